@@ -1,0 +1,12 @@
+// One jest run covers every suite; scripts/test.sh provisions MariaDB and Chromium first.
+// Type checking is a separate step (tsc --noEmit), so ts-jest only transpiles.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts', '**/*.test.tsx'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json', isolatedModules: true }],
+  },
+  testTimeout: 60000,
+};

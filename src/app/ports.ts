@@ -1,0 +1,33 @@
+// The ports the services depend on. Forge adapters (src/platform/forge) and the local
+// host (dev/host) each provide one implementation; domain code sees only these shapes.
+
+/** Wall clock in epoch milliseconds; injected so tests and the local host control time. */
+export interface Clock {
+  now(): number;
+}
+
+/** Encrypted per-installation secrets (Forge: @forge/kvs secrets; local host: a file). */
+export interface SecretStore {
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string): Promise<void>;
+}
+
+export interface JiraHttpResponse {
+  status: number;
+  headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+export interface JiraHttpInit {
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * Jira Cloud REST as the app (Forge: api.asApp().requestJira). `path` starts with
+ * `/rest/`; callers encode every value they put into it.
+ */
+export interface JiraHttp {
+  fetch(path: string, init?: JiraHttpInit): Promise<JiraHttpResponse>;
+}

@@ -1,0 +1,24 @@
+// The route table: method + path pattern -> handler. Path parameters arrive decoded.
+import type { EmulatorRequest, EmulatorResponse } from '../http';
+import { checkPermissions, myPermissions } from './permissions';
+import { getUser, getUserGroups, getUsersBulk, myself, searchUsers } from './users';
+
+export type Handler = (request: EmulatorRequest, params: string[]) => EmulatorResponse;
+
+export interface Route {
+  method: 'GET' | 'POST';
+  pattern: RegExp;
+  handler: Handler;
+}
+
+const api = (path: string): RegExp => new RegExp(`^/rest/api/3${path}$`);
+
+export const routes: Route[] = [
+  { method: 'GET', pattern: api('/myself'), handler: myself },
+  { method: 'GET', pattern: api('/user'), handler: getUser },
+  { method: 'GET', pattern: api('/user/bulk'), handler: getUsersBulk },
+  { method: 'GET', pattern: api('/user/search'), handler: searchUsers },
+  { method: 'GET', pattern: api('/user/groups'), handler: getUserGroups },
+  { method: 'GET', pattern: api('/mypermissions'), handler: myPermissions },
+  { method: 'POST', pattern: api('/permissions/check'), handler: checkPermissions },
+];

@@ -1,0 +1,159 @@
+// The emulator's HTTP server (node:http, no framework): identifies the caller, applies
+// fault knobs, routes, and renders JiraError as Jira's ErrorCollection body.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Dataset } from './dataset';
+import { FaultInjector, type FaultOptions } from './faults';
+import { JiraError, errorBody, type EmulatorRequest, type EmulatorResponse } from './http';
+import { EmulatorModel, type Caller } from './model';
+import { routes } from './routes';
+
+export interface StartOptions {
+  dataset: Dataset;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  faults?: FaultOptions;
+  /** The emulator's clock, for relative JQL dates such as -30d. */
+  now?: () => number;
+}
+
+export interface RunningEmulator {
+  url: string;
+  close(): Promise<void>;
+  setFaults(faults: FaultOptions): void;
+  /** Requests received since start, faulted ones included. */
+  requestCount(): number;
+  dataset: Dataset;
+}
+
+/** Header a test or the local host sets to act as a Jira user instead of the app. */
+export const ACCOUNT_HEADER = 'x-emulator-account-id';
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function identify(model: EmulatorModel, req: IncomingMessage): Caller {
+  const header = req.headers[ACCOUNT_HEADER];
+  const accountId = Array.isArray(header) ? header[0] : header;
+  if (accountId === undefined || accountId === '') return { kind: 'app' };
+  const user = model.usersById.get(accountId);
+  if (!user || !user.active) throw new JiraError(401, ['Client must be authenticated to access this resource.']);
+  return { kind: 'user', user };
+}
+
+function send(res: ServerResponse, response: EmulatorResponse): void {
+  const headers: Record<string, string> = { ...response.headers };
+  if (response.body === undefined) {
+    res.writeHead(response.status, headers);
+    res.end();
+    return;
+  }
+  headers['content-type'] = 'application/json;charset=UTF-8';
+  res.writeHead(response.status, headers);
+  res.end(JSON.stringify(response.body));
+}
+
+function route(request: EmulatorRequest): EmulatorResponse {
+  if (request.path === '/rest/api/3/search' || request.path === '/rest/api/2/search') {
+    throw new JiraError(410, ['The requested API has been removed. Please migrate to the /rest/api/3/search/jql API.']);
+  }
+  let methodMismatch = false;
+  for (const candidate of routes) {
+    const match = candidate.pattern.exec(request.path);
+    if (!match) continue;
+    if (candidate.method !== request.method) {
+      methodMismatch = true;
+      continue;
+    }
+    return candidate.handler(request, match.slice(1).map((p) => decodeURIComponent(p)));
+  }
+  if (methodMismatch) throw new JiraError(405, [`Method ${request.method} is not allowed for ${request.path}.`]);
+  throw new JiraError(404, [`No Jira emulator route for ${request.method} ${request.path}.`]);
+}
+
+export async function startJiraEmulator(options: StartOptions): Promise<RunningEmulator> {
+  const model = new EmulatorModel(options.dataset);
+  const faults = new FaultInjector();
+  if (options.faults) faults.set(options.faults);
+  const now = options.now ?? (() => Date.now());
+  let count = 0;
+  let baseUrl = '';
+
+  const server = createServer((req, res) => {
+    count += 1;
+    void handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) send(res, { status: 500, body: { errorMessages: [String(error)], errors: {} } });
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', baseUrl);
+    const text = await readBody(req);
+    const latency = faults.latencyMs;
+    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    const fault = faults.decide(url.pathname);
+    if (fault.kind === 'drop') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault.kind === 'rateLimit') {
+      send(res, {
+        status: 429,
+        headers: { 'retry-after': String(fault.retryAfterSeconds), 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'ratelimit-reason': 'jira-burst-based' },
+        body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
+      });
+      return;
+    }
+    if (fault.kind === 'serverError') {
+      const headers: Record<string, string> = {};
+      if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+      send(res, { status: fault.status, headers, body: { errorMessages: ['Service unavailable (injected fault).'], errors: {} } });
+      return;
+    }
+    try {
+      let body: unknown;
+      if (text.trim() !== '') {
+        try {
+          body = JSON.parse(text);
+        } catch {
+          throw new JiraError(400, ['Unexpected character in the request body: it is not valid JSON.']);
+        }
+      }
+      const request: EmulatorRequest = {
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        body,
+        caller: identify(model, req),
+        model,
+        baseUrl,
+        now: now(),
+      };
+      send(res, route(request));
+    } catch (error) {
+      if (error instanceof JiraError) send(res, { status: error.status, body: errorBody(error) });
+      else throw error;
+    }
+  }
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const address = server.address() as AddressInfo;
+  baseUrl = `http://127.0.0.1:${address.port}`;
+  return {
+    url: baseUrl,
+    dataset: options.dataset,
+    setFaults: (f) => faults.set(f),
+    requestCount: () => count,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,49 @@
+// UserDirectory over Jira REST as the app: users from /user/bulk (repeated accountId
+// parameters, one page per batch), Jira admin from the bulk permission check.
+import { z } from 'zod';
+import type { JiraHttp } from '../app/ports';
+import type { JiraUser, UserDirectory } from './user-directory';
+import { readJson } from './jira-json';
+
+/**
+ * Account ids per /user/bulk call: below Jira's 200-per-page cap, and short enough that
+ * the URL (about 40 characters per id) stays well inside proxy limits.
+ */
+export const USER_BULK_BATCH = 90;
+
+const userSchema = z.object({ accountId: z.string(), displayName: z.string().default(''), active: z.boolean() });
+const pageSchema = z.object({ values: z.array(userSchema), isLast: z.boolean().optional() });
+const grantsSchema = z.object({ globalPermissions: z.array(z.string()) });
+
+export function createJiraUserDirectory(http: JiraHttp): UserDirectory {
+  async function fetchBatch(ids: readonly string[], into: Map<string, JiraUser>): Promise<void> {
+    const query = new URLSearchParams({ maxResults: String(ids.length) });
+    for (const id of ids) query.append('accountId', id);
+    const response = await http.fetch(`/rest/api/3/user/bulk?${query.toString()}`);
+    const page = await readJson(response, pageSchema, 'the user lookup');
+    for (const user of page.values) into.set(user.accountId, { accountId: user.accountId, displayName: user.displayName, active: user.active });
+  }
+
+  return {
+    async getUsers(accountIds) {
+      const unique = [...new Set(accountIds)];
+      const users = new Map<string, JiraUser>();
+      const batches: string[][] = [];
+      for (let i = 0; i < unique.length; i += USER_BULK_BATCH) batches.push(unique.slice(i, i + USER_BULK_BATCH));
+      await Promise.all(batches.map((batch) => fetchBatch(batch, users)));
+      return users;
+    },
+
+    async isJiraAdmin(accountId) {
+      const response = await http.fetch('/rest/api/3/permissions/check', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ accountId, globalPermissions: ['ADMINISTER'] }),
+      });
+      // An account Jira does not know is no admin; Jira answers 400/404 for it.
+      if (response.status === 400 || response.status === 404) return false;
+      const grants = await readJson(response, grantsSchema, 'the permission check');
+      return grants.globalPermissions.includes('ADMINISTER');
+    },
+  };
+}

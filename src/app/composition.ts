@@ -1,0 +1,55 @@
+// Builds the services from the ports. Forge (platform/forge/forge-ports.ts) and the local
+// host (dev/host) each supply ports; everything from here down is identical in both.
+import type { Db } from '../storage/schema';
+import { createAuditRepository } from '../storage/audit-repository';
+import { createSettingsRepository } from '../storage/settings-repository';
+import { createTokenRepository } from '../storage/token-repository';
+import { createJiraUserDirectory } from '../jira/jira-user-directory';
+import type { UserDirectory } from '../jira/user-directory';
+import { createLastUseRecorder } from '../tokens/last-use-recorder';
+import { createSigningKeys } from '../tokens/signing-keys';
+import { createTokenService, type TokenService } from '../tokens/token-service';
+import { createTokenVerifier, type TokenVerifier } from '../tokens/token-verifier';
+import type { Clock, JiraHttp, SecretStore } from './ports';
+
+export interface AppPorts {
+  db: Db;
+  secrets: SecretStore;
+  jira: JiraHttp;
+  clock: Clock;
+  /** The REST API base URL clients call (the web trigger URL). */
+  restBaseUrl(): Promise<string>;
+}
+
+export interface AppServices {
+  ports: AppPorts;
+  users: UserDirectory;
+  tokens: TokenService;
+  verifier: TokenVerifier;
+  settings: ReturnType<typeof createSettingsRepository>;
+}
+
+export function createAppServices(ports: AppPorts, overrides: { users?: UserDirectory } = {}): AppServices {
+  const tokenRepository = createTokenRepository(ports.db);
+  const keys = createSigningKeys(ports.secrets);
+  const users = overrides.users ?? createJiraUserDirectory(ports.jira);
+  return {
+    ports,
+    users,
+    settings: createSettingsRepository(ports.db),
+    tokens: createTokenService({
+      tokens: tokenRepository,
+      audit: createAuditRepository(ports.db),
+      keys,
+      users,
+      clock: ports.clock,
+    }),
+    verifier: createTokenVerifier({
+      tokens: tokenRepository,
+      keys,
+      users,
+      clock: ports.clock,
+      lastUse: createLastUseRecorder(tokenRepository),
+    }),
+  };
+}

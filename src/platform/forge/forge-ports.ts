@@ -1,0 +1,50 @@
+// The ports over the Forge SDKs: Forge SQL through Kysely, @forge/kvs secrets, Jira as
+// the app, and the web trigger URL. The only code besides entry/ that imports @forge/*.
+import api, { assumeTrustedRoute, webTrigger } from '@forge/api';
+import { kvs } from '@forge/kvs';
+import { migrationRunner, sql } from '@forge/sql';
+import { Kysely } from 'kysely';
+import type { AppPorts } from '../../app/composition';
+import type { JiraHttp, SecretStore } from '../../app/ports';
+import type { Database } from '../../storage/schema';
+import { ForgeSqlDialect } from './forge-sql-dialect';
+import { runForgeMigrations } from './forge-migrations';
+
+/** manifest.yml's web trigger module key for the REST API. */
+export const REST_WEBTRIGGER_KEY = 'rest-api';
+
+const forgeSecrets: SecretStore = {
+  async get(key) {
+    const value: unknown = await kvs.getSecret(key);
+    return typeof value === 'string' ? value : undefined;
+  },
+  async set(key, value) {
+    await kvs.setSecret(key, value);
+  },
+};
+
+const jiraAsApp: JiraHttp = {
+  async fetch(path, init = {}) {
+    // Callers build paths from encoded parts; route`` cannot take a whole path.
+    const response = await api.asApp().requestJira(assumeTrustedRoute(path), {
+      method: init.method ?? 'GET',
+      headers: { Accept: 'application/json', ...(init.body ? { 'Content-Type': 'application/json' } : {}), ...init.headers },
+      ...(init.body === undefined ? {} : { body: init.body }),
+    });
+    return { status: response.status, headers: response.headers, text: () => response.text() };
+  },
+};
+
+export function migrateForgeSql(): Promise<string[]> {
+  return runForgeMigrations(sql, migrationRunner);
+}
+
+export function createForgePorts(): AppPorts {
+  return {
+    db: new Kysely<Database>({ dialect: new ForgeSqlDialect(sql) }),
+    secrets: forgeSecrets,
+    jira: jiraAsApp,
+    clock: { now: () => Date.now() },
+    restBaseUrl: () => webTrigger.getUrl(REST_WEBTRIGGER_KEY),
+  };
+}

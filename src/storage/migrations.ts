@@ -1,0 +1,81 @@
+// Migrations are written once with Kysely's schema builder and compiled for whichever
+// dialect runs them: Forge SQL (MySQL) through @forge/sql's migrationRunner, SQLite and
+// MariaDB through Kysely's Migrator. Forge SQL runs one statement per request, so every
+// migration is exactly one statement, and names never change once released.
+import type { Compilable, Kysely, Migration, MigrationProvider } from 'kysely';
+
+export interface SchemaMigration {
+  name: string;
+  // Kysely<any> by design: a migration must not depend on today's schema types.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  statement(db: Kysely<any>): Compilable & { execute(): Promise<unknown> };
+}
+
+export const schemaMigrations: readonly SchemaMigration[] = [
+  {
+    name: '0001-create-tokens',
+    statement: (db) =>
+      db.schema
+        .createTable('tokens')
+        .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+        .addColumn('owner_account_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('token_hash', 'char(64)', (c) => c.notNull())
+        .addColumn('key_id', 'varchar(64)', (c) => c.notNull())
+        .addColumn('active', 'integer', (c) => c.notNull())
+        .addColumn('notes', 'varchar(2000)', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('last_used_at', 'bigint')
+        .addColumn('last_used_ip', 'varchar(64)')
+        .addColumn('use_count', 'bigint', (c) => c.notNull().defaultTo(0)),
+  },
+  {
+    name: '0002-index-tokens-owner',
+    statement: (db) =>
+      db.schema.createIndex('tokens_owner_created').on('tokens').columns(['owner_account_id', 'created_at']),
+  },
+  {
+    name: '0003-index-tokens-created',
+    statement: (db) => db.schema.createIndex('tokens_created').on('tokens').column('created_at'),
+  },
+  {
+    name: '0004-create-audit-events',
+    statement: (db) =>
+      db.schema
+        .createTable('audit_events')
+        .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('actor_account_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('action', 'varchar(64)', (c) => c.notNull())
+        .addColumn('token_id', 'varchar(36)')
+        .addColumn('subject_account_id', 'varchar(128)')
+        .addColumn('detail', 'text', (c) => c.notNull()),
+  },
+  {
+    name: '0005-index-audit-events-at',
+    statement: (db) => db.schema.createIndex('audit_events_at').on('audit_events').column('at'),
+  },
+  {
+    name: '0006-create-settings',
+    statement: (db) =>
+      db.schema
+        .createTable('settings')
+        .addColumn('setting_key', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_by', 'varchar(128)', (c) => c.notNull()),
+  },
+];
+
+/** The same migrations for Kysely's Migrator (SQLite and MariaDB). */
+export const schemaMigrationProvider: MigrationProvider = {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      schemaMigrations.map((migration) => [
+        migration.name,
+        { up: async (db) => void (await migration.statement(db).execute()) },
+      ]),
+    );
+  },
+};

@@ -1,0 +1,225 @@
+// The token use cases behind the resolvers. The caller's account id always comes from
+// the Forge context, never from a payload; admin calls check Jira's ADMINISTER permission
+// here, whichever page made them.
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../app/ports';
+import { AppError } from '../app/errors';
+import {
+  ADMIN_PAGE_SIZE_MAX,
+  parseExpiry,
+  type AdminListPayload,
+  type AdminSetActivePayload,
+  type CreateTokenPayload,
+  type IssuedToken,
+  type TokenIdPayload,
+  type TokenPage,
+  type TokenView,
+  type UpdateTokenPayload,
+} from '../contract/tokens';
+import type { UserDirectory } from '../jira/user-directory';
+import type { AuditRepository } from '../storage/audit-repository';
+import type { TokenFilter, TokenRepository } from '../storage/token-repository';
+import { hashToken, signToken } from './jwt-codec';
+import type { SigningKeys } from './signing-keys';
+import { toTokenViews } from './token-view';
+
+/** Who is calling, as the Forge context says, and for which installation. */
+export interface Caller {
+  accountId: string;
+  installationId: string;
+}
+
+export interface TokenServiceDeps {
+  tokens: TokenRepository;
+  audit: AuditRepository;
+  keys: SigningKeys;
+  users: UserDirectory;
+  clock: Clock;
+}
+
+export const MAX_TOKENS_PER_USER = 50;
+const DEFAULT_ADMIN_PAGE_SIZE = 25;
+
+function expiryOrThrow(text: string): number {
+  const instant = parseExpiry(text);
+  // The contract schema has already checked the text; this guards direct callers.
+  if (instant === undefined) throw new AppError('BAD_REQUEST', 'expiresAt is not a date', { field: 'expiresAt' });
+  return instant;
+}
+
+function optionalInstant(text: string | undefined, field: string): number | undefined {
+  if (text === undefined) return undefined;
+  const instant = parseExpiry(text) ?? Date.parse(text);
+  if (Number.isNaN(instant)) throw new AppError('BAD_REQUEST', `${field} is not a date`, { field });
+  return instant;
+}
+
+const notFound = (): AppError => new AppError('NOT_FOUND', 'No such token: it does not exist or is not yours.', { field: 'id' });
+
+export function createTokenService(deps: TokenServiceDeps) {
+  const { tokens, audit, keys, users, clock } = deps;
+
+  async function viewOf(id: string, now: number): Promise<TokenView> {
+    const row = await tokens.findById(id);
+    if (!row) throw notFound();
+    const [view] = await toTokenViews([row], users, now);
+    if (!view) throw notFound();
+    return view;
+  }
+
+  async function requireAdmin(caller: Caller): Promise<void> {
+    if (!(await users.isJiraAdmin(caller.accountId))) {
+      throw new AppError('FORBIDDEN', 'Only Jira administrators can manage other users’ tokens.');
+    }
+  }
+
+  async function issue(caller: Caller, tokenId: string, now: number): Promise<{ token: string; hash: string; kid: string }> {
+    const key = await keys.current();
+    const token = await signToken({ installationId: caller.installationId, accountId: caller.accountId, tokenId, issuedAt: now }, key);
+    return { token, hash: hashToken(token), kid: key.kid };
+  }
+
+  return {
+    async listMine(caller: Caller): Promise<TokenView[]> {
+      return toTokenViews(await tokens.listByOwner(caller.accountId), users, clock.now());
+    },
+
+    async create(caller: Caller, payload: CreateTokenPayload): Promise<IssuedToken> {
+      const now = clock.now();
+      const expiresAt = expiryOrThrow(payload.expiresAt);
+      if (expiresAt <= now) throw new AppError('BAD_REQUEST', 'expiresAt must be in the future', { field: 'expiresAt' });
+      const owned = await tokens.listByOwner(caller.accountId);
+      if (owned.length >= MAX_TOKENS_PER_USER) {
+        throw new AppError('CONFLICT', `You already have ${MAX_TOKENS_PER_USER} tokens; delete one you no longer use first.`);
+      }
+      const id = randomUUID();
+      const issued = await issue(caller, id, now);
+      await tokens.insert({
+        id,
+        owner_account_id: caller.accountId,
+        token_hash: issued.hash,
+        key_id: issued.kid,
+        active: 1,
+        notes: payload.notes ?? '',
+        created_at: now,
+        updated_at: now,
+        expires_at: expiresAt,
+        last_used_at: null,
+        last_used_ip: null,
+      });
+      await audit.append({
+        at: now,
+        actorAccountId: caller.accountId,
+        action: 'token.created',
+        tokenId: id,
+        subjectAccountId: caller.accountId,
+        detail: { expiresAt },
+      });
+      return { token: issued.token, tokenInfo: await viewOf(id, now) };
+    },
+
+    async update(caller: Caller, payload: UpdateTokenPayload): Promise<TokenView> {
+      const now = clock.now();
+      // An expiry in the past is accepted on edit: it is how an owner retires a token.
+      const changes = {
+        active: payload.active,
+        notes: payload.notes,
+        expiresAt: payload.expiresAt === undefined ? undefined : expiryOrThrow(payload.expiresAt),
+      };
+      if (!(await tokens.updateOwned(payload.id, caller.accountId, changes, now))) throw notFound();
+      await audit.append({
+        at: now,
+        actorAccountId: caller.accountId,
+        action: 'token.updated',
+        tokenId: payload.id,
+        subjectAccountId: caller.accountId,
+        detail: { ...changes, notes: changes.notes === undefined ? undefined : 'changed' },
+      });
+      return viewOf(payload.id, now);
+    },
+
+    async regenerate(caller: Caller, payload: TokenIdPayload): Promise<IssuedToken> {
+      const now = clock.now();
+      const issued = await issue(caller, payload.id, now);
+      // A new hash in the same row: the old text no longer matches, settings stay.
+      if (!(await tokens.replaceHash(payload.id, caller.accountId, issued.hash, issued.kid, now))) throw notFound();
+      await audit.append({
+        at: now,
+        actorAccountId: caller.accountId,
+        action: 'token.regenerated',
+        tokenId: payload.id,
+        subjectAccountId: caller.accountId,
+        detail: {},
+      });
+      return { token: issued.token, tokenInfo: await viewOf(payload.id, now) };
+    },
+
+    async remove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
+      const now = clock.now();
+      if (!(await tokens.deleteOwned(payload.id, caller.accountId))) throw notFound();
+      await audit.append({
+        at: now,
+        actorAccountId: caller.accountId,
+        action: 'token.deleted',
+        tokenId: payload.id,
+        subjectAccountId: caller.accountId,
+        detail: {},
+      });
+      return { id: payload.id };
+    },
+
+    async adminList(caller: Caller, payload: AdminListPayload): Promise<TokenPage> {
+      await requireAdmin(caller);
+      const now = clock.now();
+      const page = payload.page ?? 1;
+      const pageSize = Math.min(payload.pageSize ?? DEFAULT_ADMIN_PAGE_SIZE, ADMIN_PAGE_SIZE_MAX);
+      const filter: TokenFilter = {
+        accountIds: payload.accountIds,
+        notesContains: payload.notesContains,
+        createdFrom: optionalInstant(payload.createdFrom, 'createdFrom'),
+        createdTo: optionalInstant(payload.createdTo, 'createdTo'),
+        lastUsedFrom: optionalInstant(payload.lastUsedFrom, 'lastUsedFrom'),
+        lastUsedTo: optionalInstant(payload.lastUsedTo, 'lastUsedTo'),
+        expiresFrom: optionalInstant(payload.expiresFrom, 'expiresFrom'),
+        expiresTo: optionalInstant(payload.expiresTo, 'expiresTo'),
+        states: payload.states,
+      };
+      const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize);
+      return { tokens: await toTokenViews(rows, users, now), page, pageSize, total };
+    },
+
+    async adminSetActive(caller: Caller, payload: AdminSetActivePayload): Promise<TokenView> {
+      await requireAdmin(caller);
+      const now = clock.now();
+      const row = await tokens.findById(payload.id);
+      if (!row || !(await tokens.setActive(payload.id, payload.active, now))) throw notFound();
+      await audit.append({
+        at: now,
+        actorAccountId: caller.accountId,
+        action: 'token.admin-set-active',
+        tokenId: payload.id,
+        subjectAccountId: row.owner_account_id,
+        detail: { active: payload.active },
+      });
+      return viewOf(payload.id, now);
+    },
+
+    async adminRemove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
+      await requireAdmin(caller);
+      const now = clock.now();
+      const row = await tokens.findById(payload.id);
+      if (!row || !(await tokens.deleteAny(payload.id))) throw notFound();
+      await audit.append({
+        at: now,
+        actorAccountId: caller.accountId,
+        action: 'token.admin-deleted',
+        tokenId: payload.id,
+        subjectAccountId: row.owner_account_id,
+        detail: {},
+      });
+      return { id: payload.id };
+    },
+  };
+}
+
+export type TokenService = ReturnType<typeof createTokenService>;

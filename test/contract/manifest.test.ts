@@ -1,0 +1,60 @@
+// manifest.yml passes Forge's offline validation and client-side linters with no errors
+// and no warnings; and the same checks do catch a broken manifest (so a green run means
+// something).
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { runForgeChecks } from '../support/forge-lint';
+
+const appDir = join(__dirname, '..', '..');
+
+function copyOfApp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'status-clock-manifest-'));
+  for (const entry of ['manifest.yml', 'src', 'static/dist', 'tsconfig.json', 'package.json']) {
+    cpSync(join(appDir, entry), join(dir, entry), { recursive: true });
+  }
+  return dir;
+}
+
+describe('manifest.yml', () => {
+  it('has no errors and no warnings from @forge/manifest validate() and @forge/lint', async () => {
+    expect(await runForgeChecks(appDir)).toEqual([]);
+  });
+
+  it('names the modules, scopes and runtime the app relies on', () => {
+    const manifest = parse(readFileSync(join(appDir, 'manifest.yml'), 'utf8'));
+    expect(Object.keys(manifest.modules)).toEqual(
+      expect.arrayContaining(['jira:globalPage', 'jira:adminPage', 'webtrigger', 'sql', 'function']),
+    );
+    expect(manifest.modules.webtrigger[0].response).toEqual({ type: 'dynamic' });
+    expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'read:jira-user', 'storage:app']);
+    expect(manifest.app.runtime.name).toBe('nodejs22.x');
+  });
+
+  it('reports a web trigger function with timeoutSeconds (a known lint error)', async () => {
+    const dir = copyOfApp();
+    try {
+      const manifest = parse(readFileSync(join(dir, 'manifest.yml'), 'utf8'));
+      const webtriggerFunction = manifest.modules.function.find((f: { key: string }) => f.key === 'webtrigger');
+      webtriggerFunction.timeoutSeconds = 120;
+      writeFileSync(join(dir, 'manifest.yml'), stringify(manifest));
+      const problems = await runForgeChecks(dir);
+      expect(problems.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports a handler that points at a missing file', async () => {
+    const dir = copyOfApp();
+    try {
+      const text = readFileSync(join(dir, 'manifest.yml'), 'utf8').replace('handler: index.resolver', 'handler: missing.resolver');
+      writeFileSync(join(dir, 'manifest.yml'), text);
+      const problems = await runForgeChecks(dir);
+      expect(problems.some((p) => p.level === 'error')).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

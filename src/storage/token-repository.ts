@@ -1,5 +1,6 @@
 // Every SQL statement about tokens. Each write is a single statement, because Forge SQL
 // holds no transaction across requests: ownership checks live in the WHERE clause.
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { Db, NewTokenRow, TokenRow } from './schema';
 
@@ -64,7 +65,8 @@ function affected(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }):
 }
 
 export function createTokenRepository(db: Db): TokenRepository {
-  const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+  // '!' as the LIKE escape: backslash would need different quoting in MySQL and SQLite.
+  const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
 
   return {
     async insert(row) {
@@ -142,7 +144,7 @@ export function createTokenRepository(db: Db): TokenRepository {
       if (filter.notesContains) {
         // LOWER() on both sides: SQLite's LIKE and MySQL collations differ on case.
         const pattern = `%${escapeLike(filter.notesContains.toLowerCase())}%`;
-        query = query.where((eb) => eb(eb.fn('lower', ['notes']), 'like', pattern));
+        query = query.where(sql<boolean>`lower(${sql.ref('notes')}) like ${pattern} escape '!'`);
       }
       if (filter.createdFrom !== undefined) query = query.where('created_at', '>=', filter.createdFrom);
       if (filter.createdTo !== undefined) query = query.where('created_at', '<', filter.createdTo);

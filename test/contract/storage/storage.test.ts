@@ -1,0 +1,158 @@
+// The storage suite: the same repositories and queries on every database the app runs
+// on. What passes here behaves the same in Forge SQL, on MariaDB and in the local host.
+import { sql as kyselySql } from 'kysely';
+import { z } from 'zod';
+import { createAuditRepository } from '../../../src/storage/audit-repository';
+import { schemaMigrations } from '../../../src/storage/migrations';
+import type { NewTokenRow } from '../../../src/storage/schema';
+import { createSettingsRepository } from '../../../src/storage/settings-repository';
+import { createTokenRepository } from '../../../src/storage/token-repository';
+import { storageTargets, type OpenedStorage } from '../../support/storage-targets';
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = Date.UTC(2026, 10, 1);
+
+function tokenRow(overrides: Partial<NewTokenRow> & { id: string }): NewTokenRow {
+  return {
+    owner_account_id: 'owner-a',
+    token_hash: 'a'.repeat(64),
+    key_id: 'kid-00000001',
+    active: 1,
+    notes: '',
+    created_at: NOW - DAY,
+    updated_at: NOW - DAY,
+    expires_at: NOW + 30 * DAY,
+    last_used_at: null,
+    last_used_ip: null,
+    ...overrides,
+  };
+}
+
+const id = (n: number): string => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+describe.each(storageTargets)('storage on $name', (target) => {
+  let storage: OpenedStorage;
+
+  beforeAll(async () => {
+    storage = await target.open();
+  });
+  afterAll(async () => {
+    await storage?.close();
+  });
+  beforeEach(async () => {
+    await storage.db.deleteFrom('tokens').execute();
+    await storage.db.deleteFrom('audit_events').execute();
+    await storage.db.deleteFrom('settings').execute();
+  });
+
+  it('creates every table the migrations name', async () => {
+    const tables = (await storage.db.introspection.getTables()).map((table) => table.name);
+    expect(tables).toEqual(expect.arrayContaining(['tokens', 'audit_events', 'settings']));
+    expect(schemaMigrations.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('inserts, reads back and lists tokens newest first, per owner', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert(tokenRow({ id: id(1), created_at: NOW - 3 * DAY, notes: 'Power BI' }));
+    await tokens.insert(tokenRow({ id: id(2), created_at: NOW - 1 * DAY }));
+    await tokens.insert(tokenRow({ id: id(3), owner_account_id: 'owner-b' }));
+    const mine = await tokens.listByOwner('owner-a');
+    expect(mine.map((row) => row.id)).toEqual([id(2), id(1)]);
+    expect(await tokens.findById(id(1))).toEqual({
+      ...tokenRow({ id: id(1), created_at: NOW - 3 * DAY, notes: 'Power BI' }),
+      use_count: 0,
+    });
+    expect(await tokens.findById(id(9))).toBeUndefined();
+  });
+
+  it('updates and deletes only through the owner, or any token for admin calls', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert(tokenRow({ id: id(1) }));
+    expect(await tokens.updateOwned(id(1), 'owner-b', { active: false }, NOW)).toBe(false);
+    expect(await tokens.updateOwned(id(1), 'owner-a', { active: false, notes: 'n', expiresAt: NOW - 1 }, NOW)).toBe(true);
+    expect(await tokens.findById(id(1))).toMatchObject({ active: 0, notes: 'n', expires_at: NOW - 1, updated_at: NOW });
+    expect(await tokens.setActive(id(1), true, NOW + 1)).toBe(true);
+    expect(await tokens.replaceHash(id(1), 'owner-b', 'b'.repeat(64), 'kid-2', NOW)).toBe(false);
+    expect(await tokens.replaceHash(id(1), 'owner-a', 'b'.repeat(64), 'kid-2', NOW)).toBe(true);
+    expect((await tokens.findById(id(1)))?.token_hash).toBe('b'.repeat(64));
+    expect(await tokens.deleteOwned(id(1), 'owner-b')).toBe(false);
+    expect(await tokens.deleteOwned(id(1), 'owner-a')).toBe(true);
+    expect(await tokens.findById(id(1))).toBeUndefined();
+    await tokens.insert(tokenRow({ id: id(2) }));
+    expect(await tokens.deleteAny(id(2))).toBe(true);
+    expect(await tokens.deleteAny(id(2))).toBe(false);
+  });
+
+  it('records a use at most once per interval and adds the uses counted meanwhile', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert(tokenRow({ id: id(1) }));
+    expect(await tokens.recordUse(id(1), NOW, '203.0.113.9', 1, NOW - 60_000)).toBe(true);
+    expect(await tokens.recordUse(id(1), NOW + 10_000, '203.0.113.9', 1, NOW + 10_000 - 60_000)).toBe(false);
+    expect(await tokens.recordUse(id(1), NOW + 70_000, '198.51.100.4', 3, NOW + 10_000)).toBe(true);
+    expect(await tokens.findById(id(1))).toMatchObject({ last_used_at: NOW + 70_000, last_used_ip: '198.51.100.4', use_count: 4 });
+  });
+
+  it('pages with filters on owner, notes (any case, LIKE characters literal), dates and state', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert(tokenRow({ id: id(1), notes: 'Power BI refresh', created_at: NOW - 40 * DAY }));
+    await tokens.insert(tokenRow({ id: id(2), notes: '100% excel', owner_account_id: 'owner-b', created_at: NOW - 5 * DAY }));
+    await tokens.insert(tokenRow({ id: id(3), active: 0, created_at: NOW - 2 * DAY, last_used_at: NOW - DAY }));
+    await tokens.insert(tokenRow({ id: id(4), expires_at: NOW - DAY, created_at: NOW - 3 * DAY }));
+    const all = await tokens.page({}, NOW, 0, 10);
+    expect(all.total).toBe(4);
+    expect(all.rows.map((row) => row.id)).toEqual([id(3), id(4), id(2), id(1)]);
+    expect((await tokens.page({}, NOW, 1, 2)).rows.map((row) => row.id)).toEqual([id(4), id(2)]);
+    expect((await tokens.page({ accountIds: ['owner-b'] }, NOW, 0, 10)).rows.map((r) => r.id)).toEqual([id(2)]);
+    expect((await tokens.page({ notesContains: 'power bi' }, NOW, 0, 10)).rows.map((r) => r.id)).toEqual([id(1)]);
+    expect((await tokens.page({ notesContains: '0%' }, NOW, 0, 10)).rows.map((r) => r.id)).toEqual([id(2)]);
+    expect((await tokens.page({ notesContains: '_' }, NOW, 0, 10)).total).toBe(0);
+    expect((await tokens.page({ createdFrom: NOW - 7 * DAY }, NOW, 0, 10)).total).toBe(3);
+    expect((await tokens.page({ lastUsedFrom: NOW - 7 * DAY }, NOW, 0, 10)).rows.map((r) => r.id)).toEqual([id(3)]);
+    expect((await tokens.page({ states: ['expired'] }, NOW, 0, 10)).rows.map((r) => r.id)).toEqual([id(4)]);
+    expect((await tokens.page({ states: ['inactive'] }, NOW, 0, 10)).rows.map((r) => r.id)).toEqual([id(3)]);
+    const active = await tokens.page({ states: ['active'] }, NOW, 0, 10);
+    expect(active.rows.map((r) => r.id).sort()).toEqual([id(1), id(2)]);
+    const activeOrExpired = await tokens.page({ states: ['active', 'expired'] }, NOW, 0, 10);
+    expect(activeOrExpired.total).toBe(3);
+  });
+
+  it('appends audit events and reads them back parsed', async () => {
+    const audit = createAuditRepository(storage.db);
+    await audit.append({ at: NOW, actorAccountId: 'a', action: 'token.created', tokenId: id(1), subjectAccountId: 'a', detail: { expiresAt: 5 } });
+    await audit.append({ at: NOW + 1, actorAccountId: 'admin', action: 'token.admin-deleted', tokenId: id(1), subjectAccountId: 'a', detail: {} });
+    const events = await audit.listForToken(id(1));
+    expect(events.map((event) => event.action)).toEqual(['token.created', 'token.admin-deleted']);
+    expect(events[0]?.detail).toEqual({ expiresAt: 5 });
+  });
+
+  it('upserts settings and checks them against their schema on read', async () => {
+    const settings = createSettingsRepository(storage.db);
+    const schema = z.object({ limit: z.number() });
+    expect(await settings.get('rate', schema)).toBeUndefined();
+    await settings.put('rate', { limit: 5 }, NOW, 'admin');
+    await settings.put('rate', { limit: 7 }, NOW + 1, 'admin');
+    expect(await settings.get('rate', schema)).toEqual({ limit: 7 });
+    await settings.put('bad', { limit: 'x' }, NOW, 'admin');
+    await expect(settings.get('bad', schema)).rejects.toThrow();
+  });
+
+  it('rejects a row with a duplicate id and leaves the first intact', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert(tokenRow({ id: id(1), notes: 'first' }));
+    await expect(tokens.insert(tokenRow({ id: id(1), notes: 'second' }))).rejects.toThrow();
+    expect((await tokens.findById(id(1)))?.notes).toBe('first');
+  });
+
+  if (target.name.startsWith('forge-sql')) {
+    it('sends one statement per request through the SDK, DDL on the DDL endpoint', async () => {
+      const before = storage.forgeStatements.length;
+      await storage.db.selectFrom('tokens').select(kyselySql<number>`1`.as('one')).execute();
+      expect(storage.forgeStatements.slice(before)).toEqual([{ path: '/api/v1/execute', query: 'select 1 as `one` from `tokens`' }]);
+      expect(storage.forgeStatements.some((s) => s.path === '/api/v1/execute/ddl' && s.query.startsWith('create table `tokens`'))).toBe(true);
+    });
+
+    it('refuses transactions instead of pretending to hold one', async () => {
+      await expect(storage.db.transaction().execute(async () => undefined)).rejects.toThrow(/cannot hold a transaction/);
+    });
+  }
+});

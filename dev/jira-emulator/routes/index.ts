@@ -1,6 +1,9 @@
 // The route table: method + path pattern -> handler. Path parameters arrive decoded.
 import type { EmulatorRequest, EmulatorResponse } from '../http';
+import { changelogBulkFetch, issueBulkFetch, issueChangelog } from './issues';
+import { getFilter, listStatusCategories, listStatuses } from './meta';
 import { checkPermissions, myPermissions } from './permissions';
+import { searchGet, searchPost } from './search';
 import { getUser, getUserGroups, getUsersBulk, myself, searchUsers } from './users';
 
 export type Handler = (request: EmulatorRequest, params: string[]) => EmulatorResponse;
@@ -21,4 +24,12 @@ export const routes: Route[] = [
   { method: 'GET', pattern: api('/user/groups'), handler: getUserGroups },
   { method: 'GET', pattern: api('/mypermissions'), handler: myPermissions },
   { method: 'POST', pattern: api('/permissions/check'), handler: checkPermissions },
+  { method: 'GET', pattern: api('/search/jql'), handler: searchGet },
+  { method: 'POST', pattern: api('/search/jql'), handler: searchPost },
+  { method: 'POST', pattern: api('/issue/bulkfetch'), handler: issueBulkFetch },
+  { method: 'POST', pattern: api('/changelog/bulkfetch'), handler: changelogBulkFetch },
+  { method: 'GET', pattern: api('/issue/([^/]+)/changelog'), handler: issueChangelog },
+  { method: 'GET', pattern: api('/status'), handler: listStatuses },
+  { method: 'GET', pattern: api('/statuscategory'), handler: listStatusCategories },
+  { method: 'GET', pattern: api('/filter/([^/]+)'), handler: getFilter },
 ];

@@ -1,7 +1,7 @@
 // Signing and checking token text with jose. HS256 is the only algorithm accepted; the
 // header is inspected before any key is looked up, and claims are schema-checked after
 // the signature verifies.
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
 import type { SigningKey } from './signing-keys';
@@ -20,6 +20,8 @@ export interface TokenClaims {
   sub: string;
   jti: string;
   iat: number;
+  /** Random per issue, so a token regenerated within the same second still differs. */
+  nonce: string;
 }
 
 const claimsSchema = z.object({
@@ -28,6 +30,7 @@ const claimsSchema = z.object({
   sub: z.string().min(1).max(128),
   jti: z.string().uuid(),
   iat: z.number().int().nonnegative(),
+  nonce: z.string().min(16).max(64),
 });
 
 export function issuerFor(installationId: string): string {
@@ -42,7 +45,7 @@ export async function signToken(
   claims: { installationId: string; accountId: string; tokenId: string; issuedAt: number },
   key: SigningKey,
 ): Promise<string> {
-  return new SignJWT({})
+  return new SignJWT({ nonce: randomBytes(16).toString('base64url') })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT', kid: key.kid })
     .setIssuer(issuerFor(claims.installationId))
     .setAudience(TOKEN_AUDIENCE)

@@ -1,0 +1,92 @@
+// Fields and history of a set of issues in as few calls as Jira allows: bulk issue
+// fetch (100 a call) for current fields, bulk changelog fetch (1000 issues, 10000
+// histories a call) for every status and assignee change. Never one call per issue,
+// never expand=changelog (Jira truncates it).
+import type { FieldChange, IssueHistory } from '../reports/issue-history';
+import type { JiraClient } from './jira-client';
+import { JiraAccessError } from './jira-errors';
+import { bulkChangelogSchema, bulkIssuesSchema, historyFieldsSchema } from './jira-schemas';
+import { chunk, mapBounded } from './semaphore';
+
+export const ISSUE_BULKFETCH_BATCH = 100;
+export const CHANGELOG_BATCH_ISSUES = 1000;
+export const CHANGELOG_MAX_RESULTS = 10000;
+/** The fields IssueHistory is built from; always requested besides the report's own. */
+export const HISTORY_FIELDS = ['created', 'status', 'assignee'] as const;
+
+export interface IssueWithHistory {
+  history: IssueHistory;
+  /** The requested fields as Jira rendered them (held as unknown: the report narrows them). */
+  fields: Record<string, unknown>;
+}
+
+function parseInstant(text: string, what: string): number {
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) throw new JiraAccessError('JIRA_UNEXPECTED_RESPONSE', `Jira sent an unreadable instant '${text}' in ${what}`);
+  return ms;
+}
+
+async function fetchFields(client: JiraClient, ids: readonly string[], fields: readonly string[], concurrency: number) {
+  const wanted = [...new Set([...HISTORY_FIELDS, ...fields])];
+  const pages = await mapBounded(chunk(ids, ISSUE_BULKFETCH_BATCH), concurrency, (batch) =>
+    client.post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: batch, fields: wanted }, bulkIssuesSchema, 'the bulk issue fetch'),
+  );
+  return pages.flatMap((page) => page.issues);
+}
+
+async function fetchChanges(client: JiraClient, ids: readonly string[], concurrency: number): Promise<Map<string, FieldChange[]>> {
+  const changes = new Map<string, FieldChange[]>();
+  await mapBounded(chunk(ids, CHANGELOG_BATCH_ISSUES), concurrency, async (batch) => {
+    let nextPageToken: string | undefined;
+    do {
+      const body: Record<string, unknown> = { issueIdsOrKeys: batch, fieldIds: ['status', 'assignee'], maxResults: CHANGELOG_MAX_RESULTS };
+      if (nextPageToken !== undefined) body.nextPageToken = nextPageToken;
+      const page = await client.post('/rest/api/3/changelog/bulkfetch', body, bulkChangelogSchema, 'the bulk changelog fetch');
+      for (const log of page.issueChangeLogs) {
+        let list = changes.get(log.issueId);
+        if (!list) {
+          list = [];
+          changes.set(log.issueId, list);
+        }
+        for (const history of log.changeHistories) {
+          const at = parseInstant(history.created, 'a changelog');
+          for (const item of history.items) {
+            const field = item.fieldId ?? item.field;
+            if (field !== 'status' && field !== 'assignee') continue;
+            list.push({ changeId: history.id, at, field, from: item.from ?? null, to: item.to ?? null });
+          }
+        }
+      }
+      nextPageToken = page.nextPageToken;
+    } while (nextPageToken !== undefined);
+  });
+  return changes;
+}
+
+/** Issues in the order of `ids`; ids Jira no longer returns (deleted meanwhile) are dropped. */
+export async function fetchIssueHistories(client: JiraClient, ids: readonly string[], fields: readonly string[], concurrency: number): Promise<IssueWithHistory[]> {
+  if (ids.length === 0) return [];
+  const [issues, changes] = await Promise.all([fetchFields(client, ids, fields, concurrency), fetchChanges(client, ids, concurrency)]);
+  const byId = new Map(issues.map((issue) => [issue.id, issue]));
+  const result: IssueWithHistory[] = [];
+  for (const id of ids) {
+    const issue = byId.get(id);
+    if (!issue) continue;
+    const parsed = historyFieldsSchema.safeParse(issue.fields);
+    if (!parsed.success) throw new JiraAccessError('JIRA_UNEXPECTED_RESPONSE', `Jira returned issue ${issue.key} without created, status or assignee fields`, { cause: parsed.error });
+    const requested: Record<string, unknown> = {};
+    for (const name of fields) if (name in issue.fields) requested[name] = issue.fields[name];
+    result.push({
+      history: {
+        issueId: issue.id,
+        issueKey: issue.key,
+        created: parseInstant(parsed.data.created, `issue ${issue.key}`),
+        status: parsed.data.status.id,
+        assignee: parsed.data.assignee?.accountId ?? null,
+        changes: changes.get(issue.id) ?? [],
+      },
+      fields: requested,
+    });
+  }
+  return result;
+}

@@ -1,0 +1,84 @@
+// Turns a report's issue selection into the JQL the app sends, with the owner's view of
+// it: currentUser() is the owner, and a saved filter must be one the owner may see.
+import type { JiraClient } from './jira-client';
+import { JiraAccessError } from './jira-errors';
+import { readJson } from './jira-json';
+import { filterSchema, groupListSchema, permissionGrantsSchema } from './jira-schemas';
+import { rewriteJqlForOwner } from './jql-rewrite';
+
+export type IssueSelection =
+  | { kind: 'jql'; jql: string }
+  | { kind: 'filter'; filterId: string }
+  | { kind: 'project'; projectKey: string }
+  | { kind: 'issue'; issueKey: string };
+
+/** JQL quoting: a double-quoted string with backslash escapes. */
+export function jqlString(value: string): string {
+  return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+}
+
+function filterNotVisible(filterId: string): JiraAccessError {
+  return new JiraAccessError('JIRA_NOT_FOUND', `The saved filter ${filterId} does not exist or is not shared with the token owner.`, { status: 404 });
+}
+
+/** Jira's sharing rules for a saved filter, evaluated for the owner (the app reads every filter). */
+async function ownerMaySeeFilter(client: JiraClient, filter: ReturnType<typeof filterSchema.parse>, ownerAccountId: string): Promise<boolean> {
+  if (filter.owner?.accountId === ownerAccountId) return true;
+  let groups: Set<string> | undefined;
+  for (const share of filter.sharePermissions) {
+    switch (share.type) {
+      case 'global':
+      case 'loggedin':
+      case 'authenticated':
+        return true;
+      case 'user':
+        if (share.user?.accountId === ownerAccountId) return true;
+        break;
+      case 'group': {
+        if (!groups) {
+          const list = await client.get(`/rest/api/3/user/groups?accountId=${encodeURIComponent(ownerAccountId)}`, groupListSchema, 'the owner groups lookup');
+          groups = new Set(list.flatMap((g) => [g.name, ...(g.groupId ? [g.groupId] : [])]));
+        }
+        if ((share.group?.name && groups.has(share.group.name)) || (share.group?.groupId && groups.has(share.group.groupId))) return true;
+        break;
+      }
+      case 'project': {
+        const projectId = Number(share.project?.id);
+        if (!Number.isInteger(projectId)) break;
+        const grants = await client.post(
+          '/rest/api/3/permissions/check',
+          { accountId: ownerAccountId, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [projectId] }] },
+          permissionGrantsSchema,
+          'the filter project permission check',
+        );
+        if (grants.projectPermissions.some((p) => p.projects.includes(projectId))) return true;
+        break;
+      }
+      // projectRole shares need role membership, which no bulk endpoint reveals: refusing
+      // is safer than guessing.
+      default:
+        break;
+    }
+  }
+  return false;
+}
+
+export async function resolveSelectionJql(client: JiraClient, selection: IssueSelection, ownerAccountId: string): Promise<string> {
+  switch (selection.kind) {
+    case 'project':
+      return `project = ${jqlString(selection.projectKey)}`;
+    case 'issue':
+      return `key = ${jqlString(selection.issueKey)}`;
+    case 'jql':
+      return rewriteJqlForOwner(selection.jql, ownerAccountId);
+    case 'filter': {
+      if (!/^\d+$/.test(selection.filterId)) throw filterNotVisible(selection.filterId);
+      // The app reads the filter with overrideSharePermissions, then applies the owner's view.
+      const response = await client.send(`/rest/api/3/filter/${selection.filterId}?overrideSharePermissions=true`, { method: 'GET' }, 'the saved filter lookup');
+      if (response.status === 400 || response.status === 404) throw filterNotVisible(selection.filterId);
+      const filter = await readJson(response, filterSchema, 'the saved filter lookup');
+      if (!(await ownerMaySeeFilter(client, filter, ownerAccountId))) throw filterNotVisible(selection.filterId);
+      return rewriteJqlForOwner(filter.jql, ownerAccountId);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+// zod schemas for the parts of Jira's answers the data access reads. Jira adds fields
+// over time, so objects are not strict; what we rely on is required.
+import { z } from 'zod';
+
+export const searchIdsPageSchema = z.object({
+  issues: z.array(z.object({ id: z.string() })),
+  nextPageToken: z.string().optional(),
+  isLast: z.boolean().optional(),
+});
+
+export const permissionGrantsSchema = z.object({
+  globalPermissions: z.array(z.string()),
+  projectPermissions: z.array(
+    z.object({ permission: z.string(), issues: z.array(z.number()).default([]), projects: z.array(z.number()).default([]) }),
+  ),
+});
+
+export const bulkIssuesSchema = z.object({
+  issues: z.array(z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) })).default([]),
+  issueErrors: z.array(z.object({ id: z.string().optional(), errorMessage: z.string().optional() })).default([]),
+});
+
+// Jira sends null for an empty side of a change; the OpenAPI document omits it. Accept both.
+const changeItemSchema = z.object({
+  field: z.string(),
+  fieldId: z.string().optional(),
+  from: z.string().nullish(),
+  to: z.string().nullish(),
+});
+
+export const changeHistorySchema = z.object({
+  id: z.string(),
+  created: z.string(),
+  items: z.array(changeItemSchema),
+});
+
+export const bulkChangelogSchema = z.object({
+  issueChangeLogs: z.array(z.object({ issueId: z.string(), changeHistories: z.array(changeHistorySchema).default([]) })).default([]),
+  nextPageToken: z.string().optional(),
+});
+
+export const statusListSchema = z.array(
+  z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: z.string() }).optional() }),
+);
+
+export const filterSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  jql: z.string().default(''),
+  owner: z.object({ accountId: z.string() }).optional(),
+  sharePermissions: z
+    .array(
+      z.object({
+        type: z.string(),
+        group: z.object({ name: z.string().optional(), groupId: z.string().nullish() }).optional(),
+        project: z.object({ id: z.string() }).optional(),
+        user: z.object({ accountId: z.string().optional() }).optional(),
+      }),
+    )
+    .default([]),
+});
+
+export const groupListSchema = z.array(z.object({ name: z.string(), groupId: z.string().nullish() }));
+
+/** The issue fields the engine needs, as bulk fetch returns them. */
+export const historyFieldsSchema = z.object({
+  created: z.string(),
+  status: z.object({ id: z.string() }),
+  assignee: z.object({ accountId: z.string() }).nullish(),
+});

@@ -46,26 +46,51 @@ export interface IssueTimeline {
   window: { start: number; end: number };
 }
 
-const DIGITS = /^\d+$/;
+/** True for a non-empty string of ASCII digits without a leading zero (Jira's ids). */
+function isCanonicalNumber(text: string): boolean {
+  if (text.length === 0 || (text.length > 1 && text.charCodeAt(0) === 48)) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
+const stripLeadingZeros = (text: string): string => text.replace(/^0+(?=\d)/, '');
 
 /**
  * Changelog ids are numeric strings: compare them as numbers (so "99" < "100") without
- * going through Number, which loses precision past 2^53. Non-numeric ids (never sent by
- * Jira) fall back to string order so the order stays total.
+ * going through Number, which loses precision past 2^53: the shorter digit string is the
+ * smaller number, equal lengths compare as text. Non-numeric ids (never sent by Jira)
+ * fall back to string order so the order stays total.
  */
 export function compareChangeIds(a: string, b: string): number {
-  if (DIGITS.test(a) && DIGITS.test(b)) {
-    const x = a.replace(/^0+(?=\d)/, '');
-    const y = b.replace(/^0+(?=\d)/, '');
-    if (x.length !== y.length) return x.length - y.length;
-    return x < y ? -1 : x > y ? 1 : 0;
+  let x = a;
+  let y = b;
+  if (!isCanonicalNumber(x) || !isCanonicalNumber(y)) {
+    if (!/^\d+$/.test(x) || !/^\d+$/.test(y)) return x < y ? -1 : x > y ? 1 : 0;
+    x = stripLeadingZeros(x);
+    y = stripLeadingZeros(y);
   }
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (x.length !== y.length) return x.length - y.length;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function compareChanges(x: FieldChange, y: FieldChange): number {
+  return x.at - y.at || compareChangeIds(x.changeId, y.changeId);
 }
 
 /** Sorts by instant, then by changelog id: Jira returns same-instant changes in id order. */
 export function sortChanges(changes: readonly FieldChange[]): FieldChange[] {
-  return [...changes].sort((x, y) => x.at - y.at || compareChangeIds(x.changeId, y.changeId));
+  return [...changes].sort(compareChanges);
+}
+
+/** Most changelogs arrive sorted; checking is one pass, sorting a copy is not. */
+function sortedView(changes: readonly FieldChange[]): readonly FieldChange[] {
+  for (let i = 1; i < changes.length; i += 1) {
+    if (compareChanges(changes[i - 1]!, changes[i]!) > 0) return sortChanges(changes);
+  }
+  return changes;
 }
 
 /**
@@ -82,14 +107,22 @@ function buildVisits<V extends string | null>(
   created: number,
   current: V,
   sorted: readonly FieldChange[],
+  field: FieldChange['field'],
   now: number,
 ): Visit<V>[] {
-  const first = sorted[0];
-  let value = (first === undefined ? current : first.from) as V;
+  // One pass over the shared sorted list per field: no per-field copies per issue.
+  let value = current;
+  for (const change of sorted) {
+    if (change.field === field) {
+      value = change.from as V;
+      break;
+    }
+  }
   const end = Math.max(created, now);
   let start = created;
   const visits: Visit<V>[] = [];
   for (const change of sorted) {
+    if (change.field !== field) continue;
     const to = change.to as V;
     if (to === value) continue;
     const at = Math.min(Math.max(change.at, start), end);
@@ -102,8 +135,9 @@ function buildVisits<V extends string | null>(
 }
 
 /** Keeps only the time inside the window; a stay entirely outside it disappears. */
-export function trimVisits<V>(visits: readonly Visit<V>[], trim: TrimWindow | undefined): Visit<V>[] {
-  if (trim === undefined || (trim.start === undefined && trim.end === undefined)) return [...visits];
+export function trimVisits<V>(visits: Visit<V>[], trim: TrimWindow | undefined): Visit<V>[] {
+  // Without a window the engine's own arrays are returned as they are (no copy per issue).
+  if (trim === undefined || (trim.start === undefined && trim.end === undefined)) return visits;
   const lo = trim.start ?? -Infinity;
   const hi = trim.end ?? Infinity;
   const kept: Visit<V>[] = [];
@@ -122,20 +156,19 @@ export function trimVisits<V>(visits: readonly Visit<V>[], trim: TrimWindow | un
 
 /** Status and assignee stays of one issue, as the report options ask for them. */
 export function buildTimeline(history: IssueHistory, options: TimelineOptions): IssueTimeline {
-  const sorted = sortChanges(history.changes);
-  const statusChanges = sorted.filter((c) => c.field === 'status');
-  const assigneeChanges = sorted.filter((c) => c.field === 'assignee');
-  const allStatusVisits = buildVisits<string>(history.created, history.status, statusChanges, options.now);
+  const sorted = sortedView(history.changes);
+  const allStatusVisits = buildVisits<string>(history.created, history.status, sorted, 'status', options.now);
   // A status change always has a target; a null `from` on the first change (malformed
   // history) falls back to the first target so the initial stay still has a status.
   const firstStatus = allStatusVisits[0];
   if (firstStatus !== undefined && firstStatus.value === null) {
-    firstStatus.value = statusChanges[0]?.to ?? history.status;
+    firstStatus.value = sorted.find((c) => c.field === 'status')?.to ?? history.status;
   }
   let assigneeVisits = buildVisits<string | null>(
     history.created,
     history.assignee,
-    assigneeChanges,
+    sorted,
+    'assignee',
     options.now,
   );
   let statusVisits = allStatusVisits;

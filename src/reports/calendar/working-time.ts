@@ -2,8 +2,10 @@
 //
 // A compiled calendar holds, for a contiguous range of local years, every working
 // interval as epoch ms [start, end) in sorted typed arrays plus a prefix sum of working
-// time. The cumulative working time W(t) is then one binary search, and the working time
-// in [a, b) is W(b) - W(a). Because intervals are stored as real instants (converted from
+// time, and a day index: for each 24 h bucket of epoch time, the first interval not yet
+// over when the bucket starts. The cumulative working time W(t) is then a bucket lookup
+// plus a scan over the few intervals of one day (at most 20 windows per weekday), so
+// O(1); the working time in [a, b) is W(b) - W(a). Because intervals are stored as real instants (converted from
 // wall-clock windows with the zone's rules when the year is built), a 23 h or 25 h DST
 // day needs no special case at lookup time. luxon runs only while a year is built.
 import { DateTime, IANAZone } from 'luxon';
@@ -106,9 +108,11 @@ export class CompiledWorkingCalendar implements WorkingTimeCalendar {
   private rangeEnd = -Infinity;
   private starts = new Float64Array(0);
   private ends = new Float64Array(0);
-  /** cumulative[i]: working ms in the built range before starts[i]. */
-  private cumulative = new Float64Array(0);
+  /** cumulative[i]: working ms in the built range before starts[i]; cumulative[count] is the total. */
+  private cumulative = new Float64Array(1);
   private count = 0;
+  /** firstOfDay[k]: first interval with end > rangeStart + k * DAY_MS. */
+  private firstOfDay = new Int32Array(0);
   // Consecutive visits share boundaries (one visit's end is the next one's start), so
   // remembering the last lookup halves the binary searches on real timelines.
   private lastInstant = NaN;
@@ -138,25 +142,14 @@ export class CompiledWorkingCalendar implements WorkingTimeCalendar {
   /** W(t) relative to the start of the built range; t must lie inside it. */
   private cumulativeAt(t: number): number {
     if (t === this.lastInstant) return this.lastCumulative;
-    const starts = this.starts;
-    // Last index with starts[i] <= t.
-    let lo = 0;
-    let hi = this.count - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      if (starts[mid]! <= t) {
-        found = mid;
-        lo = mid + 1;
-      } else {
-        hi = mid - 1;
-      }
-    }
-    let value = 0;
-    if (found >= 0) {
-      const intervalEnd = this.ends[found]!;
-      value = this.cumulative[found]! + (t < intervalEnd ? t : intervalEnd) - starts[found]!;
-    }
+    const ends = this.ends;
+    const count = this.count;
+    let i = this.firstOfDay[Math.floor((t - this.rangeStart) / DAY_MS)]!;
+    while (i < count && ends[i]! <= t) i += 1;
+    const start = this.starts[i]!;
+    // Inside interval i: the intervals before it plus the part of i up to t; otherwise
+    // (between intervals, or past the last) only the intervals before i.
+    const value = i < count && start <= t ? this.cumulative[i]! + t - start : this.cumulative[i]!;
     this.lastInstant = t;
     this.lastCumulative = value;
     return value;
@@ -187,7 +180,7 @@ export class CompiledWorkingCalendar implements WorkingTimeCalendar {
     for (let year = this.firstYear; year < this.endYear; year += 1) total += this.years.get(year)!.starts.length;
     const starts = new Float64Array(total);
     const ends = new Float64Array(total);
-    const cumulative = new Float64Array(total);
+    const cumulative = new Float64Array(total + 1);
     let index = 0;
     let sum = 0;
     let previousEnd = -Infinity;
@@ -213,19 +206,40 @@ export class CompiledWorkingCalendar implements WorkingTimeCalendar {
         index += 1;
       }
     }
+    cumulative[index] = sum;
     this.starts = starts;
     this.ends = ends;
     this.cumulative = cumulative;
     this.count = index;
     this.rangeStart = this.years.get(this.firstYear)!.startMs;
     this.rangeEnd = this.years.get(this.endYear - 1)!.endMs;
+    const days = Math.floor((this.rangeEnd - this.rangeStart) / DAY_MS) + 1;
+    const firstOfDay = new Int32Array(days);
+    let pointer = 0;
+    for (let k = 0; k < days; k += 1) {
+      const bucketStart = this.rangeStart + k * DAY_MS;
+      while (pointer < index && ends[pointer]! <= bucketStart) pointer += 1;
+      firstOfDay[k] = pointer;
+    }
+    this.firstOfDay = firstOfDay;
     this.lastInstant = NaN;
   }
 
+  /** UTC offset (minutes) of the previous midnight: the guess for the next one. */
+  private offsetGuess = NaN;
+
   private localMidnight(year: number, month: number, day: number): number {
+    // Fast path: with the previous midnight's offset, midnight is a subtraction; one
+    // offset lookup confirms it (an offset lookup costs a third of a luxon DateTime).
+    if (!Number.isNaN(this.offsetGuess)) {
+      const candidate = Date.UTC(year, month - 1, day) - this.offsetGuess * 60_000;
+      if (this.zone.offset(candidate) === this.offsetGuess) return candidate;
+    }
     // For zones whose DST starts at 00:00 (e.g. America/Santiago) midnight does not exist;
     // luxon moves it forward to 01:00, which is when that day really begins.
-    return DateTime.fromObject({ year, month, day }, { zone: this.zone }).toMillis();
+    const midnight = DateTime.fromObject({ year, month, day }, { zone: this.zone }).toMillis();
+    this.offsetGuess = this.zone.offset(midnight);
+    return midnight;
   }
 
   private wallClock(year: number, month: number, day: number, ms: number): number {

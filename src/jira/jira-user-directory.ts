@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import type { JiraHttp } from '../app/ports';
 import type { JiraUser, UserDirectory } from './user-directory';
+import { createJiraClient, type JiraClientOptions } from './jira-client';
 import { readJson } from './jira-json';
+import { chunk, mapBounded } from './semaphore';
 
 /**
  * Account ids per /user/bulk call: below Jira's 200-per-page cap, and short enough that
@@ -15,12 +17,13 @@ const userSchema = z.object({ accountId: z.string(), displayName: z.string().def
 const pageSchema = z.object({ values: z.array(userSchema), isLast: z.boolean().optional() });
 const grantsSchema = z.object({ globalPermissions: z.array(z.string()) });
 
-export function createJiraUserDirectory(http: JiraHttp): UserDirectory {
+/** Calls go through the Jira client: 429 / 503 retries and bounded concurrency apply here too. */
+export function createJiraUserDirectory(http: JiraHttp, options: JiraClientOptions = {}): UserDirectory {
+  const client = createJiraClient(http, options);
   async function fetchBatch(ids: readonly string[], into: Map<string, JiraUser>): Promise<void> {
     const query = new URLSearchParams({ maxResults: String(ids.length) });
     for (const id of ids) query.append('accountId', id);
-    const response = await http.fetch(`/rest/api/3/user/bulk?${query.toString()}`);
-    const page = await readJson(response, pageSchema, 'the user lookup');
+    const page = await client.get(`/rest/api/3/user/bulk?${query.toString()}`, pageSchema, 'the user lookup');
     for (const user of page.values) into.set(user.accountId, { accountId: user.accountId, displayName: user.displayName, active: user.active });
   }
 
@@ -28,18 +31,12 @@ export function createJiraUserDirectory(http: JiraHttp): UserDirectory {
     async getUsers(accountIds) {
       const unique = [...new Set(accountIds)];
       const users = new Map<string, JiraUser>();
-      const batches: string[][] = [];
-      for (let i = 0; i < unique.length; i += USER_BULK_BATCH) batches.push(unique.slice(i, i + USER_BULK_BATCH));
-      await Promise.all(batches.map((batch) => fetchBatch(batch, users)));
+      await mapBounded(chunk(unique, USER_BULK_BATCH), options.maxConcurrency ?? 4, (batch) => fetchBatch(batch, users));
       return users;
     },
 
     async isJiraAdmin(accountId) {
-      const response = await http.fetch('/rest/api/3/permissions/check', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ accountId, globalPermissions: ['ADMINISTER'] }),
-      });
+      const response = await client.send('/rest/api/3/permissions/check', { method: 'POST', body: { accountId, globalPermissions: ['ADMINISTER'] } }, 'the permission check');
       // An account Jira does not know is no admin; Jira answers 400/404 for it.
       if (response.status === 400 || response.status === 404) return false;
       const grants = await readJson(response, grantsSchema, 'the permission check');

@@ -4,7 +4,9 @@ import type { Db } from '../storage/schema';
 import { createAuditRepository } from '../storage/audit-repository';
 import { createSettingsRepository } from '../storage/settings-repository';
 import { createTokenRepository } from '../storage/token-repository';
+import { createIssueDataAccess } from '../jira/report-data-access';
 import { createJiraUserDirectory } from '../jira/jira-user-directory';
+import { createReportConfigService, type ReportConfigService } from '../report-config/report-config-service';
 import type { UserDirectory } from '../jira/user-directory';
 import { createLastUseRecorder } from '../tokens/last-use-recorder';
 import { createSigningKeys } from '../tokens/signing-keys';
@@ -26,6 +28,7 @@ export interface AppServices {
   users: UserDirectory;
   tokens: TokenService;
   verifier: TokenVerifier;
+  reportConfig: ReportConfigService;
   settings: ReturnType<typeof createSettingsRepository>;
 }
 
@@ -33,9 +36,11 @@ export function createAppServices(ports: AppPorts, overrides: { users?: UserDire
   const tokenRepository = createTokenRepository(ports.db);
   const keys = createSigningKeys(ports.secrets);
   const users = overrides.users ?? createJiraUserDirectory(ports.jira);
+  const jiraData = createIssueDataAccess(ports.jira);
   return {
     ports,
     users,
+    reportConfig: createReportConfigService({ db: ports.db, users, clock: ports.clock, statuses: () => jiraData.getStatuses() }),
     settings: createSettingsRepository(ports.db),
     tokens: createTokenService({
       tokens: tokenRepository,

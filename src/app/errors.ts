@@ -5,11 +5,17 @@ import type { ErrorCode } from '../contract/envelope';
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  readonly issues: Array<{ field: string; message: string }> | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { field?: string; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { field?: string; issues?: Array<{ field: string; message: string }>; cause?: unknown } = {},
+  ) {
     super(message, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.field = options.field;
+    this.issues = options.issues;
   }
 }

@@ -16,6 +16,8 @@ export interface ResolverError {
   message: string;
   /** The payload field the message is about, as a dotted path, when there is one. */
   field?: string;
+  /** Every problem found, when the input had several (e.g. a calendar). */
+  issues?: Array<{ field: string; message: string }>;
 }
 
 export type ResolverResult<T> = { ok: true; data: T } | { ok: false; error: ResolverError };

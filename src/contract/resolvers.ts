@@ -13,6 +13,7 @@ import type {
   TokenView,
   UpdateTokenPayload,
 } from './tokens';
+import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView, StatusView } from './report-config';
 
 export interface ResolverDefinitions {
   'app/context': { payload: EmptyPayload; result: AppContextView };
@@ -24,6 +25,17 @@ export interface ResolverDefinitions {
   'admin/tokens/list': { payload: AdminListPayload; result: TokenPage };
   'admin/tokens/set-active': { payload: AdminSetActivePayload; result: TokenView };
   'admin/tokens/delete': { payload: TokenIdPayload; result: { id: string } };
+  'admin/calendars/list': { payload: EmptyPayload; result: { calendars: CalendarView[] } };
+  /** `calendar`: a CalendarDefinition; errors list every problem in `error.issues`. */
+  'admin/calendars/create': { payload: { calendar: unknown }; result: CalendarView };
+  'admin/calendars/update': { payload: { id: string; calendar: unknown }; result: CalendarView };
+  'admin/calendars/delete': { payload: DocumentIdPayload; result: { id: string } };
+  'admin/status-groups/list': { payload: EmptyPayload; result: { groups: StatusGroupView[] } };
+  'admin/status-groups/create': { payload: { group: StatusGroupBody }; result: StatusGroupView };
+  'admin/status-groups/update': { payload: { id: string; group: StatusGroupBody }; result: StatusGroupView };
+  'admin/status-groups/delete': { payload: DocumentIdPayload; result: { id: string } };
+  /** Jira's statuses, for pickers. */
+  'admin/statuses/list': { payload: EmptyPayload; result: { statuses: StatusView[] } };
 }
 
 export type ResolverKey = keyof ResolverDefinitions;

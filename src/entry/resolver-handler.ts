@@ -35,7 +35,12 @@ function describeZodError(error: z.ZodError): ResolverError {
 
 export function toResolverError(error: unknown): ResolverError {
   if (error instanceof AppError) {
-    return { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) };
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.issues ? { issues: error.issues } : {}),
+    };
   }
   if (error instanceof z.ZodError) return describeZodError(error);
   // Log the kind of failure only: payloads may hold notes, results may hold tokens.

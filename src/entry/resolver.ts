@@ -1,6 +1,6 @@
 // The one resolver function both Custom UI pages name in manifest.yml.
-import { adminPageResolvers } from './admin-page-resolvers';
+import { adminPageResolvers, reportConfigResolvers } from './admin-page-resolvers';
 import { buildResolver } from './resolver-handler';
 import { userPageResolvers } from './user-page-resolvers';
 
-export const resolverHandler = buildResolver([userPageResolvers, adminPageResolvers]);
+export const resolverHandler = buildResolver([userPageResolvers, adminPageResolvers, reportConfigResolvers]);

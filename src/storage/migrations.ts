@@ -66,6 +66,24 @@ export const schemaMigrations: readonly SchemaMigration[] = [
         .addColumn('updated_at', 'bigint', (c) => c.notNull())
         .addColumn('updated_by', 'varchar(128)', (c) => c.notNull()),
   },
+  {
+    name: '0007-create-documents',
+    statement: (db) =>
+      db.schema
+        .createTable('documents')
+        .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+        .addColumn('kind', 'varchar(32)', (c) => c.notNull())
+        .addColumn('name', 'varchar(200)', (c) => c.notNull())
+        .addColumn('body', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_by', 'varchar(128)', (c) => c.notNull()),
+  },
+  {
+    // Unique per kind: a duplicate name fails in the one INSERT/UPDATE statement itself.
+    name: '0008-unique-document-names',
+    statement: (db) => db.schema.createIndex('documents_kind_name').on('documents').columns(['kind', 'name']).unique(),
+  },
 ];
 
 /** The same migrations for Kysely's Migrator (SQLite and MariaDB). */

@@ -37,13 +37,30 @@ export interface SettingsTable {
   updated_by: string;
 }
 
+/**
+ * Small admin-managed documents (working calendars, status groups, saved parameter
+ * sets): one table, told apart by `kind`, each a validated JSON body with a unique name.
+ */
+export interface DocumentsTable {
+  id: string;
+  kind: string;
+  name: string;
+  /** JSON text, validated by the kind's schema on write and on read. */
+  body: string;
+  created_at: number;
+  updated_at: number;
+  updated_by: string;
+}
+
 export interface Database {
   tokens: TokensTable;
   audit_events: AuditEventsTable;
   settings: SettingsTable;
+  documents: DocumentsTable;
 }
 
 export type Db = Kysely<Database>;
 export type TokenRow = Selectable<TokensTable>;
 export type NewTokenRow = Insertable<TokensTable>;
 export type AuditEventRow = Selectable<AuditEventsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;

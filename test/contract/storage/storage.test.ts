@@ -3,6 +3,7 @@
 import { sql as kyselySql } from 'kysely';
 import { z } from 'zod';
 import { createAuditRepository } from '../../../src/storage/audit-repository';
+import { createDocumentRepository, DuplicateNameError } from '../../../src/storage/document-repository';
 import { schemaMigrations } from '../../../src/storage/migrations';
 import type { NewTokenRow } from '../../../src/storage/schema';
 import { createSettingsRepository } from '../../../src/storage/settings-repository';
@@ -47,7 +48,7 @@ describe.each(storageTargets)('storage on $name', (target) => {
 
   it('creates every table the migrations name', async () => {
     const tables = (await storage.db.introspection.getTables()).map((table) => table.name);
-    expect(tables).toEqual(expect.arrayContaining(['tokens', 'audit_events', 'settings']));
+    expect(tables).toEqual(expect.arrayContaining(['tokens', 'audit_events', 'settings', 'documents']));
     expect(schemaMigrations.length).toBeGreaterThanOrEqual(6);
   });
 
@@ -159,4 +160,33 @@ describe.each(storageTargets)('storage on $name', (target) => {
       await expect(storage.db.transaction().execute(async () => undefined)).rejects.toThrow(/cannot hold a transaction/);
     });
   }
+});
+
+describe.each(storageTargets)('documents on $name', (target) => {
+  let storage: OpenedStorage;
+  beforeAll(async () => {
+    storage = await target.open();
+  });
+  afterAll(async () => {
+    await storage?.close();
+  });
+
+  it('keeps names unique per kind and validates bodies on read', async () => {
+    const schema = z.object({ size: z.number() });
+    const calendars = createDocumentRepository(storage.db, 'calendar', schema);
+    const groups = createDocumentRepository(storage.db, 'status-group', schema);
+    await calendars.insert({ id: id(1), name: 'Office', body: { size: 1 } }, NOW, 'admin');
+    await groups.insert({ id: id(2), name: 'Office', body: { size: 2 } }, NOW, 'admin');
+    await expect(calendars.insert({ id: id(3), name: 'Office', body: { size: 3 } }, NOW, 'admin')).rejects.toBeInstanceOf(DuplicateNameError);
+    await calendars.insert({ id: id(4), name: 'Night', body: { size: 4 } }, NOW, 'admin');
+    await expect(calendars.update(id(4), { name: 'Office', body: { size: 4 } }, NOW, 'admin')).rejects.toBeInstanceOf(DuplicateNameError);
+    expect(await calendars.update(id(4), { name: 'Nights', body: { size: 5 } }, NOW + 1, 'admin2')).toBe(true);
+    expect(await calendars.update(id(2), { name: 'Other', body: { size: 5 } }, NOW, 'admin')).toBe(false);
+    expect((await calendars.list()).map((doc) => [doc.name, doc.body.size])).toEqual([['Nights', 5], ['Office', 1]]);
+    expect(await calendars.get(id(2))).toBeUndefined();
+    expect(await groups.remove(id(1))).toBe(false);
+    expect(await groups.remove(id(2))).toBe(true);
+    const strict = createDocumentRepository(storage.db, 'calendar', z.object({ size: z.string() }));
+    await expect(strict.list()).rejects.toThrow();
+  });
 });

@@ -1,0 +1,67 @@
+// The Forge adapters run the real SDK code (@forge/kvs secrets, @forge/api asApp()
+// requestJira) through a fake of the Forge runtime's `global.__forge_fetch__`: secrets
+// in memory with Forge's KEY_NOT_FOUND answer, Jira requests forwarded to the emulator.
+import { createForgePorts } from '../../src/platform/forge/forge-ports';
+import { createSigningKeys } from '../../src/tokens/signing-keys';
+import { createJiraUserDirectory } from '../../src/jira/jira-user-directory';
+import { DEMO_ACCOUNTS, demoDataset, startJiraEmulator, type RunningEmulator } from '../../dev/jira-emulator';
+
+type ForgeFetch = (options: Record<string, unknown>, path: string, init: { method?: string; body?: string; headers?: Record<string, string> }) => Promise<Response>;
+const forgeGlobal = globalThis as unknown as { __forge_fetch__?: ForgeFetch };
+
+const json = (status: number, value: unknown): Response =>
+  new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
+
+describe('Forge adapters over the real SDKs', () => {
+  let emulator: RunningEmulator;
+  const secrets = new Map<string, string>();
+  const calls: Array<{ type: unknown; provider: unknown; path: string }> = [];
+
+  beforeAll(async () => {
+    emulator = await startJiraEmulator({ dataset: demoDataset(), port: 0 });
+    forgeGlobal.__forge_fetch__ = async (options, path, init) => {
+      calls.push({ type: options.type, provider: options.provider, path });
+      if (options.type === 'kvs') {
+        const body = JSON.parse(init.body ?? '{}') as { key: string; value?: string };
+        if (path === '/api/v1/secret/set') {
+          secrets.set(body.key, String(body.value));
+          return new Response(null, { status: 204 });
+        }
+        if (path === '/api/v1/secret/get') {
+          const value = secrets.get(body.key);
+          return value === undefined ? json(404, { code: 'KEY_NOT_FOUND', message: 'not found' }) : json(200, { key: body.key, value });
+        }
+        return json(400, { code: 'BAD_REQUEST', message: `unexpected kvs path ${path}` });
+      }
+      if (options.type === 'fpp' && options.provider === 'app') {
+        return fetch(`${emulator.url}${path}`, { method: init.method, headers: init.headers, body: init.body });
+      }
+      throw new Error(`unexpected Forge call ${JSON.stringify(options)} ${path}`);
+    };
+  });
+  afterAll(async () => {
+    delete forgeGlobal.__forge_fetch__;
+    await emulator.close();
+  });
+
+  it('keeps the signing key in @forge/kvs secret storage and finds it again', async () => {
+    const ports = createForgePorts();
+    expect(await ports.secrets.get('absent')).toBeUndefined();
+    const key = await createSigningKeys(ports.secrets).current();
+    expect(secrets.get(`jwt-signing-key-${key.kid}`)).toBe(Buffer.from(key.secret).toString('base64url'));
+    expect((await createSigningKeys(createForgePorts().secrets).byId(key.kid))?.secret).toEqual(key.secret);
+    expect(calls.some((call) => call.type === 'kvs' && call.path === '/api/v1/secret/set')).toBe(true);
+  });
+
+  it('calls Jira as the app through api.asApp().requestJira', async () => {
+    const directory = createJiraUserDirectory(createForgePorts().jira);
+    const users = await directory.getUsers([DEMO_ACCOUNTS.alice, DEMO_ACCOUNTS.dave]);
+    expect(users.get(DEMO_ACCOUNTS.alice)).toMatchObject({ displayName: 'Alice Admin', active: true });
+    expect(users.get(DEMO_ACCOUNTS.dave)?.active).toBe(false);
+    expect(await directory.isJiraAdmin(DEMO_ACCOUNTS.alice)).toBe(true);
+    expect(await directory.isJiraAdmin(DEMO_ACCOUNTS.bob)).toBe(false);
+    const jiraCalls = calls.filter((call) => call.type === 'fpp');
+    expect(jiraCalls.length).toBeGreaterThan(0);
+    expect(jiraCalls.every((call) => call.provider === 'app' && call.path.startsWith('/rest/api/3/'))).toBe(true);
+  });
+});

@@ -8,6 +8,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { createAppServices, type AppServices } from '../../src/app/composition';
 import type { Clock } from '../../src/app/ports';
+import type { RateLimit } from '../../src/rest/rest-guard';
 import { installComposition } from '../../src/entry/composition';
 import { demoDataset, startJiraEmulator, type Dataset, type RunningEmulator } from '../jira-emulator';
 import { bridgeScript } from './bridge-script';
@@ -27,6 +28,8 @@ export interface LocalHostOptions {
   dataset?: Dataset;
   realJira?: { baseUrl: string; email: string; apiToken: string };
   clock?: Clock;
+  /** Per-token REST request rate (tests lower it). */
+  restRateLimit?: RateLimit;
 }
 
 export interface HostUser {
@@ -116,7 +119,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     jira,
     clock: options.clock ?? { now: () => Date.now() },
     restBaseUrl: async () => `${hostUrl}/webtrigger/rest-api`,
-  });
+  }, options.restRateLimit ? { restRateLimit: options.restRateLimit } : {});
   installComposition(async () => services);
 
   async function users(): Promise<HostUser[]> {

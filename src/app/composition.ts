@@ -13,6 +13,10 @@ import { createSigningKeys } from '../tokens/signing-keys';
 import { createTokenService, type TokenService } from '../tokens/token-service';
 import { createTokenVerifier, type TokenVerifier } from '../tokens/token-verifier';
 import type { Clock, JiraHttp, SecretStore } from './ports';
+import { createReportService, type ReportService } from '../report-api/report-service';
+import { createParamSetService, type ParamSetService } from '../report-api/param-set-service';
+import { createRestRequestRepository, type RestRequestRepository } from '../storage/rest-request-repository';
+import { createRestGuard, type RateLimit, type RestGuard } from '../rest/rest-guard';
 
 export interface AppPorts {
   db: Db;
@@ -30,17 +34,28 @@ export interface AppServices {
   verifier: TokenVerifier;
   reportConfig: ReportConfigService;
   settings: ReturnType<typeof createSettingsRepository>;
+  /** The REST reporting API (src/report-api, src/rest). */
+  reports: ReportService;
+  paramSets: ParamSetService;
+  restRequests: RestRequestRepository;
+  restGuard: RestGuard;
 }
 
-export function createAppServices(ports: AppPorts, overrides: { users?: UserDirectory } = {}): AppServices {
+export function createAppServices(ports: AppPorts, overrides: { users?: UserDirectory; restRateLimit?: RateLimit } = {}): AppServices {
   const tokenRepository = createTokenRepository(ports.db);
   const keys = createSigningKeys(ports.secrets);
   const users = overrides.users ?? createJiraUserDirectory(ports.jira);
   const jiraData = createIssueDataAccess(ports.jira);
+  const reportConfig = createReportConfigService({ db: ports.db, users, clock: ports.clock, statuses: () => jiraData.getStatuses() });
+  const restRequests = createRestRequestRepository(ports.db);
   return {
     ports,
     users,
-    reportConfig: createReportConfigService({ db: ports.db, users, clock: ports.clock, statuses: () => jiraData.getStatuses() }),
+    reportConfig,
+    reports: createReportService({ access: jiraData, config: reportConfig, users, now: () => ports.clock.now() }),
+    paramSets: createParamSetService({ db: ports.db, users, clock: ports.clock }),
+    restRequests,
+    restGuard: createRestGuard({ log: restRequests, clock: ports.clock, ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}) }),
     settings: createSettingsRepository(ports.db),
     tokens: createTokenService({
       tokens: tokenRepository,

@@ -26,6 +26,7 @@ const statusTexts: Record<number, string> = {
   413: 'Payload too large',
   429: 'Too many requests',
   500: 'Internal server error',
+  502: 'Bad gateway',
   503: 'Service unavailable',
 };
 

@@ -84,6 +84,31 @@ export const schemaMigrations: readonly SchemaMigration[] = [
     name: '0008-unique-document-names',
     statement: (db) => db.schema.createIndex('documents_kind_name').on('documents').columns(['kind', 'name']).unique(),
   },
+  {
+    // One row per authenticated REST request, for the admin's activity view and the
+    // per-token rate limit. Never holds the token text or the request parameters.
+    name: '0009-create-rest-requests',
+    statement: (db) =>
+      db.schema
+        .createTable('rest_requests')
+        .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+        .addColumn('at', 'bigint', (c) => c.notNull())
+        .addColumn('token_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('account_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('endpoint', 'varchar(100)', (c) => c.notNull())
+        .addColumn('method', 'varchar(8)', (c) => c.notNull())
+        .addColumn('issue_count', 'integer', (c) => c.notNull())
+        .addColumn('status', 'integer', (c) => c.notNull())
+        .addColumn('duration_ms', 'integer', (c) => c.notNull()),
+  },
+  {
+    name: '0010-index-rest-requests-token-at',
+    statement: (db) => db.schema.createIndex('rest_requests_token_at').on('rest_requests').columns(['token_id', 'at']),
+  },
+  {
+    name: '0011-index-rest-requests-at',
+    statement: (db) => db.schema.createIndex('rest_requests_at').on('rest_requests').column('at'),
+  },
 ];
 
 /** The same migrations for Kysely's Migrator (SQLite and MariaDB). */

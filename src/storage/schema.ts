@@ -52,11 +52,26 @@ export interface DocumentsTable {
   updated_by: string;
 }
 
+/** One authenticated REST request (activity view, rate limit); never the token text. */
+export interface RestRequestsTable {
+  id: string;
+  at: number;
+  token_id: string;
+  account_id: string;
+  /** The route pattern, e.g. /rest/export/{id}: ids are not logged. */
+  endpoint: string;
+  method: string;
+  issue_count: number;
+  status: number;
+  duration_ms: number;
+}
+
 export interface Database {
   tokens: TokensTable;
   audit_events: AuditEventsTable;
   settings: SettingsTable;
   documents: DocumentsTable;
+  rest_requests: RestRequestsTable;
 }
 
 export type Db = Kysely<Database>;

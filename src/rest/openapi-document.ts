@@ -1,0 +1,266 @@
+// The OpenAPI 3.1 description of the REST API, served at /openapi.json without a token.
+// Parameters are generated from the parser's own table, so the document cannot list a
+// parameter the API does not accept (or miss one it does).
+import { COLUMNS_BY, DATE_RANGE_FIELDS, DAY_LENGTHS, FILTER_TYPES, MAX_PAGE_SIZE, OUTPUT_TYPES, PARAM_NAMES, type ParamName } from '../report-api/report-params';
+import { MULTI_VISIT_BEHAVIORS } from '../reports/durations';
+
+type Schema = Record<string, unknown>;
+
+const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2})?)?$';
+const list = (description: string): { schema: Schema; description: string } => ({ schema: { type: 'string' }, description: `${description} Comma-separated; may be repeated.` });
+
+const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; description: string }> = {
+  filterType: { schema: { type: 'string', enum: [...FILTER_TYPES] }, description: 'How issues are chosen; inferred when exactly one selection parameter is given. Case-insensitive.' },
+  customjql: { schema: { type: 'string', maxLength: 20000 }, description: 'JQL (filterType=customjql). currentUser() means the token owner.' },
+  jqlFilterID: { schema: { type: 'string', pattern: '^\\d+$' }, description: 'Saved filter id the token owner may see (filterType=jqlfilter).' },
+  projectKey: { schema: { type: 'string' }, description: 'Project key (filterType=project).' },
+  user: { schema: { type: 'string' }, description: "Assignee account id or currentUser() (filterType=user): that user's issues." },
+  sprintID: { schema: { type: 'string', pattern: '^\\d+$' }, description: 'Sprint id (filterType=sprint).' },
+  issueKey: { schema: { type: 'string' }, description: 'Issue key (/rest/issue, /rest/issue/expanded, filterType=issue).' },
+  columnsBy: { schema: { type: 'string', enum: [...COLUMNS_BY] }, description: 'Report type. Case-insensitive. Default statusDuration.' },
+  statuses: list('Status ids or names to report (default: every status Jira knows).'),
+  groups: list('Status group ids or names added as consolidated columns (groupDuration: default every group).'),
+  includeDeletedStatuses: { schema: { type: 'string', enum: ['true', 'false'] }, description: 'Also show statuses found in history that Jira no longer has. Default false.' },
+  excludeCurrentStatus: { schema: { type: 'string', enum: ['true', 'false'] }, description: 'Leave the current (ongoing) status out of durations and counts. Default false.' },
+  startDate: { schema: { type: 'string', pattern: DATE_PATTERN }, description: 'Keep issues whose dateRangeField is on or after this (UTC).' },
+  endDate: { schema: { type: 'string', pattern: DATE_PATTERN }, description: 'Keep issues whose dateRangeField is on or before this (a bare date includes the whole day, UTC).' },
+  dateRangeField: { schema: { type: 'string', enum: [...DATE_RANGE_FIELDS] }, description: 'Field for startDate/endDate. Default created.' },
+  trimHistoryStartDate: { schema: { type: 'string', pattern: DATE_PATTERN }, description: 'Count time only from this instant (UTC).' },
+  trimHistoryEndDate: { schema: { type: 'string', pattern: DATE_PATTERN }, description: 'Count time only until this instant (a bare date includes the whole day, UTC).' },
+  calendar: { schema: { type: 'string' }, description: 'normalHours (default, 24x7) or a calendar id or name from /rest/calendar.' },
+  dayLength: { schema: { type: 'string', enum: [...DAY_LENGTHS] }, description: 'Length of a day for viewFormat=days and readable: 24 hours or the calendar working day.' },
+  viewFormat: { schema: { type: 'string' }, description: 'days, hours, minutes (default), seconds, ms, or readable (an example such as 1d 6h 32m also means readable).' },
+  outputType: { schema: { type: 'string', enum: [...OUTPUT_TYPES] }, description: 'Response format. Case-insensitive. Default json.' },
+  multiVisitBehavior: { schema: { type: 'string', enum: [...MULTI_VISIT_BEHAVIORS] }, description: 'How several visits to one status add up. Default total.' },
+  pageSize: { schema: { type: 'string', pattern: '^\\d+$' }, description: `Issues per page, 1 to ${MAX_PAGE_SIZE}. Without it a synchronous call answers up to the synchronous limit.` },
+  startIssueIndex: { schema: { type: 'string', pattern: '^\\d+$' }, description: 'Issues to skip (offset paging). nextPageToken is faster.' },
+  nextPageToken: { schema: { type: 'string' }, description: 'From the previous page; repeat the other parameters.' },
+  paramSetId: { schema: { type: 'string', format: 'uuid' }, description: 'A saved parameter set; explicit parameters override it.' },
+  fromStatuses: list('durationBetweenStatuses: start statuses.'),
+  fromEntry: { schema: { type: 'string', enum: ['firstEntry', 'lastEntry', 'created'] }, description: 'durationBetweenStatuses: start at the first or last entry into fromStatuses, or at creation (default when fromStatuses is empty).' },
+  toStatuses: list('durationBetweenStatuses: stop statuses (required).'),
+  toEntry: { schema: { type: 'string', enum: ['firstEntry', 'lastEntry'] }, description: 'durationBetweenStatuses: stop at the first (default) or last entry into toStatuses.' },
+  pausedStatuses: list('durationBetweenStatuses: time in these statuses is not counted.'),
+};
+
+const reportParameters = PARAM_NAMES.filter((name): name is Exclude<ParamName, 'tisjwt'> => name !== 'tisjwt').map((name) => ({
+  name,
+  in: 'query',
+  required: false,
+  description: PARAM_DOCS[name].description,
+  schema: PARAM_DOCS[name].schema,
+}));
+
+const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
+const errors = (...codes: number[]): Record<string, unknown> =>
+  Object.fromEntries(codes.map((code) => [String(code), { $ref: `#/components/responses/Error${code}` }]));
+
+const columnValue: Schema = {
+  type: 'object',
+  required: ['id', 'value'],
+  properties: { id: { type: 'string' }, value: { type: 'string' }, raw: { type: 'string' }, count: { type: 'string' } },
+};
+
+const reportResponses = {
+  '200': {
+    description: 'The report. json: the table; jsonSimplified: flat results; csv: RFC 4180 text. X-Next-Page-Token is set when more issues follow.',
+    headers: { 'X-Next-Page-Token': { schema: { type: 'string' }, description: 'Present when more issues follow.' } },
+    content: {
+      'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  },
+  ...errors(400, 401, 405, 413, 429, 500, 502, 503),
+};
+
+const formBody = {
+  required: false,
+  content: {
+    'application/x-www-form-urlencoded': { schema: { type: 'object', additionalProperties: { type: 'string' } } },
+    'application/json': { schema: { type: 'object', additionalProperties: { type: ['string', 'number', 'boolean', 'array'] } } },
+  },
+};
+
+function reportOperation(summary: string, operationId: string, post: boolean): Schema {
+  return {
+    summary,
+    operationId,
+    parameters: reportParameters,
+    ...(post ? { requestBody: formBody } : {}),
+    responses: reportResponses,
+  };
+}
+
+export function openApiDocument(serverUrl: string): Schema {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Status Clock REST API',
+      version: '1.0.0',
+      description:
+        'Time in Status reports computed from the Jira changelog, with the token owner’s Jira permissions. Compatible with clients of the TISJWT REST API: change only the base URL. See docs/rest-api.md.',
+    },
+    servers: [{ url: serverUrl }],
+    security: [{ tisjwt: [] }, { tisjwtQuery: [] }],
+    paths: {
+      '/openapi.json': { get: { summary: 'This document', operationId: 'openApi', security: [], responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
+      '/rest/whoami': { get: { summary: 'The token owner', operationId: 'whoami', responses: { '200': { description: 'Owner', content: { 'application/json': { schema: ref('Whoami') } } }, ...errors(401, 429) } } },
+      '/rest/issue': { get: reportOperation('One issue', 'issueGet', false), post: reportOperation('One issue', 'issuePost', true) },
+      '/rest/issue/expanded': { get: reportOperation('One row per visit of one issue', 'issueExpandedGet', false), post: reportOperation('One row per visit of one issue', 'issueExpandedPost', true) },
+      '/rest/list': { get: reportOperation('A list of issues', 'listGet', false), post: reportOperation('A list of issues (form-encoded parameters)', 'listPost', true) },
+      '/rest/list2': { get: reportOperation('A list of issues, paged with nextPageToken', 'list2Get', false), post: reportOperation('A list of issues, paged with nextPageToken', 'list2Post', true) },
+      '/rest/calendar': { get: { summary: 'Calendars', operationId: 'calendars', responses: { '200': { description: 'normalHours first, then the admin-defined calendars', content: { 'application/json': { schema: { type: 'array', items: ref('Calendar') } } } }, ...errors(401, 429) } } },
+      '/rest/calendar/{id}': {
+        get: {
+          summary: 'One calendar',
+          operationId: 'calendar',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'The calendar', content: { 'application/json': { schema: ref('Calendar') } } }, ...errors(401, 404, 429) },
+        },
+      },
+      '/rest/export': {
+        post: {
+          summary: 'Start an export of the whole set (asynchronous)',
+          operationId: 'exportStart',
+          parameters: reportParameters,
+          requestBody: formBody,
+          responses: { '202': { description: 'Accepted', content: { 'application/json': { schema: ref('ExportStatus') } } }, ...errors(400, 401, 413, 429, 500) },
+        },
+      },
+      '/rest/export/{id}': {
+        get: {
+          summary: 'Export status',
+          operationId: 'exportStatus',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: { '200': { description: 'Status', content: { 'application/json': { schema: ref('ExportStatus') } } }, ...errors(401, 404, 429) },
+        },
+      },
+      '/rest/export/{id}/download': {
+        get: {
+          summary: 'Download a finished export',
+          operationId: 'exportDownload',
+          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: {
+            '200': { description: 'The whole report in the export’s outputType', content: { 'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } }, 'text/csv': { schema: { type: 'string' } } } },
+            ...errors(401, 404, 409, 429),
+          },
+        },
+      },
+    },
+    components: {
+      securitySchemes: {
+        tisjwt: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'TISJWT <token> (any case) or Bearer <token>.' },
+        tisjwtQuery: { type: 'apiKey', in: 'query', name: 'tisjwt', description: 'Discouraged: lands in logs.' },
+      },
+      responses: Object.fromEntries(
+        [400, 401, 404, 405, 409, 413, 429, 500, 502, 503].map((code) => [
+          `Error${code}`,
+          {
+            description: `Error ${code}`,
+            ...([429, 503].includes(code) ? { headers: { 'Retry-After': { schema: { type: 'string' }, description: 'Seconds to wait.' } } } : {}),
+            content: { 'application/json': { schema: ref('Error') } },
+          },
+        ]),
+      ),
+      schemas: {
+        Error: {
+          type: 'object',
+          required: ['status', 'message', 'messages'],
+          properties: { status: { type: 'integer' }, message: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+        },
+        Whoami: {
+          type: 'object',
+          required: ['accountId', 'displayName', 'tokenId'],
+          properties: { accountId: { type: 'string' }, displayName: { type: 'string' }, tokenId: { type: 'string' } },
+          additionalProperties: false,
+        },
+        ColumnValue: columnValue,
+        JsonTable: {
+          type: 'object',
+          required: ['table', 'includedStatuses'],
+          additionalProperties: false,
+          properties: {
+            table: {
+              type: 'object',
+              required: ['header', 'body'],
+              properties: {
+                header: {
+                  type: 'object',
+                  required: ['headerColumns', 'groupByColumns', 'fieldColumns', 'valueColumns'],
+                  properties: {
+                    headerColumns: { type: 'array', items: ref('ColumnValue') },
+                    groupByColumns: { type: 'array', items: ref('ColumnValue') },
+                    fieldColumns: { type: 'array', items: ref('ColumnValue') },
+                    valueColumns: {
+                      type: 'array',
+                      items: { type: 'object', required: ['id', 'value', 'isConsolidated'], properties: { id: { type: 'string' }, value: { type: 'string' }, isConsolidated: { type: 'boolean' } } },
+                    },
+                  },
+                },
+                body: {
+                  type: 'object',
+                  required: ['rows'],
+                  properties: {
+                    rows: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['headerColumns', 'groupByColumns', 'fieldColumns', 'valueColumns', 'currentState'],
+                        properties: {
+                          headerColumns: { type: 'array', items: ref('ColumnValue') },
+                          groupByColumns: { type: 'array', items: ref('ColumnValue') },
+                          fieldColumns: { type: 'array', items: ref('ColumnValue') },
+                          valueColumns: { type: 'array', items: { ...columnValue, required: ['id', 'value', 'raw'] } },
+                          currentState: {
+                            type: 'array',
+                            items: { type: 'object', required: ['id', 'name', 'value', 'raw'], properties: { id: { type: 'string' }, name: { type: 'string' }, value: { type: 'string' }, raw: { type: 'string' } } },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+            includedStatuses: { type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } } },
+            nextPageToken: { type: 'string' },
+          },
+        },
+        JsonSimplified: {
+          type: 'object',
+          required: ['results'],
+          additionalProperties: false,
+          properties: {
+            results: { type: 'array', items: { type: 'object', required: ['Key', 'Summary'], additionalProperties: { type: ['string', 'null'] } } },
+            nextPageToken: { type: 'string' },
+          },
+        },
+        Calendar: {
+          type: 'object',
+          required: ['id', 'name', 'timeZone', 'builtIn', 'windows', 'holidays'],
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            timeZone: { type: 'string' },
+            builtIn: { type: 'boolean' },
+            windows: { type: 'array', items: { type: 'object', required: ['weekday', 'start', 'end'], properties: { weekday: { type: 'integer', minimum: 1, maximum: 7 }, start: { type: 'integer' }, end: { type: 'integer' } } } },
+            holidays: { type: 'array', items: { type: 'object', required: ['date', 'recurring'], properties: { date: { type: 'string' }, recurring: { type: 'boolean' }, name: { type: 'string' } } } },
+          },
+        },
+        ExportStatus: {
+          type: 'object',
+          required: ['exportId', 'status', 'created', 'completed', 'total', 'message', 'downloadLink'],
+          properties: {
+            exportId: { type: 'string' },
+            status: { type: 'string', enum: ['queued', 'running', 'completed', 'failed'] },
+            created: { type: 'string', format: 'date-time' },
+            completed: { type: ['string', 'null'], format: 'date-time' },
+            total: { type: 'integer', description: 'Issues processed so far (the final count once completed).' },
+            message: { type: 'string' },
+            downloadLink: { type: ['string', 'null'] },
+          },
+        },
+      },
+    },
+  };
+}

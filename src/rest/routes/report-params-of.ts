@@ -1,0 +1,18 @@
+// The report parameters of one request: query string and body merged, names folded to
+// their canonical spelling, a saved parameter set (paramSetId) underneath.
+import type { AppServices } from '../../app/composition';
+import { canonicalParams, overlayParams, parseReportParams, PARAMETERS, type RawParams, type ReportParams } from '../../report-api/report-params';
+import type { RestRequest } from '../http';
+import { requestPairs } from '../request-params';
+
+export async function reportParamsOf(request: RestRequest, services: AppServices, fixed: RawParams = {}): Promise<ReportParams> {
+  const { params, problems } = canonicalParams(requestPairs(request));
+  let saved: RawParams = {};
+  const setId = params.paramSetId?.[0];
+  if (setId !== undefined && PARAMETERS.paramSetId.schema.safeParse(setId).success) {
+    const found = await services.paramSets.savedParams(setId);
+    if (found) saved = found;
+    else problems.push({ param: 'paramSetId', message: `there is no saved parameter set '${setId}'` });
+  }
+  return parseReportParams(overlayParams(overlayParams(saved, params), fixed), problems);
+}

@@ -1,0 +1,11 @@
+// /rest/whoami: who the token belongs to; a cheap way for a client to test its token.
+import { jsonResponse } from '../http';
+import type { Route } from '../route';
+
+export const whoamiRoute: Route = {
+  pattern: '/rest/whoami',
+  methods: ['GET'],
+  async handle({ principal }) {
+    return { response: jsonResponse(200, { accountId: principal.accountId, displayName: principal.displayName, tokenId: principal.tokenId }) };
+  },
+};

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { createAppServices, type AppServices } from '../../src/app/composition';
 import type { Clock } from '../../src/app/ports';
 import type { RateLimit } from '../../src/rest/rest-guard';
+import type { SyncBudget } from '../../src/report-api/report-service';
 import { installComposition } from '../../src/entry/composition';
 import { demoDataset, startJiraEmulator, type Dataset, type RunningEmulator } from '../jira-emulator';
 import { bridgeScript } from './bridge-script';
@@ -30,6 +31,8 @@ export interface LocalHostOptions {
   clock?: Clock;
   /** Per-token REST request rate (tests lower it). */
   restRateLimit?: RateLimit;
+  /** Synchronous REST time budget (tests shorten it). */
+  restSyncBudget?: SyncBudget;
 }
 
 export interface HostUser {
@@ -119,7 +122,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     jira,
     clock: options.clock ?? { now: () => Date.now() },
     restBaseUrl: async () => `${hostUrl}/webtrigger/rest-api`,
-  }, options.restRateLimit ? { restRateLimit: options.restRateLimit } : {});
+  }, {
+    ...(options.restRateLimit ? { restRateLimit: options.restRateLimit } : {}),
+    ...(options.restSyncBudget ? { restSyncBudget: options.restSyncBudget } : {}),
+  });
   installComposition(async () => services);
 
   async function users(): Promise<HostUser[]> {

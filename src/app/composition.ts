@@ -13,7 +13,7 @@ import { createSigningKeys } from '../tokens/signing-keys';
 import { createTokenService, type TokenService } from '../tokens/token-service';
 import { createTokenVerifier, type TokenVerifier } from '../tokens/token-verifier';
 import type { Clock, JiraHttp, SecretStore } from './ports';
-import { createReportService, type ReportService } from '../report-api/report-service';
+import { createReportService, type ReportService, type SyncBudget } from '../report-api/report-service';
 import { createParamSetService, type ParamSetService } from '../report-api/param-set-service';
 import { createRestRequestRepository, type RestRequestRepository } from '../storage/rest-request-repository';
 import { createRestGuard, type RateLimit, type RestGuard } from '../rest/rest-guard';
@@ -41,7 +41,7 @@ export interface AppServices {
   restGuard: RestGuard;
 }
 
-export function createAppServices(ports: AppPorts, overrides: { users?: UserDirectory; restRateLimit?: RateLimit } = {}): AppServices {
+export function createAppServices(ports: AppPorts, overrides: { users?: UserDirectory; restRateLimit?: RateLimit; restSyncBudget?: SyncBudget } = {}): AppServices {
   const tokenRepository = createTokenRepository(ports.db);
   const keys = createSigningKeys(ports.secrets);
   const users = overrides.users ?? createJiraUserDirectory(ports.jira);
@@ -52,7 +52,7 @@ export function createAppServices(ports: AppPorts, overrides: { users?: UserDire
     ports,
     users,
     reportConfig,
-    reports: createReportService({ access: jiraData, config: reportConfig, users, now: () => ports.clock.now() }),
+    reports: createReportService({ access: jiraData, config: reportConfig, users, now: () => ports.clock.now(), ...(overrides.restSyncBudget ? { syncBudget: overrides.restSyncBudget } : {}) }),
     paramSets: createParamSetService({ db: ports.db, users, clock: ports.clock }),
     restRequests,
     restGuard: createRestGuard({ log: restRequests, clock: ports.clock, ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}) }),

@@ -14,6 +14,8 @@ import type {
   UpdateTokenPayload,
 } from './tokens';
 import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView, StatusView } from './report-config';
+import type { ParamSetBody, ParamSetView } from './param-sets';
+import type { ActivityListPayload, RestActivityPage } from './rest-activity';
 
 export interface ResolverDefinitions {
   'app/context': { payload: EmptyPayload; result: AppContextView };
@@ -36,6 +38,13 @@ export interface ResolverDefinitions {
   'admin/status-groups/delete': { payload: DocumentIdPayload; result: { id: string } };
   /** Jira's statuses, for pickers. */
   'admin/statuses/list': { payload: EmptyPayload; result: { statuses: StatusView[] } };
+  /** Saved REST parameter sets: listed for everyone, changed by Jira admins only. */
+  'paramsets/list': { payload: EmptyPayload; result: { paramSets: ParamSetView[] } };
+  'paramsets/create': { payload: { paramSet: ParamSetBody }; result: ParamSetView };
+  'paramsets/update': { payload: { id: string; paramSet: ParamSetBody }; result: ParamSetView };
+  'paramsets/delete': { payload: { id: string }; result: { id: string } };
+  /** REST API requests, newest first (Jira admins). */
+  'admin/activity/list': { payload: ActivityListPayload; result: RestActivityPage };
 }
 
 export type ResolverKey = keyof ResolverDefinitions;

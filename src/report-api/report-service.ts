@@ -28,6 +28,13 @@ export interface ReportServiceDeps {
   config: Omit<ReportConfigSource, 'statuses'>;
   users: UserDirectory;
   now(): number;
+  /** Overrides the synchronous time budget (tests that need Jira to outlast it quickly). */
+  syncBudget?: SyncBudget;
+}
+
+export interface SyncBudget {
+  softMs: number;
+  hardMs: number;
 }
 
 export interface ReportPageRequest {
@@ -87,6 +94,7 @@ export function createReportService(deps: ReportServiceDeps) {
 
   return {
     statuses,
+    syncBudget: deps.syncBudget ?? { softMs: SYNC_SOFT_BUDGET_MS, hardMs: SYNC_HARD_BUDGET_MS },
 
     async context(params: ReportParams): Promise<ReportContext> {
       return buildReportContext(params, { ...deps.config, statuses });

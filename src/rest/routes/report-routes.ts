@@ -4,7 +4,7 @@
 import type { AppServices } from '../../app/composition';
 import { JiraAccessError } from '../../jira/jira-errors';
 import { ParamError, type ReportParams } from '../../report-api/report-params';
-import { SYNC_HARD_BUDGET_MS, SYNC_ISSUE_LIMIT, SYNC_SOFT_BUDGET_MS, type ReportPage } from '../../report-api/report-service';
+import { SYNC_ISSUE_LIMIT, type ReportPage } from '../../report-api/report-service';
 import type { RestResponse } from '../http';
 import { RestError, toRestResponse, type SelectionParam } from '../rest-error';
 import type { Route, RouteContext, RouteResult } from '../route';
@@ -34,12 +34,13 @@ function reportResponse(services: AppServices, page: ReportPage, params: ReportP
 
 async function runSync(context: RouteContext, params: ReportParams, limit: number): Promise<ReportPage> {
   const started = Date.now();
+  const budget = context.services.reports.syncBudget;
   return context.services.reports.runPage({
     ownerAccountId: context.principal.accountId,
     params,
     limit,
-    softDeadline: started + SYNC_SOFT_BUDGET_MS,
-    hardDeadline: started + SYNC_HARD_BUDGET_MS,
+    softDeadline: started + budget.softMs,
+    hardDeadline: started + budget.hardMs,
   });
 }
 

@@ -1,0 +1,29 @@
+// The admin's view of REST API activity: one row per authenticated request.
+import { z } from 'zod';
+
+export const ACTIVITY_PAGE_SIZE_MAX = 200;
+export const activityListPayload = z.strictObject({
+  page: z.number().int().min(1).optional(),
+  pageSize: z.number().int().min(1).max(ACTIVITY_PAGE_SIZE_MAX).optional(),
+  tokenId: z.string().uuid({ message: 'must be a token id (a UUID)' }).optional(),
+});
+export type ActivityListPayload = z.infer<typeof activityListPayload>;
+
+export interface RestActivityView {
+  at: string;
+  tokenId: string;
+  ownerAccountId: string;
+  /** The endpoint pattern, e.g. /rest/list or /rest/export/{id}. */
+  endpoint: string;
+  method: string;
+  issueCount: number;
+  status: number;
+  durationMs: number;
+}
+
+export interface RestActivityPage {
+  requests: RestActivityView[];
+  page: number;
+  pageSize: number;
+  total: number;
+}

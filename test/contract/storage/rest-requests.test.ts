@@ -1,0 +1,42 @@
+// The REST request log on every database: append, the rate-limit window count (429s not
+// counted), the activity listing newest first with paging, pruning.
+import { createRestRequestRepository } from '../../../src/storage/rest-request-repository';
+import { storageTargets, type OpenedStorage } from '../../support/storage-targets';
+
+const T0 = Date.UTC(2026, 10, 1);
+const TOKEN_A = '00000000-0000-4000-8000-00000000000a';
+const TOKEN_B = '00000000-0000-4000-8000-00000000000b';
+
+describe.each(storageTargets)('rest request log on $name', (target) => {
+  let storage: OpenedStorage;
+  beforeAll(async () => {
+    storage = await target.open();
+  });
+  afterAll(async () => {
+    await storage.close();
+  });
+
+  it('appends, counts a window, lists newest first and prunes', async () => {
+    const log = createRestRequestRepository(storage.db);
+    const base = { accountId: 'owner-a', endpoint: '/rest/list', method: 'GET', issueCount: 10, durationMs: 1234 };
+    await log.append({ ...base, at: T0, tokenId: TOKEN_A, status: 200 });
+    await log.append({ ...base, at: T0 + 1000, tokenId: TOKEN_A, status: 400, issueCount: 0 });
+    await log.append({ ...base, at: T0 + 2000, tokenId: TOKEN_A, status: 429, issueCount: 0 });
+    await log.append({ ...base, at: T0 + 3000, tokenId: TOKEN_B, status: 200, endpoint: '/rest/export/{id}' });
+
+    expect(await log.countSince(TOKEN_A, T0)).toEqual({ requests: 2, oldest: T0 });
+    expect(await log.countSince(TOKEN_A, T0 + 500)).toEqual({ requests: 1, oldest: T0 + 1000 });
+    expect(await log.countSince(TOKEN_B, T0 + 5000)).toEqual({ requests: 0, oldest: null });
+
+    const all = await log.list({ offset: 0, limit: 2 });
+    expect(all.total).toBe(4);
+    expect(all.rows.map((r) => r.at)).toEqual([T0 + 3000, T0 + 2000]);
+    expect(all.rows[0]).toMatchObject({ tokenId: TOKEN_B, endpoint: '/rest/export/{id}', status: 200, issueCount: 10, durationMs: 1234, accountId: 'owner-a', method: 'GET' });
+    const onlyA = await log.list({ tokenId: TOKEN_A, offset: 1, limit: 10 });
+    expect(onlyA.total).toBe(3);
+    expect(onlyA.rows.map((r) => r.status)).toEqual([400, 200]);
+
+    expect(await log.deleteBefore(T0 + 1500)).toBe(2);
+    expect((await log.list({ offset: 0, limit: 10 })).total).toBe(2);
+  });
+});

@@ -8,15 +8,73 @@ import type { IssueTimeline, StatusVisit, Visit } from './timeline';
 export type MultiVisitBehavior = 'total' | 'first' | 'last' | 'average';
 export const MULTI_VISIT_BEHAVIORS: readonly MultiVisitBehavior[] = ['total', 'first', 'last', 'average'];
 
+/**
+ * Timelines up to this many visits (nearly all issues) are summed in the scratch arrays
+ * below; longer ones use a Map directly, so the linear key search never goes quadratic.
+ */
+const SCRATCH_VISITS = 16;
+// statusDurations runs once per issue per report. Summing into a fresh Map costs a get
+// and a set (and a boxed double) per visit; instead each status's value is kept in
+// reused typed arrays and the Map receives one set per distinct status at the end.
+// `scratchBusy` keeps a calendar that re-enters statusDurations from working on a copy.
+const scratchKeys: string[] = [];
+const scratchValues = new Float64Array(SCRATCH_VISITS);
+const scratchCounts = new Int32Array(SCRATCH_VISITS);
+let scratchBusy = false;
+
 /** Status id -> working ms under the multi-visit rule. */
 export function statusDurations(
   timeline: IssueTimeline,
   calendar: WorkingTimeCalendar,
   behavior: MultiVisitBehavior = 'total',
 ): Map<string, number> {
+  const visits = timeline.statusVisits;
+  if (visits.length > SCRATCH_VISITS || scratchBusy) return statusDurationsWithMap(visits, calendar, behavior);
+  scratchBusy = true;
+  try {
+    const keys = scratchKeys;
+    const values = scratchValues;
+    const counts = scratchCounts;
+    const adds = behavior === 'total' || behavior === 'average';
+    let distinct = 0;
+    for (let i = 0; i < visits.length; i += 1) {
+      const visit = visits[i]!;
+      const ms = calendar.workingMsBetween(visit.start, visit.end);
+      const value = visit.value;
+      let k = 0;
+      while (k < distinct && keys[k] !== value) k += 1;
+      if (k === distinct) {
+        keys[k] = value;
+        values[k] = ms;
+        counts[k] = 1;
+        distinct += 1;
+      } else {
+        if (adds) values[k] = values[k]! + ms;
+        else if (behavior === 'last') values[k] = ms;
+        counts[k] = counts[k]! + 1;
+      }
+    }
+    // First-seen order, as the Map-based version inserts. Averages stay fractional here;
+    // formatting decides how to round.
+    const result = new Map<string, number>();
+    const average = behavior === 'average';
+    for (let k = 0; k < distinct; k += 1) {
+      result.set(keys[k]!, average ? values[k]! / counts[k]! : values[k]!);
+    }
+    return result;
+  } finally {
+    scratchBusy = false;
+  }
+}
+
+function statusDurationsWithMap(
+  visits: readonly StatusVisit[],
+  calendar: WorkingTimeCalendar,
+  behavior: MultiVisitBehavior,
+): Map<string, number> {
   const result = new Map<string, number>();
   const counts = behavior === 'average' ? new Map<string, number>() : undefined;
-  for (const visit of timeline.statusVisits) {
+  for (const visit of visits) {
     const ms = calendar.workingMsBetween(visit.start, visit.end);
     const previous = result.get(visit.value);
     if (previous === undefined) {

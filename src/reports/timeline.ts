@@ -65,6 +65,10 @@ const stripLeadingZeros = (text: string): string => text.replace(/^0+(?=\d)/, ''
  * fall back to string order so the order stays total.
  */
 export function compareChangeIds(a: string, b: string): number {
+  // Common case first: equal-length ids. Equal-length digit strings order numerically
+  // exactly as they order as text (leading zeros included), and every other equal-length
+  // pair falls back to text order anyway, so no character scan is needed.
+  if (a.length === b.length) return a < b ? -1 : a > b ? 1 : 0;
   let x = a;
   let y = b;
   if (!isCanonicalNumber(x) || !isCanonicalNumber(y)) {
@@ -85,53 +89,38 @@ export function sortChanges(changes: readonly FieldChange[]): FieldChange[] {
   return [...changes].sort(compareChanges);
 }
 
-/** Most changelogs arrive sorted; checking is one pass, sorting a copy is not. */
-function sortedView(changes: readonly FieldChange[]): readonly FieldChange[] {
-  for (let i = 1; i < changes.length; i += 1) {
-    if (compareChanges(changes[i - 1]!, changes[i]!) > 0) return sortChanges(changes);
-  }
-  return changes;
-}
-
 /**
- * Builds the stays for one field from its sorted changes.
- *
- * - The initial value holds from `created`: it is the `from` of the first change, or the
- *   current value when the field never changed.
- * - A change to the value already held does not split the stay (covers from == to and
- *   changelogs whose from/to chain is inconsistent).
- * - Instants are clamped to [created, now] and kept monotonic, so no stay is negative
- *   even when a change predates the creation or lies in the future.
+ * The changes in (at, changeId) order, copying only when needed. Most changelogs arrive
+ * sorted (oldest first) or exactly reversed (newest first): one O(n) pass recognises both,
+ * so neither pays for a sort. A strictly descending list reversed is what the stable sort
+ * gives (no two changes compare equal); anything else is sorted as before. An `at` of NaN
+ * never counts as descending, so such lists reach the sort as they always did.
  */
-function buildVisits<V extends string | null>(
-  created: number,
-  current: V,
-  sorted: readonly FieldChange[],
-  field: FieldChange['field'],
-  now: number,
-): Visit<V>[] {
-  // One pass over the shared sorted list per field: no per-field copies per issue.
-  let value = current;
-  for (const change of sorted) {
-    if (change.field === field) {
-      value = change.from as V;
-      break;
+function sortedView(changes: readonly FieldChange[]): readonly FieldChange[] {
+  const n = changes.length;
+  if (n < 2) return changes;
+  let ascending = true;
+  let descending = true;
+  let previous = changes[0]!;
+  for (let i = 1; i < n; i += 1) {
+    const change = changes[i]!;
+    const delta = previous.at - change.at;
+    if (delta < 0) {
+      descending = false;
+    } else if (delta > 0) {
+      ascending = false;
+    } else {
+      // Same instant (or NaN, where compareChanges falls back to the ids alone).
+      const ids = compareChangeIds(previous.changeId, change.changeId);
+      if (ids > 0) ascending = false;
+      if (!(ids > 0 && delta === 0)) descending = false;
     }
+    if (!ascending && !descending) break;
+    previous = change;
   }
-  const end = Math.max(created, now);
-  let start = created;
-  const visits: Visit<V>[] = [];
-  for (const change of sorted) {
-    if (change.field !== field) continue;
-    const to = change.to as V;
-    if (to === value) continue;
-    const at = Math.min(Math.max(change.at, start), end);
-    visits.push({ value, start, end: at, ongoing: false });
-    value = to;
-    start = at;
-  }
-  visits.push({ value, start, end, ongoing: true });
-  return visits;
+  if (ascending) return changes;
+  if (descending) return changes.slice().reverse();
+  return sortChanges(changes);
 }
 
 /** Keeps only the time inside the window; a stay entirely outside it disappears. */
@@ -154,35 +143,80 @@ export function trimVisits<V>(visits: Visit<V>[], trim: TrimWindow | undefined):
   return kept;
 }
 
-/** Status and assignee stays of one issue, as the report options ask for them. */
+/**
+ * Status and assignee stays of one issue, as the report options ask for them.
+ *
+ * - The initial value holds from `created`: it is the `from` of the first change, or the
+ *   current value when the field never changed.
+ * - A change to the value already held does not split the stay (covers from == to and
+ *   changelogs whose from/to chain is inconsistent).
+ * - Instants are clamped to [created, now] and kept monotonic, so no stay is negative
+ *   even when a change predates the creation or lies in the future.
+ *
+ * Hot path (runs once per issue per report): both fields are built in one pass over the
+ * sorted changes, without per-field copies, closures or filter passes.
+ */
 export function buildTimeline(history: IssueHistory, options: TimelineOptions): IssueTimeline {
   const sorted = sortedView(history.changes);
-  const allStatusVisits = buildVisits<string>(history.created, history.status, sorted, 'status', options.now);
+  const created = history.created;
+  const end = Math.max(created, options.now);
+  const allStatusVisits: StatusVisit[] = [];
+  let assigneeVisits: AssigneeVisit[] = [];
+  // Until a field's first change is seen its value is unknown: that change's `from` is it.
+  let statusKnown = false;
+  let status: string | null = history.status;
+  let statusStart = created;
+  let firstStatusTarget: string | null | undefined;
+  let assigneeKnown = false;
+  let assignee: string | null = history.assignee;
+  let assigneeStart = created;
+  for (let i = 0; i < sorted.length; i += 1) {
+    const change = sorted[i]!;
+    if (change.field === 'status') {
+      if (!statusKnown) {
+        statusKnown = true;
+        status = change.from;
+        firstStatusTarget = change.to;
+      }
+      const to = change.to;
+      if (to === status) continue;
+      const at = Math.min(Math.max(change.at, statusStart), end);
+      allStatusVisits.push({ value: status as string, start: statusStart, end: at, ongoing: false });
+      status = to;
+      statusStart = at;
+    } else if (change.field === 'assignee') {
+      if (!assigneeKnown) {
+        assigneeKnown = true;
+        assignee = change.from;
+      }
+      const to = change.to;
+      if (to === assignee) continue;
+      const at = Math.min(Math.max(change.at, assigneeStart), end);
+      assigneeVisits.push({ value: assignee, start: assigneeStart, end: at, ongoing: false });
+      assignee = to;
+      assigneeStart = at;
+    }
+  }
+  allStatusVisits.push({ value: status as string, start: statusStart, end, ongoing: true });
+  assigneeVisits.push({ value: assignee, start: assigneeStart, end, ongoing: true });
   // A status change always has a target; a null `from` on the first change (malformed
   // history) falls back to the first target so the initial stay still has a status.
-  const firstStatus = allStatusVisits[0];
-  if (firstStatus !== undefined && firstStatus.value === null) {
-    firstStatus.value = sorted.find((c) => c.field === 'status')?.to ?? history.status;
-  }
-  let assigneeVisits = buildVisits<string | null>(
-    history.created,
-    history.assignee,
-    sorted,
-    'assignee',
-    options.now,
-  );
+  const firstStatus = allStatusVisits[0]!;
+  if (firstStatus.value === null) firstStatus.value = firstStatusTarget ?? history.status;
   let statusVisits = allStatusVisits;
   if (options.excludeCurrent === true) {
-    statusVisits = statusVisits.filter((v) => !v.ongoing);
-    assigneeVisits = assigneeVisits.filter((v) => !v.ongoing);
+    // The ongoing stay is always the last one.
+    statusVisits = allStatusVisits.slice(0, -1);
+    assigneeVisits = assigneeVisits.slice(0, -1);
   }
+  const trim = options.trim;
   return {
     issueId: history.issueId,
     issueKey: history.issueKey,
-    created: history.created,
-    statusVisits: trimVisits(statusVisits, options.trim),
-    assigneeVisits: trimVisits(assigneeVisits, options.trim),
+    created,
+    statusVisits: trimVisits(statusVisits, trim),
+    assigneeVisits: trimVisits(assigneeVisits, trim),
     allStatusVisits,
-    window: { start: options.trim?.start ?? -Infinity, end: options.trim?.end ?? Infinity },
+    window: { start: trim?.start ?? -Infinity, end: trim?.end ?? Infinity },
   };
 }

@@ -118,34 +118,6 @@ export function openApiDocument(serverUrl: string): Schema {
           responses: { '200': { description: 'The calendar', content: { 'application/json': { schema: ref('Calendar') } } }, ...errors(401, 404, 429) },
         },
       },
-      '/rest/export': {
-        post: {
-          summary: 'Start an export of the whole set (asynchronous)',
-          operationId: 'exportStart',
-          parameters: reportParameters,
-          requestBody: formBody,
-          responses: { '202': { description: 'Accepted', content: { 'application/json': { schema: ref('ExportStatus') } } }, ...errors(400, 401, 413, 429, 500) },
-        },
-      },
-      '/rest/export/{id}': {
-        get: {
-          summary: 'Export status',
-          operationId: 'exportStatus',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: { '200': { description: 'Status', content: { 'application/json': { schema: ref('ExportStatus') } } }, ...errors(401, 404, 429) },
-        },
-      },
-      '/rest/export/{id}/download': {
-        get: {
-          summary: 'Download a finished export',
-          operationId: 'exportDownload',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-          responses: {
-            '200': { description: 'The whole report in the export’s outputType', content: { 'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } }, 'text/csv': { schema: { type: 'string' } } } },
-            ...errors(401, 404, 409, 429),
-          },
-        },
-      },
     },
     components: {
       securitySchemes: {

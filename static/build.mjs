@@ -10,10 +10,84 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 const staticDir = dirname(fileURLToPath(import.meta.url));
+const repoDir = resolve(staticDir, '..');
+// Jira supports current evergreen browsers only.
+const browserTargets = ['chrome109', 'firefox115', 'safari16'];
+const assetLoaders = { '.svg': 'dataurl', '.png': 'dataurl', '.woff2': 'dataurl' };
 const pages = [
   { resourceKey: 'user-page', title: 'Status Clock' },
   { resourceKey: 'admin-page', title: 'Status Clock administration' },
 ];
+
+// See static/src/shared/feature-gates-stub.ts: the Statsig client is replaced by defaults.
+const featureGatesStub = {
+  name: 'feature-gates-stub',
+  setup(builder) {
+    builder.onResolve({ filter: /^@atlaskit\/feature-gate-js-client(\/feature-gates)?$/ }, () => ({
+      path: join(staticDir, 'src', 'shared', 'feature-gates-stub.ts'),
+    }));
+  },
+};
+
+/** Splits minified CSS into top-level statements (a rule or a whole @media block). */
+function topLevelStatements(css) {
+  const statements = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let index = 0; index < css.length; index += 1) {
+    const char = css[index];
+    if (quote) {
+      if (char === '\\') index += 1;
+      else if (char === quote) quote = '';
+      continue;
+    }
+    if (char === '"' || char === "'") quote = char;
+    else if (char === '{') depth += 1;
+    else if (char === '}' || (char === ';' && depth === 0)) {
+      if (char === '}') depth -= 1;
+      if (depth === 0) {
+        statements.push(css.slice(start, index + 1).trim());
+        start = index + 1;
+      }
+    }
+  }
+  const rest = css.slice(start).trim();
+  if (rest) statements.push(rest);
+  return statements.filter(Boolean);
+}
+
+/**
+ * Atlaskit ships @compiled atomic CSS as `*.compiled.css` imports. With code splitting
+ * esbuild writes a CSS file per lazily loaded chunk, repeating shared rules, and never
+ * loads those files. So every CSS source any chunk uses is bundled once, in first-use
+ * order (main's first), into one stylesheet that index.html links, and repeated atomic
+ * rules are dropped.
+ */
+async function mergedStylesheet(metafile, outputPaths) {
+  const cssOutputs = outputPaths.filter((path) => path.endsWith('.css'));
+  cssOutputs.sort((a, b) => Number(!basename(b).startsWith('main-')) - Number(!basename(a).startsWith('main-')) || a.localeCompare(b));
+  const sources = [];
+  for (const output of cssOutputs) {
+    for (const input of Object.keys(metafile.outputs[output].inputs)) {
+      const absolute = resolve(repoDir, input);
+      if (!sources.includes(absolute)) sources.push(absolute);
+    }
+  }
+  if (sources.length === 0) return '';
+  const result = await build({
+    stdin: { contents: sources.map((path) => `@import ${JSON.stringify(path)};`).join('\n'), loader: 'css', resolveDir: repoDir },
+    bundle: true,
+    minify: true,
+    write: false,
+    target: browserTargets,
+    logLevel: 'warning',
+    loader: assetLoaders,
+    outdir: '/unused',
+  });
+  const css = result.outputFiles.find((file) => file.path.endsWith('.css'))?.text ?? '';
+  return [...new Set(topLevelStatements(css))].join('\n');
+}
 
 function escapeHtml(text) {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -32,7 +106,7 @@ async function buildPage({ resourceKey, title }) {
   mkdirSync(outdir, { recursive: true });
   const result = await build({
     entryPoints: { main: join(staticDir, 'src', resourceKey, 'main.tsx') },
-    absWorkingDir: resolve(staticDir, '..'),
+    absWorkingDir: repoDir,
     bundle: true,
     splitting: true,
     format: 'esm',
@@ -42,39 +116,24 @@ async function buildPage({ resourceKey, title }) {
     assetNames: 'assets/[name]-[hash]',
     minify: true,
     sourcemap: false,
-    // Jira supports current evergreen browsers only.
-    target: ['chrome109', 'firefox115', 'safari16'],
+    target: browserTargets,
     jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
-    loader: { '.svg': 'file', '.png': 'file', '.woff2': 'file' },
+    loader: assetLoaders,
+    plugins: [featureGatesStub],
     legalComments: 'none',
     metafile: true,
     logLevel: 'warning',
   });
 
-  // Atlaskit ships @compiled atomic CSS as `*.compiled.css` imports. esbuild writes one CSS
-  // file per entry point and per lazily loaded chunk but never loads the chunk ones, so all
-  // CSS outputs are merged (rules deduplicated, order kept) into one stylesheet that
-  // index.html links: atomic rules are tiny and shared, so this costs little.
-  const outputs = Object.keys(result.metafile.outputs).map((path) => resolve(path.startsWith('/') ? path : join(resolve(staticDir, '..'), path)));
-  const cssFiles = outputs.filter((path) => path.endsWith('.css'));
-  const entryCss = cssFiles.filter((path) => basename(path).startsWith('main-'));
-  const orderedCss = [...entryCss, ...cssFiles.filter((path) => !entryCss.includes(path)).sort()];
-  const seenRules = new Set();
-  const mergedRules = [];
-  for (const file of orderedCss) {
-    for (const rule of readFileSync(file, 'utf8').split('\n')) {
-      if (rule.trim() === '' || seenRules.has(rule)) continue;
-      seenRules.add(rule);
-      mergedRules.push(rule);
-    }
-    rmSync(file);
-  }
-  const css = mergedRules.join('\n');
+  const outputs = Object.keys(result.metafile.outputs);
+  const css = await mergedStylesheet(result.metafile, outputs);
+  for (const output of outputs.filter((path) => path.endsWith('.css'))) rmSync(resolve(repoDir, output));
   const cssName = `styles-${createHash('sha256').update(css).digest('hex').slice(0, 8)}.css`;
   if (css) writeFileSync(join(outdir, cssName), css);
 
-  const mainJs = outputs.find((path) => path.endsWith('.js') && basename(path).startsWith('main-'));
+  const mainOutput = outputs.find((path) => path.endsWith('.js') && basename(path).startsWith('main-'));
+  const mainJs = mainOutput && resolve(repoDir, mainOutput);
   if (!mainJs) throw new Error(`no main bundle for ${resourceKey}`);
   // No inline script: Forge's Custom UI CSP forbids it (the local host adds its own).
   const html = `<!doctype html>
@@ -95,15 +154,14 @@ ${css ? `<link rel="stylesheet" href="./${cssName}">\n` : ''}<script type="modul
   // What the browser fetches before first render: index.html, the stylesheet, main and
   // every chunk reachable from main through static imports. Lazy chunks load on demand.
   const initial = new Set([join(outdir, 'index.html'), join(outdir, cssName)]);
-  const visit = (path) => {
-    if (initial.has(path)) return;
-    initial.add(path);
-    const key = Object.keys(result.metafile.outputs).find((candidate) => resolve(resolve(staticDir, '..'), candidate) === path);
-    for (const imported of result.metafile.outputs[key]?.imports ?? []) {
-      if (imported.kind === 'import-statement' && !imported.external) visit(resolve(resolve(staticDir, '..'), imported.path));
+  const visit = (output) => {
+    if (initial.has(resolve(repoDir, output))) return;
+    initial.add(resolve(repoDir, output));
+    for (const imported of result.metafile.outputs[output]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
     }
   };
-  visit(mainJs);
+  visit(mainOutput);
   return { resourceKey, outdir, initial };
 }
 

@@ -1,5 +1,5 @@
-import { createRoot } from 'react-dom/client';
-import Button from '@atlaskit/button/new';
+// Entry of the admin page (Jira Settings > Apps): every user's tokens.
+import { startPage } from '../shared/bootstrap';
+import { AdminApp } from './admin-app';
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<Button appearance="primary">Status Clock</Button>);
+void startPage(<AdminApp />);

@@ -1,5 +1,5 @@
-import { createRoot } from 'react-dom/client';
-import Button from '@atlaskit/button/new';
+// Entry of the user page (Jira apps menu): the signed-in user's API tokens.
+import { startPage } from '../shared/bootstrap';
+import { UserApp } from './user-app';
 
-const root = document.getElementById('root');
-if (root) createRoot(root).render(<Button appearance="primary">Status Clock</Button>);
+void startPage(<UserApp />);

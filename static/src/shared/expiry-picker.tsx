@@ -1,0 +1,110 @@
+// Expiry presets plus a custom date. Values are calendar dates (YYYY-MM-DD): the server
+// treats a date as "works through that day (UTC)", which is what people mean by a date.
+import { DatePicker } from '@atlaskit/datetime-picker';
+import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
+import { Stack } from '@atlaskit/primitives';
+import Select from '@atlaskit/select';
+import { FAR_FUTURE_EXPIRY } from '../../../src/contract/tokens';
+import { formatExpiry, localDatePlusDays } from './format';
+
+export type ExpiryPreset = 'keep' | '30d' | '90d' | '1y' | 'custom' | 'never';
+
+export interface ExpiryChoice {
+  preset: ExpiryPreset;
+  /** The custom date, used when preset is 'custom'. */
+  customDate: string;
+}
+
+interface PresetOption {
+  label: string;
+  value: ExpiryPreset;
+}
+
+const presetOptions: PresetOption[] = [
+  { value: '30d', label: '30 days' },
+  { value: '90d', label: '90 days' },
+  { value: '1y', label: '1 year' },
+  { value: 'custom', label: 'Custom date' },
+  { value: 'never', label: 'No practical expiry (31 Dec 2099)' },
+];
+
+/** The YYYY-MM-DD date a choice stands for; undefined for 'keep' or an empty custom date. */
+export function expiryDateOf(choice: ExpiryChoice, now: number): string | undefined {
+  switch (choice.preset) {
+    case 'keep':
+      return undefined;
+    case '30d':
+      return localDatePlusDays(30, now);
+    case '90d':
+      return localDatePlusDays(90, now);
+    case '1y':
+      return localDatePlusDays(365, now);
+    case 'never':
+      return FAR_FUTURE_EXPIRY;
+    case 'custom':
+      return choice.customDate || undefined;
+  }
+}
+
+function describeDate(date: string): string {
+  // The token works through the chosen UTC day, i.e. until the next UTC midnight.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return formatExpiry(new Date(Date.UTC(year, month - 1, day + 1)).toISOString());
+}
+
+export interface ExpiryPickerProps {
+  id: string;
+  choice: ExpiryChoice;
+  onChange: (choice: ExpiryChoice) => void;
+  now: number;
+  /** Offers "Keep the current expiry" first (editing). */
+  currentExpiry?: string;
+  error?: string;
+}
+
+export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error }: ExpiryPickerProps) {
+  const options: PresetOption[] = currentExpiry
+    ? [{ value: 'keep', label: `Keep current expiry (${formatExpiry(currentExpiry)})` }, ...presetOptions]
+    : presetOptions;
+  const date = expiryDateOf(choice, now);
+  const today = localDatePlusDays(0, now);
+  return (
+    <Stack space="space.100">
+      <div>
+        <Label htmlFor={`${id}-preset`}>Expires</Label>
+        <Select<PresetOption>
+          inputId={`${id}-preset`}
+          testId={`${id}-preset`}
+          options={options}
+          value={options.find((option) => option.value === choice.preset) ?? null}
+          onChange={(option) => option && onChange({ ...choice, preset: option.value })}
+          isSearchable={false}
+          menuPosition="fixed"
+          aria-invalid={error ? true : undefined}
+        />
+      </div>
+      {choice.preset === 'custom' ? (
+        <div>
+          <Label htmlFor={`${id}-date`}>Expiry date</Label>
+          <DatePicker
+            id={`${id}-date`}
+            testId={`${id}-date`}
+            value={choice.customDate}
+            minDate={today}
+            onChange={(value) => onChange({ ...choice, customDate: value })}
+            isInvalid={Boolean(error)}
+            selectProps={{ menuPosition: 'fixed' }}
+            shouldShowCalendarButton
+          />
+        </div>
+      ) : null}
+      {error ? (
+        <ErrorMessage>{error}</ErrorMessage>
+      ) : date ? (
+        <HelperMessage>Works until the end of {describeDate(date)} (UTC).</HelperMessage>
+      ) : choice.preset === 'custom' ? (
+        <HelperMessage>Pick the last day the token should work.</HelperMessage>
+      ) : null}
+    </Stack>
+  );
+}

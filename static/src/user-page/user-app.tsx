@@ -1,0 +1,146 @@
+// The user page: the caller's tokens, token actions, and how to call the REST API.
+// Dialogs are loaded on first use: the table must appear fast, forms can wait a moment.
+import Button from '@atlaskit/button/new';
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { AppContextView, IssuedToken, TokenView } from '../../../src/contract/tokens';
+import { showSuccessFlag } from '../shared/flags';
+import { ErrorState, LoadingState } from '../shared/load-states';
+import { callResolver } from '../shared/resolver-client';
+import { useNow } from '../shared/use-now';
+import { RestApiPanel } from './rest-api-panel';
+import { TokenTable } from './token-table';
+
+const CreateTokenDialog = lazy(() => import('./create-token-dialog').then((module) => ({ default: module.CreateTokenDialog })));
+const IssuedTokenDialog = lazy(() => import('./issued-token-dialog').then((module) => ({ default: module.IssuedTokenDialog })));
+const EditTokenDialog = lazy(() => import('./edit-token-dialog').then((module) => ({ default: module.EditTokenDialog })));
+const DeleteTokenDialog = lazy(() => import('./delete-token-dialog').then((module) => ({ default: module.DeleteTokenDialog })));
+const RegenerateTokenDialog = lazy(() =>
+  import('./regenerate-token-dialog').then((module) => ({ default: module.RegenerateTokenDialog })),
+);
+
+export type DialogState =
+  | { kind: 'none' }
+  | { kind: 'create' }
+  | { kind: 'issued'; issued: IssuedToken; reason: 'created' | 'regenerated' }
+  | { kind: 'edit'; token: TokenView }
+  | { kind: 'delete'; token: TokenView }
+  | { kind: 'regenerate'; token: TokenView };
+
+type LoadState =
+  | { status: 'loading' }
+  | { status: 'failed'; error: unknown }
+  | { status: 'ready'; context: AppContextView; tokens: TokenView[] };
+
+const page = xcss({ maxWidth: '1200px', marginInline: 'auto', paddingInline: 'space.300', paddingBlock: 'space.300' });
+
+export function UserApp() {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
+  const now = useNow();
+
+  const load = useCallback(async () => {
+    setState({ status: 'loading' });
+    try {
+      const [context, list] = await Promise.all([callResolver('app/context', {}), callResolver('tokens/list', {})]);
+      setState({ status: 'ready', context, tokens: list.tokens });
+    } catch (error) {
+      setState({ status: 'failed', error });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Replaces or removes one token in place: no reload flicker after each action.
+  const upsertToken = useCallback((token: TokenView) => {
+    setState((current) => {
+      if (current.status !== 'ready') return current;
+      const exists = current.tokens.some((candidate) => candidate.id === token.id);
+      const tokens = exists ? current.tokens.map((candidate) => (candidate.id === token.id ? token : candidate)) : [token, ...current.tokens];
+      return { ...current, tokens };
+    });
+  }, []);
+  const removeToken = useCallback((id: string) => {
+    setState((current) => (current.status === 'ready' ? { ...current, tokens: current.tokens.filter((token) => token.id !== id) } : current));
+  }, []);
+  const close = useCallback(() => setDialog({ kind: 'none' }), []);
+
+  return (
+    <Box xcss={page}>
+      <Stack space="space.300">
+        <Inline spread="space-between" alignBlock="center" shouldWrap space="space.200">
+          <Stack space="space.050">
+            <Heading size="large" as="h1">
+              API tokens
+            </Heading>
+            <Text color="color.text.subtle">Tokens let your scripts and reporting tools fetch Time in Status reports as you.</Text>
+          </Stack>
+          {state.status === 'ready' ? (
+            <Button appearance="primary" onClick={() => setDialog({ kind: 'create' })} testId="create-token">
+              Create new token
+            </Button>
+          ) : null}
+        </Inline>
+        {state.status === 'loading' ? <LoadingState label="Loading your tokens" /> : null}
+        {state.status === 'failed' ? <ErrorState title="Your tokens could not be loaded" error={state.error} onRetry={() => void load()} /> : null}
+        {state.status === 'ready' ? (
+          <>
+            <TokenTable tokens={state.tokens} now={now} onAction={setDialog} />
+            <RestApiPanel restBaseUrl={state.context.restBaseUrl} />
+          </>
+        ) : null}
+      </Stack>
+      <Suspense fallback={null}>
+        {dialog.kind === 'create' ? (
+          <CreateTokenDialog
+            now={now}
+            onClose={close}
+            onCreated={(issued) => {
+              upsertToken(issued.tokenInfo);
+              setDialog({ kind: 'issued', issued, reason: 'created' });
+            }}
+          />
+        ) : null}
+        {dialog.kind === 'issued' && state.status === 'ready' ? (
+          <IssuedTokenDialog issued={dialog.issued} reason={dialog.reason} restBaseUrl={state.context.restBaseUrl} onClose={close} />
+        ) : null}
+        {dialog.kind === 'edit' ? (
+          <EditTokenDialog
+            token={dialog.token}
+            now={now}
+            onClose={close}
+            onSaved={(token) => {
+              upsertToken(token);
+              close();
+              showSuccessFlag('Token updated');
+            }}
+          />
+        ) : null}
+        {dialog.kind === 'delete' ? (
+          <DeleteTokenDialog
+            token={dialog.token}
+            onClose={close}
+            onDeleted={(id) => {
+              removeToken(id);
+              close();
+              showSuccessFlag('Token deleted', 'Tools that used it can no longer fetch reports.');
+            }}
+          />
+        ) : null}
+        {dialog.kind === 'regenerate' ? (
+          <RegenerateTokenDialog
+            token={dialog.token}
+            onClose={close}
+            onRegenerated={(issued) => {
+              upsertToken(issued.tokenInfo);
+              setDialog({ kind: 'issued', issued, reason: 'regenerated' });
+            }}
+          />
+        ) : null}
+      </Suspense>
+    </Box>
+  );
+}

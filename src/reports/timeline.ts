@@ -90,37 +90,62 @@ export function sortChanges(changes: readonly FieldChange[]): FieldChange[] {
 }
 
 /**
- * The changes in (at, changeId) order, copying only when needed. Most changelogs arrive
- * sorted (oldest first) or exactly reversed (newest first): one O(n) pass recognises both,
- * so neither pays for a sort. A strictly descending list reversed is what the stable sort
- * gives (no two changes compare equal); anything else is sorted as before. An `at` of NaN
- * never counts as descending, so such lists reach the sort as they always did.
+ * How a changelog is ordered: 1 when already in (at, changeId) order, -1 when exactly
+ * reversed, 0 otherwise. Most changelogs arrive oldest first or newest first; one O(n)
+ * pass recognises both and buildTimeline then walks the input forwards or backwards, with
+ * no copy and no sort. Reading a strictly descending list backwards is what the stable
+ * sort gives (no two of its changes compare equal); anything else is sorted as before.
+ * An `at` of NaN never counts as descending, so such lists reach the sort as they always
+ * did.
  */
-function sortedView(changes: readonly FieldChange[]): readonly FieldChange[] {
+function changeOrder(changes: readonly FieldChange[]): 1 | -1 | 0 {
   const n = changes.length;
-  if (n < 2) return changes;
   let ascending = true;
   let descending = true;
-  let previous = changes[0]!;
+  let previous = changes[0];
   for (let i = 1; i < n; i += 1) {
     const change = changes[i]!;
-    const delta = previous.at - change.at;
+    const delta = previous!.at - change.at;
     if (delta < 0) {
       descending = false;
     } else if (delta > 0) {
       ascending = false;
     } else {
       // Same instant (or NaN, where compareChanges falls back to the ids alone).
-      const ids = compareChangeIds(previous.changeId, change.changeId);
+      const ids = compareChangeIds(previous!.changeId, change.changeId);
       if (ids > 0) ascending = false;
       if (!(ids > 0 && delta === 0)) descending = false;
     }
-    if (!ascending && !descending) break;
+    if (!ascending && !descending) return 0;
     previous = change;
   }
-  if (ascending) return changes;
-  if (descending) return changes.slice().reverse();
-  return sortChanges(changes);
+  return ascending ? 1 : -1;
+}
+
+/** Up to this length an insertion sort beats Array#sort's setup and comparator calls. */
+const INSERTION_SORT_MAX = 24;
+
+/**
+ * sortChanges for a changelog that is in neither order. Short lists (nearly all) take a
+ * stable insertion sort: a stable sort's output is unique, so it equals sortChanges'. A
+ * NaN instant makes the comparator inconsistent; such lists keep Array#sort's answer.
+ */
+function sortedCopy(changes: readonly FieldChange[]): FieldChange[] {
+  const n = changes.length;
+  if (n > INSERTION_SORT_MAX) return sortChanges(changes);
+  for (let i = 0; i < n; i += 1) if (Number.isNaN(changes[i]!.at)) return sortChanges(changes);
+  const sorted = changes.slice();
+  for (let i = 1; i < n; i += 1) {
+    const change = sorted[i]!;
+    let j = i - 1;
+    // Moves left only past strictly greater changes, which keeps equal ones in input order.
+    while (j >= 0 && compareChanges(sorted[j]!, change) > 0) {
+      sorted[j + 1] = sorted[j]!;
+      j -= 1;
+    }
+    sorted[j + 1] = change;
+  }
+  return sorted;
 }
 
 /** Keeps only the time inside the window; a stay entirely outside it disappears. */
@@ -157,7 +182,13 @@ export function trimVisits<V>(visits: Visit<V>[], trim: TrimWindow | undefined):
  * sorted changes, without per-field copies, closures or filter passes.
  */
 export function buildTimeline(history: IssueHistory, options: TimelineOptions): IssueTimeline {
-  const sorted = sortedView(history.changes);
+  let sorted: readonly FieldChange[] = history.changes;
+  const order = changeOrder(sorted);
+  if (order === 0) sorted = sortedCopy(sorted);
+  const count = sorted.length;
+  // Walk backwards over a newest-first changelog instead of copying it reversed.
+  const first = order === -1 ? count - 1 : 0;
+  const step = order === -1 ? -1 : 1;
   const created = history.created;
   const end = Math.max(created, options.now);
   const allStatusVisits: StatusVisit[] = [];
@@ -170,7 +201,7 @@ export function buildTimeline(history: IssueHistory, options: TimelineOptions): 
   let assigneeKnown = false;
   let assignee: string | null = history.assignee;
   let assigneeStart = created;
-  for (let i = 0; i < sorted.length; i += 1) {
+  for (let k = 0, i = first; k < count; k += 1, i += step) {
     const change = sorted[i]!;
     if (change.field === 'status') {
       if (!statusKnown) {

@@ -164,6 +164,35 @@ export async function run(): Promise<void> {
       `(mean ${meanDays.toFixed(1)} days) in ${((performance.now() - t0) / 1000).toFixed(2)} s`,
   );
 
+  // The engine reads a changelog that is already oldest first, or exactly newest first,
+  // without sorting it (one O(n) check); only other orders pay for a sort. Print the mix so
+  // the figures below can be read against it, and measure the all-shuffled worst case too.
+  const orderOf = (changes: readonly FieldChange[]): 'sorted' | 'reversed' | 'other' => {
+    const key = (c: FieldChange) => [c.at, c.changeId.length, c.changeId] as const;
+    const cmp = (x: FieldChange, y: FieldChange) => {
+      const [a, b] = [key(x), key(y)];
+      return a[0] - b[0] || a[1] - b[1] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
+    };
+    if (changes.every((c, i) => i === 0 || cmp(changes[i - 1]!, c) <= 0)) return 'sorted';
+    if (changes.every((c, i) => i === 0 || cmp(changes[i - 1]!, c) > 0)) return 'reversed';
+    return 'other';
+  };
+  const orders = { sorted: 0, reversed: 0, other: 0 };
+  for (const issue of issues) orders[orderOf(issue.changes)] += 1;
+  console.log(
+    `changelog order: ${orders.sorted.toLocaleString('en')} oldest first, ${orders.reversed.toLocaleString('en')} newest first, ` +
+      `${orders.other.toLocaleString('en')} other (sorted by the engine)`,
+  );
+  const shuffleRandom = seededRandom(7);
+  const shuffledIssues = issues.map((issue) => {
+    const changes = [...issue.changes];
+    for (let i = changes.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(shuffleRandom() * (i + 1));
+      [changes[i], changes[j]] = [changes[j]!, changes[i]!];
+    }
+    return { ...issue, changes };
+  });
+
   const office = compileCalendar(officeDefinition);
   const compileStart = performance.now();
   compileCalendar(officeDefinition).workingMsBetween(Date.UTC(2021, 0, 1), NOW);
@@ -174,9 +203,9 @@ export async function run(): Promise<void> {
     for (const interval of intervals) sum += calendar.workingMsBetween(interval.start, interval.end);
     return sum;
   };
-  const engine = (calendar: WorkingTimeCalendar) => (): number => {
+  const engine = (calendar: WorkingTimeCalendar, input: readonly IssueHistory[] = issues) => (): number => {
     let sum = 0;
-    for (const issue of issues) {
+    for (const issue of input) {
       for (const ms of statusDurations(buildTimeline(issue, { now: NOW }), calendar, 'total').values()) sum += ms;
     }
     return sum;
@@ -191,6 +220,7 @@ export async function run(): Promise<void> {
   const rawOffice = timeIt(5, sumIntervals(office));
   const full24 = timeIt(3, engine(normalHoursCalendar));
   const fullOffice = timeIt(3, engine(office));
+  const shuffledOffice = timeIt(3, engine(office, shuffledIssues));
 
   // Baseline on a slice: stepping day by day through luxon is far too slow for all issues.
   const baselineIntervals: Interval[] = [];
@@ -212,6 +242,9 @@ export async function run(): Promise<void> {
   console.log('whole engine per issue (sort changelog, build visits, statusDuration total):');
   console.log(`  24x7                         ${rate(intervals.length, full24.seconds)}  (${(ISSUES / full24.seconds / 1e6).toFixed(2)} M issues/s)`);
   console.log(`  working calendar + holidays  ${rate(intervals.length, fullOffice.seconds)}  (${(ISSUES / fullOffice.seconds / 1e6).toFixed(2)} M issues/s)`);
+  console.log(
+    `  same, every changelog shuffled ${rate(intervals.length, shuffledOffice.seconds)}  (worst case: every issue pays for a sort)`,
+  );
   console.log(`baseline: per-day stepping with luxon, ${baselineIntervals.length.toLocaleString('en')} intervals of the first ${BASELINE_ISSUES} issues:`);
   console.log(`  working calendar + holidays  ${rate(baselineIntervals.length, baseline.seconds)}`);
   console.log(
@@ -219,5 +252,9 @@ export async function run(): Promise<void> {
       `${((intervals.length / fullOffice.seconds) / (baselineIntervals.length / baseline.seconds)).toFixed(0)}x (whole engine)`,
   );
   console.log(`  results agree with the baseline: ${compiledSum === baseline.checksum ? 'yes' : `NO (${compiledSum} vs ${baseline.checksum})`}`);
-  console.log(`checksums: 24x7 ${raw24.checksum === full24.checksum ? 'lookups = engine' : 'MISMATCH'}, calendar ${rawOffice.checksum === fullOffice.checksum ? 'lookups = engine' : 'MISMATCH'}`);
+  console.log(
+    `checksums: 24x7 ${raw24.checksum === full24.checksum ? 'lookups = engine' : 'MISMATCH'}, ` +
+      `calendar ${rawOffice.checksum === fullOffice.checksum ? 'lookups = engine' : 'MISMATCH'}, ` +
+      `shuffled input ${shuffledOffice.checksum === fullOffice.checksum ? '= ordered input' : 'MISMATCH'}`,
+  );
 }

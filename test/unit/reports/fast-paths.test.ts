@@ -113,7 +113,7 @@ const historyArb = fc
         field: fc.constantFrom<'status' | 'assignee'>('status', 'status', 'assignee'),
         id: fc.oneof(fc.integer({ min: 1, max: 120 }).map(String), fc.bigInt({ min: 1n, max: 10n ** 20n }).map(String)),
       }),
-      { maxLength: 40 },
+      { maxLength: 40, size: 'max' },
     ),
     order: fc.constantFrom('asis', 'reversed', 'shuffled'),
     seed: fc.nat(),
@@ -220,7 +220,7 @@ describe('engine fast paths', () => {
         value: fc.constantFrom(...STATUSES, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o', 'p', 'q'),
         span: fc.integer({ min: 0, max: 30 * DAY }),
       }),
-      { maxLength: 40 },
+      { maxLength: 40, size: 'max' },
     );
     fc.assert(
       fc.property(visitsArb, fc.constantFrom(...MULTI_VISIT_BEHAVIORS), fc.boolean(), (spans, behavior, working) => {

@@ -1,6 +1,7 @@
 // The host script served before a Custom UI bundle: it defines globalThis.__bridge the
 // way Jira's iframe host does, so the unchanged production bundle runs locally. Resolver
-// calls go to POST /__forge/invoke as the user the page was opened for.
+// calls go to POST /__forge/invoke and requestJira to POST /__forge/request-jira, both as
+// the user the page was opened for.
 
 export function bridgeScript(options: { accountId: string; moduleKey: string; restBaseUrl: string }): string {
   const config = JSON.stringify(options).replace(/</g, '\\u003c');
@@ -34,8 +35,22 @@ export function bridgeScript(options: { accountId: string; moduleKey: string; re
     if (!response.ok) throw new Error('invoke failed with HTTP ' + response.status);
     return response.json();
   }
+  // @forge/bridge requestJira: { product, restPath, fetchRequestInit: { method, headers: [[k, v]], body } }
+  // answered with { status, statusText, headers, body }; Jira is asked as this page's user.
+  async function fetchProduct({ product, restPath, fetchRequestInit }) {
+    if (product !== 'jira') throw new Error('The local host only implements requestJira, not ' + product);
+    const init = fetchRequestInit || {};
+    const response = await fetch('/__forge/request-jira', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ accountId: config.accountId, path: restPath, method: init.method || 'GET', headers: Object.fromEntries(init.headers || []), body: init.body == null ? undefined : init.body }),
+    });
+    if (!response.ok) throw new Error('requestJira failed with HTTP ' + response.status);
+    return response.json();
+  }
   const commands = {
     invoke,
+    fetchProduct,
     getContext: async () => ({
       accountId: config.accountId,
       cloudId: 'local',

@@ -58,6 +58,14 @@ const invokeBody = z.object({
   moduleKey: z.string().min(1),
 });
 
+const requestJiraBody = z.object({
+  accountId: z.string().min(1),
+  path: z.string().startsWith('/rest/'),
+  method: z.preprocess((value) => (typeof value === 'string' ? value.toUpperCase() : value), z.enum(['GET', 'POST', 'PUT', 'DELETE'])).default('GET'),
+  headers: z.record(z.string(), z.string()).default({}),
+  body: z.string().optional(),
+});
+
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -155,6 +163,18 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     sendJson(res, 200, result);
   }
 
+  // requestJira from a page: forwarded to Jira as that user (the emulator's account header).
+  async function requestJira(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = requestJiraBody.safeParse(JSON.parse((await readBody(req)) || '{}'));
+    if (!body.success) throw new HttpError(400, 'POST /__forge/request-jira takes { accountId, path, method, headers, body }');
+    if (!emulator) throw new HttpError(501, 'requestJira is only available with the Jira emulator');
+    const { accountId, path, method, headers, body: requestBody } = body.data;
+    const asUser = createJiraOverHttp({ baseUrl: jiraUrl, headers: { 'x-emulator-account-id': accountId } });
+    const response = await asUser.fetch(path, { method, headers, ...(requestBody !== undefined && method !== 'GET' ? { body: requestBody } : {}) });
+    const contentType = response.headers.get('content-type');
+    sendJson(res, 200, { status: response.status, statusText: '', headers: contentType ? { 'content-type': contentType } : {}, body: await response.text() });
+  }
+
   async function webTrigger(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const [, , moduleKey = '', ...rest] = url.pathname.split('/');
     const handler = manifest.webTriggers.get(moduleKey);
@@ -224,6 +244,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       if (url.pathname === '/' && req.method === 'GET') return indexPage(res);
       if (url.pathname === '/__forge/users' && req.method === 'GET') return sendJson(res, 200, await users());
       if (url.pathname === '/__forge/invoke' && req.method === 'POST') return invoke(req, res);
+      if (url.pathname === '/__forge/request-jira' && req.method === 'POST') return requestJira(req, res);
       if (url.pathname.startsWith('/webtrigger/')) return webTrigger(req, res, url);
       const staticMatch = /^\/static\/([^/]+)\/(.*)$/.exec(url.pathname);
       const page = staticMatch && manifest.pages.find((candidate) => candidate.resourceKey === staticMatch[1]);

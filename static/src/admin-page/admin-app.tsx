@@ -7,7 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { AppContextView } from '../../../src/contract/tokens';
 import { ErrorState, LoadingState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
-import { AdminTokens } from './admin-tokens';
+import { AdminTabs } from './admin-tabs';
 
 type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; context: AppContextView };
 
@@ -34,7 +34,7 @@ export function AdminApp() {
           <Heading size="large" as="h1">
             Status Clock administration
           </Heading>
-          <Text color="color.text.subtle">Every user&apos;s API tokens. Deactivate or delete a token to stop the tool that uses it at once.</Text>
+          <Text color="color.text.subtle">Every user&apos;s API tokens, and the working calendars and status groups reports use.</Text>
         </Stack>
         {state.status === 'loading' ? <LoadingState label="Loading" /> : null}
         {state.status === 'failed' ? <ErrorState title="Status Clock could not be loaded" error={state.error} onRetry={() => void load()} /> : null}
@@ -43,7 +43,7 @@ export function AdminApp() {
             <Text as="p">Only Jira administrators can see and manage everyone&apos;s tokens. Your own tokens are on the Status Clock page in the Apps menu.</Text>
           </SectionMessage>
         ) : null}
-        {state.status === 'ready' && state.context.isJiraAdmin ? <AdminTokens /> : null}
+        {state.status === 'ready' && state.context.isJiraAdmin ? <AdminTabs /> : null}
       </Stack>
     </Box>
   );

@@ -1,6 +1,6 @@
 // Users for the admin's owner filter. In Jira the bridge asks Jira's user search as the
-// admin. Where requestJira is unavailable (the local host does not implement it yet), the
-// options come from the owners of existing tokens, which are the only useful ones anyway.
+// admin (the local host forwards it to the Jira emulator as that user). Where requestJira is
+// unavailable, the options come from the owners of existing tokens, the only useful ones anyway.
 import { requestJira } from '@forge/bridge';
 import { callResolver } from '../shared/resolver-client';
 

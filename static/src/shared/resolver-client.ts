@@ -8,12 +8,15 @@ import type { PayloadOf, ResolverKey, ResultOf } from '../../../src/contract/res
 export class ResolverCallError extends Error {
   readonly code: ErrorCode;
   readonly field: string | undefined;
+  /** Every problem with its field, when the server found several (e.g. a calendar). */
+  readonly issues: ReadonlyArray<{ field: string; message: string }>;
 
   constructor(error: ResolverError) {
     super(error.message);
     this.name = 'ResolverCallError';
     this.code = error.code;
     this.field = error.field;
+    this.issues = error.issues ?? [];
   }
 }
 

@@ -1,0 +1,129 @@
+// The Calendars tab: working calendars that reports can count time in.
+import Button from '@atlaskit/button/new';
+import { DynamicTableStateless } from '@atlaskit/dynamic-table';
+import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import EmptyState from '@atlaskit/empty-state';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { CalendarView } from '../../../src/contract/report-config';
+import { ConfirmDialog } from '../shared/confirm-dialog';
+import { showSuccessFlag } from '../shared/flags';
+import { ErrorState } from '../shared/load-states';
+import { callResolver } from '../shared/resolver-client';
+import { summarizeWindows } from './calendar-form';
+
+const CalendarDialog = lazy(() => import('./calendar-dialog').then((module) => ({ default: module.CalendarDialog })));
+
+type Action = { kind: 'create' } | { kind: 'edit'; calendar: CalendarView } | { kind: 'delete'; calendar: CalendarView };
+type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; calendars: CalendarView[] };
+
+const head: HeadType = {
+  cells: [
+    { key: 'name', content: 'Name', width: 20 },
+    { key: 'zone', content: 'Time zone', width: 15 },
+    { key: 'hours', content: 'Working hours', width: 40 },
+    { key: 'holidays', content: 'Holidays', width: 8 },
+    { key: 'actions', content: 'Actions', width: 17 },
+  ],
+};
+
+export function AdminCalendars() {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [action, setAction] = useState<Action | undefined>();
+  const load = useCallback(async () => {
+    try {
+      const { calendars } = await callResolver('admin/calendars/list', {});
+      setState({ status: 'ready', calendars: [...calendars].sort((a, b) => a.name.localeCompare(b.name)) });
+    } catch (error) {
+      setState({ status: 'failed', error });
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const done = (message: string) => {
+    setAction(undefined);
+    showSuccessFlag(message);
+    void load();
+  };
+
+  const rows: RowType[] =
+    state.status === 'ready'
+      ? state.calendars.map((calendar) => ({
+          key: calendar.id,
+          testId: `calendar-row-${calendar.id}`,
+          cells: [
+            { key: 'name', content: <Text weight="medium">{calendar.name}</Text> },
+            { key: 'zone', content: <Text>{calendar.timeZone}</Text> },
+            { key: 'hours', content: <Text size="small">{summarizeWindows(calendar)}</Text> },
+            { key: 'holidays', content: <Text>{calendar.holidays.length}</Text> },
+            {
+              key: 'actions',
+              content: (
+                <Inline space="space.050">
+                  <Button spacing="compact" onClick={() => setAction({ kind: 'edit', calendar })} aria-label={`Edit ${calendar.name}`} testId="calendar-edit">
+                    Edit
+                  </Button>
+                  <Button spacing="compact" appearance="subtle" onClick={() => setAction({ kind: 'delete', calendar })} aria-label={`Delete ${calendar.name}`} testId="calendar-delete">
+                    Delete
+                  </Button>
+                </Inline>
+              ),
+            },
+          ],
+        }))
+      : [];
+
+  return (
+    <Stack space="space.200">
+      <Inline spread="space-between" alignBlock="center">
+        <Text color="color.text.subtle">Working calendars let reports count only working time. Report users pick one by id or name.</Text>
+        <Button appearance="primary" onClick={() => setAction({ kind: 'create' })} testId="calendar-create">
+          Create calendar
+        </Button>
+      </Inline>
+      {state.status === 'failed' ? (
+        <ErrorState title="Calendars could not be loaded" error={state.error} onRetry={() => void load()} />
+      ) : (
+        <DynamicTableStateless
+          head={head}
+          rows={rows}
+          isLoading={state.status === 'loading'}
+          loadingLabel="Loading calendars"
+          testId="calendars-table"
+          emptyView={
+            state.status === 'ready' ? (
+              <EmptyState header="No calendars yet" headingLevel={2} description="Without a calendar, reports count every hour of every day (normalHours)." />
+            ) : undefined
+          }
+        />
+      )}
+      <Suspense fallback={null}>
+        {action?.kind === 'create' || action?.kind === 'edit' ? (
+          <CalendarDialog
+            calendar={action.kind === 'edit' ? action.calendar : undefined}
+            onClose={() => setAction(undefined)}
+            onSaved={(calendar) => done(action.kind === 'edit' ? `Calendar ${calendar.name} saved` : `Calendar ${calendar.name} created`)}
+          />
+        ) : null}
+        {action?.kind === 'delete' ? (
+          <ConfirmDialog
+            title={`Delete ${action.calendar.name}?`}
+            confirmLabel="Delete calendar"
+            appearance="danger"
+            failureTitle="Calendar not deleted"
+            testId="calendar-delete-dialog"
+            onClose={() => setAction(undefined)}
+            onConfirm={async () => {
+              await callResolver('admin/calendars/delete', { id: action.calendar.id });
+              done(`Calendar ${action.calendar.name} deleted`);
+            }}
+          >
+            <Text as="p">Reports and tools that ask for this calendar by id or name will be refused. This cannot be undone.</Text>
+          </ConfirmDialog>
+        ) : null}
+      </Suspense>
+    </Stack>
+  );
+}

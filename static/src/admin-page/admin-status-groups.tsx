@@ -1,0 +1,122 @@
+// The Status groups tab: named sets of Jira statuses that reports can total together.
+import Button from '@atlaskit/button/new';
+import { DynamicTableStateless } from '@atlaskit/dynamic-table';
+import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
+import EmptyState from '@atlaskit/empty-state';
+import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import type { StatusGroupView, StatusView } from '../../../src/contract/report-config';
+import { ConfirmDialog } from '../shared/confirm-dialog';
+import { showSuccessFlag } from '../shared/flags';
+import { ErrorState } from '../shared/load-states';
+import { callResolver } from '../shared/resolver-client';
+
+const StatusGroupDialog = lazy(() => import('./status-group-dialog').then((module) => ({ default: module.StatusGroupDialog })));
+
+type Action = { kind: 'create' } | { kind: 'edit'; group: StatusGroupView } | { kind: 'delete'; group: StatusGroupView };
+type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; groups: StatusGroupView[]; statuses: StatusView[] };
+
+const head: HeadType = {
+  cells: [
+    { key: 'name', content: 'Name', width: 25 },
+    { key: 'statuses', content: 'Statuses', width: 58 },
+    { key: 'actions', content: 'Actions', width: 17 },
+  ],
+};
+
+export function AdminStatusGroups() {
+  const [state, setState] = useState<LoadState>({ status: 'loading' });
+  const [action, setAction] = useState<Action | undefined>();
+  const load = useCallback(async () => {
+    try {
+      const [{ groups }, { statuses }] = await Promise.all([callResolver('admin/status-groups/list', {}), callResolver('admin/statuses/list', {})]);
+      setState({ status: 'ready', groups: [...groups].sort((a, b) => a.name.localeCompare(b.name)), statuses });
+    } catch (error) {
+      setState({ status: 'failed', error });
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const done = (message: string) => {
+    setAction(undefined);
+    showSuccessFlag(message);
+    void load();
+  };
+
+  const statusName = (id: string) => (state.status === 'ready' ? state.statuses.find((status) => status.id === id)?.name : undefined) ?? `Status ${id}`;
+  const rows: RowType[] =
+    state.status === 'ready'
+      ? state.groups.map((group) => ({
+          key: group.id,
+          testId: `status-group-row-${group.id}`,
+          cells: [
+            { key: 'name', content: <Text weight="medium">{group.name}</Text> },
+            { key: 'statuses', content: <Text>{group.statusIds.map(statusName).join(', ')}</Text> },
+            {
+              key: 'actions',
+              content: (
+                <Inline space="space.050">
+                  <Button spacing="compact" onClick={() => setAction({ kind: 'edit', group })} aria-label={`Edit ${group.name}`} testId="status-group-edit">
+                    Edit
+                  </Button>
+                  <Button spacing="compact" appearance="subtle" onClick={() => setAction({ kind: 'delete', group })} aria-label={`Delete ${group.name}`} testId="status-group-delete">
+                    Delete
+                  </Button>
+                </Inline>
+              ),
+            },
+          ],
+        }))
+      : [];
+
+  return (
+    <Stack space="space.200">
+      <Inline spread="space-between" alignBlock="center">
+        <Text color="color.text.subtle">Status groups total the time of several statuses, such as all &quot;in progress&quot; statuses.</Text>
+        <Button appearance="primary" onClick={() => setAction({ kind: 'create' })} testId="status-group-create" isDisabled={state.status !== 'ready'}>
+          Create status group
+        </Button>
+      </Inline>
+      {state.status === 'failed' ? (
+        <ErrorState title="Status groups could not be loaded" error={state.error} onRetry={() => void load()} />
+      ) : (
+        <DynamicTableStateless
+          head={head}
+          rows={rows}
+          isLoading={state.status === 'loading'}
+          loadingLabel="Loading status groups"
+          testId="status-groups-table"
+          emptyView={state.status === 'ready' ? <EmptyState header="No status groups yet" headingLevel={2} description="Create a group to report on several statuses together." /> : undefined}
+        />
+      )}
+      <Suspense fallback={null}>
+        {state.status === 'ready' && (action?.kind === 'create' || action?.kind === 'edit') ? (
+          <StatusGroupDialog
+            group={action.kind === 'edit' ? action.group : undefined}
+            statuses={state.statuses}
+            onClose={() => setAction(undefined)}
+            onSaved={(group) => done(action.kind === 'edit' ? `Status group ${group.name} saved` : `Status group ${group.name} created`)}
+          />
+        ) : null}
+        {action?.kind === 'delete' ? (
+          <ConfirmDialog
+            title={`Delete ${action.group.name}?`}
+            confirmLabel="Delete status group"
+            appearance="danger"
+            failureTitle="Status group not deleted"
+            testId="status-group-delete-dialog"
+            onClose={() => setAction(undefined)}
+            onConfirm={async () => {
+              await callResolver('admin/status-groups/delete', { id: action.group.id });
+              done(`Status group ${action.group.name} deleted`);
+            }}
+          >
+            <Text as="p">Reports that use this group will no longer find it. This cannot be undone.</Text>
+          </ConfirmDialog>
+        ) : null}
+      </Suspense>
+    </Stack>
+  );
+}

@@ -1,0 +1,43 @@
+// The admin page's tabs. Only the Tokens tab is in the first load; the other tabs'
+// code is fetched the first time they are opened.
+import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
+import { Box, xcss } from '@atlaskit/primitives';
+import { lazy, Suspense } from 'react';
+import { LoadingState } from '../shared/load-states';
+import { AdminTokens } from './admin-tokens';
+
+const panel = xcss({ width: '100%', paddingBlockStart: 'space.200' });
+
+const AdminCalendars = lazy(() => import('./admin-calendars').then((module) => ({ default: module.AdminCalendars })));
+const AdminStatusGroups = lazy(() => import('./admin-status-groups').then((module) => ({ default: module.AdminStatusGroups })));
+
+export function AdminTabs() {
+  return (
+    <Tabs id="admin-tabs" testId="admin-tabs">
+      <TabList>
+        <Tab testId="admin-tab-tokens">Tokens</Tab>
+        <Tab testId="admin-tab-calendars">Calendars</Tab>
+        <Tab testId="admin-tab-status-groups">Status groups</Tab>
+      </TabList>
+      <TabPanel>
+        <Box xcss={panel}>
+          <AdminTokens />
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={panel}>
+          <Suspense fallback={<LoadingState label="Loading calendars" />}>
+            <AdminCalendars />
+          </Suspense>
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={panel}>
+          <Suspense fallback={<LoadingState label="Loading status groups" />}>
+            <AdminStatusGroups />
+          </Suspense>
+        </Box>
+      </TabPanel>
+    </Tabs>
+  );
+}

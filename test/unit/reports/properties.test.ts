@@ -59,7 +59,9 @@ function referenceWorkingMs(definition: CalendarDefinition, a: number, b: number
   const fixed = new Set(definition.holidays.filter((h) => !h.recurring).map((h) => h.date));
   const recurring = new Set(definition.holidays.filter((h) => h.recurring).map((h) => h.date.slice(5)));
   let day = DateTime.fromMillis(a, { zone }).startOf('day').minus({ days: 1 });
-  let total = 0;
+  // Working time is a set of instants: windows that land on the same instants (a DST gap
+  // maps 00:00-00:15 and 01:00-01:15 both to 01:00-01:15 in America/Santiago) count once.
+  const intervals: Array<[number, number]> = [];
   while (day.toMillis() < b) {
     const date = day.toISODate()!;
     if (!fixed.has(date) && !recurring.has(date.slice(5))) {
@@ -73,10 +75,18 @@ function referenceWorkingMs(definition: CalendarDefinition, a: number, b: number
               ).toMillis();
         const start = Math.max(a, at(w.start));
         const end = Math.min(b, at(w.end));
-        if (end > start) total += end - start;
+        if (end > start) intervals.push([start, end]);
       }
     }
     day = day.plus({ days: 1 }).startOf('day');
+  }
+  intervals.sort((x, y) => x[0] - y[0]);
+  let total = 0;
+  let coveredUntil = -Infinity;
+  for (const [start, end] of intervals) {
+    const from = Math.max(start, coveredUntil);
+    if (end > from) total += end - from;
+    coveredUntil = Math.max(coveredUntil, end);
   }
   return total;
 }

@@ -3,6 +3,7 @@
 // per-day stepping implementation kept here as the baseline. Prints figures; asserts nothing
 // about wall time (the machine is shared).
 import { DateTime } from 'luxon';
+import { seededRandom } from '../../dev/jira-emulator/generator';
 import {
   buildTimeline,
   compileCalendar,
@@ -21,17 +22,6 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 5, 1, 12);
 
-/** mulberry32: small, fast, seeded, so every run measures the same issues. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const STATUSES = ['1', '3', '10001', '10002', '6', '5'];
 

@@ -4,7 +4,6 @@ import Button from '@atlaskit/button/new';
 import { Checkbox } from '@atlaskit/checkbox';
 import { DatePicker } from '@atlaskit/datetime-picker';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
@@ -12,6 +11,7 @@ import Textfield from '@atlaskit/textfield';
 import { useMemo, useState } from 'react';
 import type { CalendarView } from '../../../src/contract/report-config';
 import { showErrorFlag } from '../shared/flags';
+import { FormDialog } from '../shared/form-dialog';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
 import {
   type CalendarDraft,
@@ -107,196 +107,184 @@ export function CalendarDialog({ calendar, onClose, onSaved }: CalendarDialogPro
   const other = Object.entries(errors).filter(([field]) => !isShownField(field, draft));
 
   return (
-    <Modal onClose={working ? undefined : onClose} testId="calendar-dialog" width="large" shouldScrollInViewport>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <ModalHeader hasCloseButton>
-          <ModalTitle>{calendar ? `Edit ${calendar.name}` : 'Create calendar'}</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <Stack space="space.250">
-            {other.length > 0 ? (
-              <SectionMessage appearance="error" title="The calendar was not saved" testId="calendar-other-errors">
-                {other.map(([field, messages]) => (
-                  <Text as="p" key={field}>
-                    {field}: {messages.join('; ')}
-                  </Text>
-                ))}
-              </SectionMessage>
-            ) : null}
-            <div>
-              <Label htmlFor="calendar-name">Name</Label>
-              <Textfield
-                id="calendar-name"
-                testId="calendar-name"
-                value={draft.name}
-                onChange={(event) => setDraft({ ...draft, name: event.currentTarget.value })}
-                isInvalid={Boolean(errors['calendar.name'])}
-                autoFocus
-              />
-              <Errors messages={errors['calendar.name']} testId="calendar-name-error" />
-            </div>
-            <div>
-              <Label htmlFor="calendar-time-zone">Time zone</Label>
-              <Select<Option<string>>
-                inputId="calendar-time-zone"
-                testId="calendar-time-zone"
-                options={zones}
-                value={zones.find((option) => option.value === draft.timeZone) ?? null}
-                onChange={(option) => option && setDraft({ ...draft, timeZone: option.value })}
-                isInvalid={Boolean(errors['calendar.timeZone'])}
-              />
-              <Errors messages={errors['calendar.timeZone']} testId="calendar-time-zone-error" />
-            </div>
-            <Stack space="space.100">
-              <Text weight="semibold">Working hours</Text>
-              <HelperMessage>Times are wall-clock times in the calendar&apos;s time zone, as HH:MM. An end of 24:00 means midnight.</HelperMessage>
-              {draft.windows.map((window, index) => {
-                const path = `calendar.windows[${index}]`;
-                return (
-                  <Stack space="space.050" key={window.key} testId={`calendar-window-${index}`}>
-                    <Box xcss={row}>
-                      <Select<Option<number>>
-                        inputId={`calendar-window-${index}-weekday`}
-                        aria-label={`Working window ${index + 1} weekday`}
-                        options={weekdayOptions}
-                        value={weekdayOptions.find((option) => option.value === window.weekday) ?? null}
-                        onChange={(option) => option && setWindow(window.key, { weekday: option.value })}
-                        spacing="compact"
-                        isSearchable={false}
-                      />
-                      <div>
-                        <Textfield
-                          id={`calendar-window-${index}-start`}
-                          testId={`calendar-window-${index}-start`}
-                          aria-label={`Working window ${index + 1} start`}
-                          value={window.start}
-                          onChange={(event) => setWindow(window.key, { start: event.currentTarget.value })}
-                          placeholder="09:00"
-                          isCompact
-                          isInvalid={Boolean(errors[`${path}.start`])}
-                        />
-                        <Errors messages={errors[`${path}.start`]} testId={`calendar-window-${index}-start-error`} />
-                      </div>
-                      <div>
-                        <Textfield
-                          id={`calendar-window-${index}-end`}
-                          testId={`calendar-window-${index}-end`}
-                          aria-label={`Working window ${index + 1} end`}
-                          value={window.end}
-                          onChange={(event) => setWindow(window.key, { end: event.currentTarget.value })}
-                          placeholder="17:00"
-                          isCompact
-                          isInvalid={Boolean(errors[`${path}.end`])}
-                        />
-                        <Errors messages={errors[`${path}.end`]} testId={`calendar-window-${index}-end-error`} />
-                      </div>
-                      <Button
-                        spacing="compact"
-                        appearance="subtle"
-                        onClick={() => setDraft({ ...draft, windows: draft.windows.filter((candidate) => candidate.key !== window.key) })}
-                        aria-label={`Remove working window ${index + 1}`}
-                      >
-                        Remove
-                      </Button>
-                    </Box>
-                    <Errors messages={[...(errors[path] ?? []), ...(errors[`${path}.weekday`] ?? [])]} testId={`calendar-window-${index}-error`} />
-                  </Stack>
-                );
-              })}
-              <Errors messages={errors['calendar.windows']} testId="calendar-windows-error" />
-              <Inline>
-                <Button
-                  spacing="compact"
-                  onClick={() => setDraft({ ...draft, windows: [...draft.windows, { key: newKey(), weekday: 1, start: '09:00', end: '17:00' }] })}
-                  testId="calendar-add-window"
-                >
-                  Add working hours
-                </Button>
-              </Inline>
-            </Stack>
-            <Stack space="space.100">
-              <Text weight="semibold">Holidays</Text>
-              {draft.holidays.length === 0 ? <Text color="color.text.subtle">No holidays.</Text> : null}
-              {draft.holidays.map((holiday, index) => {
-                const path = `calendar.holidays[${index}]`;
-                return (
-                  <Stack space="space.050" key={holiday.key} testId={`calendar-holiday-${index}`}>
-                    <Box xcss={holidayRow}>
-                      <div>
-                        <DatePicker
-                          id={`calendar-holiday-${index}-date`}
-                          testId={`calendar-holiday-${index}-date`}
-                          value={holiday.date}
-                          onChange={(value) => setHoliday(holiday.key, { date: value })}
-                          label={`Holiday ${index + 1} date`}
-                          dateFormat="YYYY-MM-DD"
-                          placeholder="YYYY-MM-DD"
-                          parseInputValue={parseIsoDate}
-                          spacing="compact"
-                          isInvalid={Boolean(errors[`${path}.date`])}
-                        />
-                        <Errors messages={errors[`${path}.date`]} testId={`calendar-holiday-${index}-date-error`} />
-                      </div>
-                      <div>
-                        <Textfield
-                          id={`calendar-holiday-${index}-name`}
-                          testId={`calendar-holiday-${index}-name`}
-                          aria-label={`Holiday ${index + 1} name`}
-                          value={holiday.name}
-                          onChange={(event) => setHoliday(holiday.key, { name: event.currentTarget.value })}
-                          placeholder="Name (optional)"
-                          isCompact
-                          isInvalid={Boolean(errors[`${path}.name`])}
-                        />
-                        <Errors messages={errors[`${path}.name`]} testId={`calendar-holiday-${index}-name-error`} />
-                      </div>
-                      <Checkbox
-                        label="Every year"
-                        isChecked={holiday.recurring}
-                        onChange={() => setHoliday(holiday.key, { recurring: !holiday.recurring })}
-                        testId={`calendar-holiday-${index}-recurring`}
-                      />
-                      <Button
-                        spacing="compact"
-                        appearance="subtle"
-                        onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((candidate) => candidate.key !== holiday.key) })}
-                        aria-label={`Remove holiday ${index + 1}`}
-                      >
-                        Remove
-                      </Button>
-                    </Box>
-                    <Errors messages={[...(errors[path] ?? []), ...(errors[`${path}.recurring`] ?? [])]} testId={`calendar-holiday-${index}-error`} />
-                  </Stack>
-                );
-              })}
-              <Errors messages={errors['calendar.holidays']} testId="calendar-holidays-error" />
-              <Inline>
-                <Button
-                  spacing="compact"
-                  onClick={() => setDraft({ ...draft, holidays: [...draft.holidays, { key: newKey(), date: '', recurring: false, name: '' }] })}
-                  testId="calendar-add-holiday"
-                >
-                  Add holiday
-                </Button>
-              </Inline>
-            </Stack>
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={working}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={working} testId="calendar-submit">
-            {calendar ? 'Save' : 'Create'}
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormDialog
+      title={calendar ? `Edit ${calendar.name}` : 'Create calendar'}
+      testId="calendar-dialog"
+      width="large"
+      working={working}
+      submitLabel={calendar ? 'Save' : 'Create'}
+      submitTestId="calendar-submit"
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Stack space="space.250">
+        {other.length > 0 ? (
+          <SectionMessage appearance="error" title="The calendar was not saved" testId="calendar-other-errors">
+            {other.map(([field, messages]) => (
+              <Text as="p" key={field}>
+                {field}: {messages.join('; ')}
+              </Text>
+            ))}
+          </SectionMessage>
+        ) : null}
+        <div>
+          <Label htmlFor="calendar-name">Name</Label>
+          <Textfield
+            id="calendar-name"
+            testId="calendar-name"
+            value={draft.name}
+            onChange={(event) => setDraft({ ...draft, name: event.currentTarget.value })}
+            isInvalid={Boolean(errors['calendar.name'])}
+            autoFocus
+          />
+          <Errors messages={errors['calendar.name']} testId="calendar-name-error" />
+        </div>
+        <div>
+          <Label htmlFor="calendar-time-zone">Time zone</Label>
+          <Select<Option<string>>
+            inputId="calendar-time-zone"
+            testId="calendar-time-zone"
+            options={zones}
+            value={zones.find((option) => option.value === draft.timeZone) ?? null}
+            onChange={(option) => option && setDraft({ ...draft, timeZone: option.value })}
+            isInvalid={Boolean(errors['calendar.timeZone'])}
+          />
+          <Errors messages={errors['calendar.timeZone']} testId="calendar-time-zone-error" />
+        </div>
+        <Stack space="space.100">
+          <Text weight="semibold">Working hours</Text>
+          <HelperMessage>Times are wall-clock times in the calendar&apos;s time zone, as HH:MM. An end of 24:00 means midnight.</HelperMessage>
+          {draft.windows.map((window, index) => {
+            const path = `calendar.windows[${index}]`;
+            return (
+              <Stack space="space.050" key={window.key} testId={`calendar-window-${index}`}>
+                <Box xcss={row}>
+                  <Select<Option<number>>
+                    inputId={`calendar-window-${index}-weekday`}
+                    aria-label={`Working window ${index + 1} weekday`}
+                    options={weekdayOptions}
+                    value={weekdayOptions.find((option) => option.value === window.weekday) ?? null}
+                    onChange={(option) => option && setWindow(window.key, { weekday: option.value })}
+                    spacing="compact"
+                    isSearchable={false}
+                  />
+                  <div>
+                    <Textfield
+                      id={`calendar-window-${index}-start`}
+                      testId={`calendar-window-${index}-start`}
+                      aria-label={`Working window ${index + 1} start`}
+                      value={window.start}
+                      onChange={(event) => setWindow(window.key, { start: event.currentTarget.value })}
+                      placeholder="09:00"
+                      isCompact
+                      isInvalid={Boolean(errors[`${path}.start`])}
+                    />
+                    <Errors messages={errors[`${path}.start`]} testId={`calendar-window-${index}-start-error`} />
+                  </div>
+                  <div>
+                    <Textfield
+                      id={`calendar-window-${index}-end`}
+                      testId={`calendar-window-${index}-end`}
+                      aria-label={`Working window ${index + 1} end`}
+                      value={window.end}
+                      onChange={(event) => setWindow(window.key, { end: event.currentTarget.value })}
+                      placeholder="17:00"
+                      isCompact
+                      isInvalid={Boolean(errors[`${path}.end`])}
+                    />
+                    <Errors messages={errors[`${path}.end`]} testId={`calendar-window-${index}-end-error`} />
+                  </div>
+                  <Button
+                    spacing="compact"
+                    appearance="subtle"
+                    onClick={() => setDraft({ ...draft, windows: draft.windows.filter((candidate) => candidate.key !== window.key) })}
+                    aria-label={`Remove working window ${index + 1}`}
+                  >
+                    Remove
+                  </Button>
+                </Box>
+                <Errors messages={[...(errors[path] ?? []), ...(errors[`${path}.weekday`] ?? [])]} testId={`calendar-window-${index}-error`} />
+              </Stack>
+            );
+          })}
+          <Errors messages={errors['calendar.windows']} testId="calendar-windows-error" />
+          <Inline>
+            <Button
+              spacing="compact"
+              onClick={() => setDraft({ ...draft, windows: [...draft.windows, { key: newKey(), weekday: 1, start: '09:00', end: '17:00' }] })}
+              testId="calendar-add-window"
+            >
+              Add working hours
+            </Button>
+          </Inline>
+        </Stack>
+        <Stack space="space.100">
+          <Text weight="semibold">Holidays</Text>
+          {draft.holidays.length === 0 ? <Text color="color.text.subtle">No holidays.</Text> : null}
+          {draft.holidays.map((holiday, index) => {
+            const path = `calendar.holidays[${index}]`;
+            return (
+              <Stack space="space.050" key={holiday.key} testId={`calendar-holiday-${index}`}>
+                <Box xcss={holidayRow}>
+                  <div>
+                    <DatePicker
+                      id={`calendar-holiday-${index}-date`}
+                      testId={`calendar-holiday-${index}-date`}
+                      value={holiday.date}
+                      onChange={(value) => setHoliday(holiday.key, { date: value })}
+                      label={`Holiday ${index + 1} date`}
+                      dateFormat="YYYY-MM-DD"
+                      placeholder="YYYY-MM-DD"
+                      parseInputValue={parseIsoDate}
+                      spacing="compact"
+                      isInvalid={Boolean(errors[`${path}.date`])}
+                    />
+                    <Errors messages={errors[`${path}.date`]} testId={`calendar-holiday-${index}-date-error`} />
+                  </div>
+                  <div>
+                    <Textfield
+                      id={`calendar-holiday-${index}-name`}
+                      testId={`calendar-holiday-${index}-name`}
+                      aria-label={`Holiday ${index + 1} name`}
+                      value={holiday.name}
+                      onChange={(event) => setHoliday(holiday.key, { name: event.currentTarget.value })}
+                      placeholder="Name (optional)"
+                      isCompact
+                      isInvalid={Boolean(errors[`${path}.name`])}
+                    />
+                    <Errors messages={errors[`${path}.name`]} testId={`calendar-holiday-${index}-name-error`} />
+                  </div>
+                  <Checkbox
+                    label="Every year"
+                    isChecked={holiday.recurring}
+                    onChange={() => setHoliday(holiday.key, { recurring: !holiday.recurring })}
+                    testId={`calendar-holiday-${index}-recurring`}
+                  />
+                  <Button
+                    spacing="compact"
+                    appearance="subtle"
+                    onClick={() => setDraft({ ...draft, holidays: draft.holidays.filter((candidate) => candidate.key !== holiday.key) })}
+                    aria-label={`Remove holiday ${index + 1}`}
+                  >
+                    Remove
+                  </Button>
+                </Box>
+                <Errors messages={[...(errors[path] ?? []), ...(errors[`${path}.recurring`] ?? [])]} testId={`calendar-holiday-${index}-error`} />
+              </Stack>
+            );
+          })}
+          <Errors messages={errors['calendar.holidays']} testId="calendar-holidays-error" />
+          <Inline>
+            <Button
+              spacing="compact"
+              onClick={() => setDraft({ ...draft, holidays: [...draft.holidays, { key: newKey(), date: '', recurring: false, name: '' }] })}
+              testId="calendar-add-holiday"
+            >
+              Add holiday
+            </Button>
+          </Inline>
+        </Stack>
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,13 +1,12 @@
 // Create or edit a status group: a name and the Jira statuses it totals.
-import Button from '@atlaskit/button/new';
 import { ErrorMessage, Label } from '@atlaskit/form';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Stack } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useState } from 'react';
 import type { StatusGroupView, StatusView } from '../../../src/contract/report-config';
 import { showErrorFlag } from '../shared/flags';
+import { FormDialog } from '../shared/form-dialog';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
 
 interface StatusOption {
@@ -48,49 +47,37 @@ export function StatusGroupDialog({ group, statuses, onClose, onSaved }: StatusG
   };
 
   return (
-    <Modal onClose={working ? undefined : onClose} testId="status-group-dialog" width="medium" shouldScrollInViewport>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <ModalHeader hasCloseButton>
-          <ModalTitle>{group ? `Edit ${group.name}` : 'Create status group'}</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <Stack space="space.200">
-            <div>
-              <Label htmlFor="status-group-name">Name</Label>
-              <Textfield id="status-group-name" testId="status-group-name" value={name} onChange={(event) => setName(event.currentTarget.value)} isInvalid={Boolean(errors.name)} autoFocus />
-              {errors.name ? <ErrorMessage testId="status-group-name-error">{errors.name}</ErrorMessage> : null}
-            </div>
-            <div>
-              <Label htmlFor="status-group-statuses">Statuses</Label>
-              <Select<StatusOption, true>
-                inputId="status-group-statuses"
-                testId="status-group-statuses"
-                isMulti
-                options={options}
-                value={options.filter((option) => statusIds.includes(option.value))}
-                onChange={(selected) => setStatusIds(selected.map((option) => option.value))}
-                placeholder="Pick statuses"
-                isInvalid={Boolean(errors.statusIds)}
-              />
-              {errors.statusIds ? <ErrorMessage testId="status-group-statuses-error">{errors.statusIds}</ErrorMessage> : null}
-            </div>
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={working}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={working} testId="status-group-submit">
-            {group ? 'Save' : 'Create'}
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormDialog
+      title={group ? `Edit ${group.name}` : 'Create status group'}
+      testId="status-group-dialog"
+      width="medium"
+      working={working}
+      submitLabel={group ? 'Save' : 'Create'}
+      submitTestId="status-group-submit"
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Stack space="space.200">
+        <div>
+          <Label htmlFor="status-group-name">Name</Label>
+          <Textfield id="status-group-name" testId="status-group-name" value={name} onChange={(event) => setName(event.currentTarget.value)} isInvalid={Boolean(errors.name)} autoFocus />
+          {errors.name ? <ErrorMessage testId="status-group-name-error">{errors.name}</ErrorMessage> : null}
+        </div>
+        <div>
+          <Label htmlFor="status-group-statuses">Statuses</Label>
+          <Select<StatusOption, true>
+            inputId="status-group-statuses"
+            testId="status-group-statuses"
+            isMulti
+            options={options}
+            value={options.filter((option) => statusIds.includes(option.value))}
+            onChange={(selected) => setStatusIds(selected.map((option) => option.value))}
+            placeholder="Pick statuses"
+            isInvalid={Boolean(errors.statusIds)}
+          />
+          {errors.statusIds ? <ErrorMessage testId="status-group-statuses-error">{errors.statusIds}</ErrorMessage> : null}
+        </div>
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,15 +1,14 @@
 // Create a token: notes and an expiry. The form is checked with the same schema the
 // resolver uses, so people see the server's rules before sending; whatever the server
 // still refuses comes back with a field and is shown under that field.
-import Button from '@atlaskit/button/new';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Stack } from '@atlaskit/primitives';
 import TextArea from '@atlaskit/textarea';
 import { useState } from 'react';
 import { createTokenPayload, NOTES_MAX_LENGTH, type IssuedToken } from '../../../src/contract/tokens';
 import { type ExpiryChoice, ExpiryPicker, expiryDateOf } from '../shared/expiry-picker';
 import { showErrorFlag } from '../shared/flags';
+import { FormDialog } from '../shared/form-dialog';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
 
 export interface CreateTokenDialogProps {
@@ -59,55 +58,43 @@ export function CreateTokenDialog({ now, onClose, onCreated }: CreateTokenDialog
   };
 
   return (
-    <Modal onClose={working ? undefined : onClose} testId="create-token-dialog" width="medium" shouldScrollInViewport>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <ModalHeader hasCloseButton>
-          <ModalTitle>Create new token</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <Stack space="space.200">
-            <div>
-              <Label htmlFor="create-token-notes">Notes</Label>
-              <TextArea
-                id="create-token-notes"
-                testId="create-token-notes"
-                value={notes}
-                onChange={(event) => setNotes(event.currentTarget.value)}
-                placeholder="What uses this token, such as: Power BI cycle time dashboard"
-                minimumRows={2}
-                resize="vertical"
-                isInvalid={Boolean(errors.notes)}
-                aria-describedby="create-token-notes-help"
-                autoFocus
-              />
-              {errors.notes ? (
-                <ErrorMessage>{errors.notes}</ErrorMessage>
-              ) : (
-                <HelperMessage>
-                  <span id="create-token-notes-help">
-                    Helps you and your Jira admins recognise the token later. {notes.length}/{NOTES_MAX_LENGTH} characters.
-                  </span>
-                </HelperMessage>
-              )}
-            </div>
-            <ExpiryPicker id="create-token-expiry" choice={expiry} onChange={setExpiry} now={now} error={errors.expiresAt} />
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={working}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={working} testId="create-token-submit">
-            Create token
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormDialog
+      title="Create new token"
+      testId="create-token-dialog"
+      width="medium"
+      working={working}
+      submitLabel="Create token"
+      submitTestId="create-token-submit"
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Stack space="space.200">
+        <div>
+          <Label htmlFor="create-token-notes">Notes</Label>
+          <TextArea
+            id="create-token-notes"
+            testId="create-token-notes"
+            value={notes}
+            onChange={(event) => setNotes(event.currentTarget.value)}
+            placeholder="What uses this token, such as: Power BI cycle time dashboard"
+            minimumRows={2}
+            resize="vertical"
+            isInvalid={Boolean(errors.notes)}
+            aria-describedby="create-token-notes-help"
+            autoFocus
+          />
+          {errors.notes ? (
+            <ErrorMessage>{errors.notes}</ErrorMessage>
+          ) : (
+            <HelperMessage>
+              <span id="create-token-notes-help">
+                Helps you and your Jira admins recognise the token later. {notes.length}/{NOTES_MAX_LENGTH} characters.
+              </span>
+            </HelperMessage>
+          )}
+        </div>
+        <ExpiryPicker id="create-token-expiry" choice={expiry} onChange={setExpiry} now={now} error={errors.expiresAt} />
+      </Stack>
+    </FormDialog>
   );
 }

@@ -1,8 +1,6 @@
 // Edit a token's settings. Only changed fields are sent, so a save that changes nothing
 // is simply a close.
-import Button from '@atlaskit/button/new';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
-import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import TextArea from '@atlaskit/textarea';
 import Toggle from '@atlaskit/toggle';
@@ -10,6 +8,7 @@ import { useState } from 'react';
 import { NOTES_MAX_LENGTH, type TokenView, type UpdateTokenPayload } from '../../../src/contract/tokens';
 import { type ExpiryChoice, ExpiryPicker, expiryDateOf } from '../shared/expiry-picker';
 import { showErrorFlag } from '../shared/flags';
+import { FormDialog } from '../shared/form-dialog';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
 
 export interface EditTokenDialogProps {
@@ -61,66 +60,54 @@ export function EditTokenDialog({ token, now, onClose, onSaved }: EditTokenDialo
   };
 
   return (
-    <Modal onClose={working ? undefined : onClose} testId="edit-token-dialog" width="medium" shouldScrollInViewport>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-        noValidate
-      >
-        <ModalHeader hasCloseButton>
-          <ModalTitle>Edit token {token.id.slice(0, 8)}</ModalTitle>
-        </ModalHeader>
-        <ModalBody>
-          <Stack space="space.200">
-            <div>
-              <Inline space="space.100" alignBlock="center">
-                <Toggle id="edit-token-active" testId="edit-token-active" isChecked={active} onChange={() => setActive(!active)} label="Active" />
-                <Label htmlFor="edit-token-active">Active</Label>
-              </Inline>
-              {errors.active ? (
-                <ErrorMessage>{errors.active}</ErrorMessage>
-              ) : (
-                <HelperMessage>
-                  {active ? 'Tools using this token can fetch reports.' : 'Requests with this token are refused until you turn it back on.'}
-                </HelperMessage>
-              )}
-            </div>
-            {token.expired ? (
-              <Text color="color.text.warning">This token has expired. Pick a new expiry to use it again.</Text>
-            ) : null}
-            <ExpiryPicker id="edit-token-expiry" choice={expiry} onChange={setExpiry} now={now} currentExpiry={token.expiresAt} error={errors.expiresAt} />
-            <div>
-              <Label htmlFor="edit-token-notes">Notes</Label>
-              <TextArea
-                id="edit-token-notes"
-                testId="edit-token-notes"
-                value={notes}
-                onChange={(event) => setNotes(event.currentTarget.value)}
-                minimumRows={2}
-                resize="vertical"
-                isInvalid={Boolean(errors.notes)}
-              />
-              {errors.notes ? (
-                <ErrorMessage>{errors.notes}</ErrorMessage>
-              ) : (
-                <HelperMessage>
-                  {notes.length}/{NOTES_MAX_LENGTH} characters.
-                </HelperMessage>
-              )}
-            </div>
-          </Stack>
-        </ModalBody>
-        <ModalFooter>
-          <Button appearance="subtle" onClick={onClose} isDisabled={working}>
-            Cancel
-          </Button>
-          <Button appearance="primary" type="submit" isLoading={working} testId="edit-token-submit">
-            Save
-          </Button>
-        </ModalFooter>
-      </form>
-    </Modal>
+    <FormDialog
+      title={`Edit token ${token.id.slice(0, 8)}`}
+      testId="edit-token-dialog"
+      width="medium"
+      working={working}
+      submitLabel="Save"
+      submitTestId="edit-token-submit"
+      onClose={onClose}
+      onSubmit={submit}
+    >
+      <Stack space="space.200">
+        <div>
+          <Inline space="space.100" alignBlock="center">
+            <Toggle id="edit-token-active" testId="edit-token-active" isChecked={active} onChange={() => setActive(!active)} label="Active" />
+            <Label htmlFor="edit-token-active">Active</Label>
+          </Inline>
+          {errors.active ? (
+            <ErrorMessage>{errors.active}</ErrorMessage>
+          ) : (
+            <HelperMessage>
+              {active ? 'Tools using this token can fetch reports.' : 'Requests with this token are refused until you turn it back on.'}
+            </HelperMessage>
+          )}
+        </div>
+        {token.expired ? (
+          <Text color="color.text.warning">This token has expired. Pick a new expiry to use it again.</Text>
+        ) : null}
+        <ExpiryPicker id="edit-token-expiry" choice={expiry} onChange={setExpiry} now={now} currentExpiry={token.expiresAt} error={errors.expiresAt} />
+        <div>
+          <Label htmlFor="edit-token-notes">Notes</Label>
+          <TextArea
+            id="edit-token-notes"
+            testId="edit-token-notes"
+            value={notes}
+            onChange={(event) => setNotes(event.currentTarget.value)}
+            minimumRows={2}
+            resize="vertical"
+            isInvalid={Boolean(errors.notes)}
+          />
+          {errors.notes ? (
+            <ErrorMessage>{errors.notes}</ErrorMessage>
+          ) : (
+            <HelperMessage>
+              {notes.length}/{NOTES_MAX_LENGTH} characters.
+            </HelperMessage>
+          )}
+        </div>
+      </Stack>
+    </FormDialog>
   );
 }

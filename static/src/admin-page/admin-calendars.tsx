@@ -7,6 +7,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { CalendarView } from '../../../src/contract/report-config';
 import { ConfirmDialog } from '../shared/confirm-dialog';
+import { EditDeleteActions } from '../shared/edit-delete-actions';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
@@ -61,14 +62,12 @@ export function AdminCalendars() {
             {
               key: 'actions',
               content: (
-                <Inline space="space.050">
-                  <Button spacing="compact" onClick={() => setAction({ kind: 'edit', calendar })} aria-label={`Edit ${calendar.name}`} testId="calendar-edit">
-                    Edit
-                  </Button>
-                  <Button spacing="compact" appearance="subtle" onClick={() => setAction({ kind: 'delete', calendar })} aria-label={`Delete ${calendar.name}`} testId="calendar-delete">
-                    Delete
-                  </Button>
-                </Inline>
+                <EditDeleteActions
+                  itemName={calendar.name}
+                  testIdPrefix="calendar"
+                  onEdit={() => setAction({ kind: 'edit', calendar })}
+                  onDelete={() => setAction({ kind: 'delete', calendar })}
+                />
               ),
             },
           ],

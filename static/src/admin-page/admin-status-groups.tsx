@@ -7,6 +7,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { StatusGroupView, StatusView } from '../../../src/contract/report-config';
 import { ConfirmDialog } from '../shared/confirm-dialog';
+import { EditDeleteActions } from '../shared/edit-delete-actions';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
@@ -57,14 +58,12 @@ export function AdminStatusGroups() {
             {
               key: 'actions',
               content: (
-                <Inline space="space.050">
-                  <Button spacing="compact" onClick={() => setAction({ kind: 'edit', group })} aria-label={`Edit ${group.name}`} testId="status-group-edit">
-                    Edit
-                  </Button>
-                  <Button spacing="compact" appearance="subtle" onClick={() => setAction({ kind: 'delete', group })} aria-label={`Delete ${group.name}`} testId="status-group-delete">
-                    Delete
-                  </Button>
-                </Inline>
+                <EditDeleteActions
+                  itemName={group.name}
+                  testIdPrefix="status-group"
+                  onEdit={() => setAction({ kind: 'edit', group })}
+                  onDelete={() => setAction({ kind: 'delete', group })}
+                />
               ),
             },
           ],

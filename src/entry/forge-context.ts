@@ -15,15 +15,14 @@ export interface InvocationIdentity {
 
 /** The installation a token belongs to: Forge's installContext ARI (site + product). */
 export function installationIdOf(context: unknown): string {
-  const parsed = resolverContext.safeParse(context);
-  if (!parsed.success) return 'unknown-installation';
-  return parsed.data.installContext ?? parsed.data.cloudId ?? 'unknown-installation';
+  return identityOf(context).installationId;
 }
 
 export function identityOf(context: unknown): InvocationIdentity {
   const parsed = resolverContext.safeParse(context);
+  if (!parsed.success) return { accountId: undefined, installationId: 'unknown-installation' };
   return {
-    accountId: parsed.success ? parsed.data.accountId : undefined,
-    installationId: installationIdOf(context),
+    accountId: parsed.data.accountId,
+    installationId: parsed.data.installContext ?? parsed.data.cloudId ?? 'unknown-installation',
   };
 }

@@ -1,7 +1,7 @@
 // Resolvers for saved REST parameter sets and the REST activity view. Authorisation is
 // in the services (any page may invoke any key): listing sets is open to every signed-in
 // user, changing them and reading activity needs Jira's ADMINISTER permission.
-import { AppError } from '../app/errors';
+import { requireJiraAdmin } from '../app/guards';
 import * as sets from '../contract/param-sets';
 import { activityListPayload } from '../contract/rest-activity';
 import { emptyPayload } from '../contract/tokens';
@@ -27,7 +27,7 @@ export const paramSetResolvers: ResolverTable = {
   'admin/activity/list': {
     schema: activityListPayload,
     async run(services, caller, payload) {
-      if (!(await services.users.isJiraAdmin(caller.accountId))) throw new AppError('FORBIDDEN', 'Only Jira administrators can see REST API activity.');
+      await requireJiraAdmin(services.users, caller.accountId, 'Only Jira administrators can see REST API activity.');
       const page = payload.page ?? 1;
       const pageSize = payload.pageSize ?? 50;
       const { rows, total } = await services.restRequests.list({ ...(payload.tokenId ? { tokenId: payload.tokenId } : {}), offset: (page - 1) * pageSize, limit: pageSize });

@@ -5,10 +5,11 @@
 // permissions, so sharing a set never shares data.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../app/errors';
+import { conflictOnDuplicateName, requireJiraAdmin } from '../app/guards';
 import type { Clock } from '../app/ports';
 import { paramSetBody, type ParamSetBody, type ParamSetView } from '../contract/param-sets';
 import type { UserDirectory } from '../jira/user-directory';
-import { createDocumentRepository, DuplicateNameError, type StoredDocument } from '../storage/document-repository';
+import { createDocumentRepository, type StoredDocument } from '../storage/document-repository';
 import type { Db } from '../storage/schema';
 import type { Caller } from '../tokens/token-service';
 import { canonicalParams, parseReportParams, ParamError, type RawParams } from './report-params';
@@ -39,13 +40,9 @@ export function createParamSetService(deps: { db: Db; users: UserDirectory; cloc
   const documents = createDocumentRepository(deps.db, 'param-set', paramSetBody);
   const view = (doc: StoredDocument<ParamSetBody>): ParamSetView => ({ ...doc.body, id: doc.id, updatedAt: new Date(doc.updatedAt).toISOString(), updatedBy: doc.updatedBy });
   const notFound = (): AppError => new AppError('NOT_FOUND', 'No such parameter set.', { field: 'id' });
-  const requireAdmin = async (caller: Caller): Promise<void> => {
-    if (!(await deps.users.isJiraAdmin(caller.accountId))) throw new AppError('FORBIDDEN', 'Only Jira administrators can change saved parameter sets.');
-  };
-  const duplicate = (error: unknown): never => {
-    if (error instanceof DuplicateNameError) throw new AppError('CONFLICT', `The name "${error.documentName}" is already taken.`, { field: 'paramSet.name' });
-    throw error;
-  };
+  const requireAdmin = (caller: Caller): Promise<void> =>
+    requireJiraAdmin(deps.users, caller.accountId, 'Only Jira administrators can change saved parameter sets.');
+  const duplicate = conflictOnDuplicateName('paramSet.name');
   return {
     async list(): Promise<ParamSetView[]> {
       return (await documents.list()).map(view);

@@ -3,12 +3,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../app/ports';
 import { AppError } from '../app/errors';
+import { conflictOnDuplicateName, requireJiraAdmin } from '../app/guards';
 import type { CalendarView, StatusGroupBody, StatusGroupView, StatusView } from '../contract/report-config';
 import { statusGroupBody } from '../contract/report-config';
 import { calendarDefinitionSchema, validateCalendarDefinition, type CalendarDefinition } from '../reports/calendar/calendar-definition';
 import type { UserDirectory } from '../jira/user-directory';
-import { DuplicateNameError, type DocumentRepository, type StoredDocument } from '../storage/document-repository';
-import { createDocumentRepository } from '../storage/document-repository';
+import { createDocumentRepository, type DocumentRepository, type StoredDocument } from '../storage/document-repository';
 import type { Db } from '../storage/schema';
 import type { Caller } from '../tokens/token-service';
 
@@ -33,20 +33,13 @@ function validCalendar(input: unknown): CalendarDefinition {
   });
 }
 
-function duplicateName(error: unknown, field: string): never {
-  if (error instanceof DuplicateNameError) throw new AppError('CONFLICT', `The name "${error.documentName}" is already taken.`, { field });
-  throw error;
-}
 
 export function createReportConfigService(deps: ReportConfigDeps) {
   const calendars: DocumentRepository<CalendarDefinition> = createDocumentRepository(deps.db, 'calendar', calendarDefinitionSchema);
   const groups: DocumentRepository<StatusGroupBody> = createDocumentRepository(deps.db, 'status-group', statusGroupBody);
 
-  async function requireAdmin(caller: Caller): Promise<void> {
-    if (!(await deps.users.isJiraAdmin(caller.accountId))) {
-      throw new AppError('FORBIDDEN', 'Only Jira administrators can change report settings.');
-    }
-  }
+  const requireAdmin = (caller: Caller): Promise<void> =>
+    requireJiraAdmin(deps.users, caller.accountId, 'Only Jira administrators can change report settings.');
   const calendarView = (doc: StoredDocument<CalendarDefinition>): CalendarView => ({ ...doc.body, id: doc.id, updatedAt: iso(doc.updatedAt) });
   const groupView = (doc: StoredDocument<StatusGroupBody>): StatusGroupView => ({ ...doc.body, id: doc.id, updatedAt: iso(doc.updatedAt) });
   const notFound = (what: string): AppError => new AppError('NOT_FOUND', `No such ${what}.`, { field: 'id' });
@@ -72,13 +65,13 @@ export function createReportConfigService(deps: ReportConfigDeps) {
       await requireAdmin(caller);
       const calendar = validCalendar(input);
       const id = randomUUID();
-      await calendars.insert({ id, name: calendar.name, body: calendar }, deps.clock.now(), caller.accountId).catch((e) => duplicateName(e, 'calendar.name'));
+      await calendars.insert({ id, name: calendar.name, body: calendar }, deps.clock.now(), caller.accountId).catch(conflictOnDuplicateName('calendar.name'));
       return calendarView((await calendars.get(id))!);
     },
     async updateCalendar(caller: Caller, id: string, input: unknown): Promise<CalendarView> {
       await requireAdmin(caller);
       const calendar = validCalendar(input);
-      const updated = await calendars.update(id, { name: calendar.name, body: calendar }, deps.clock.now(), caller.accountId).catch((e) => duplicateName(e, 'calendar.name'));
+      const updated = await calendars.update(id, { name: calendar.name, body: calendar }, deps.clock.now(), caller.accountId).catch(conflictOnDuplicateName('calendar.name'));
       const doc = updated ? await calendars.get(id) : undefined;
       if (!doc) throw notFound('calendar');
       return calendarView(doc);
@@ -96,13 +89,13 @@ export function createReportConfigService(deps: ReportConfigDeps) {
       await requireAdmin(caller);
       await checkStatuses(group);
       const id = randomUUID();
-      await groups.insert({ id, name: group.name, body: group }, deps.clock.now(), caller.accountId).catch((e) => duplicateName(e, 'group.name'));
+      await groups.insert({ id, name: group.name, body: group }, deps.clock.now(), caller.accountId).catch(conflictOnDuplicateName('group.name'));
       return groupView((await groups.get(id))!);
     },
     async updateStatusGroup(caller: Caller, id: string, group: StatusGroupBody): Promise<StatusGroupView> {
       await requireAdmin(caller);
       await checkStatuses(group);
-      const updated = await groups.update(id, { name: group.name, body: group }, deps.clock.now(), caller.accountId).catch((e) => duplicateName(e, 'group.name'));
+      const updated = await groups.update(id, { name: group.name, body: group }, deps.clock.now(), caller.accountId).catch(conflictOnDuplicateName('group.name'));
       const doc = updated ? await groups.get(id) : undefined;
       if (!doc) throw notFound('status group');
       return groupView(doc);

@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Clock } from '../app/ports';
 import { AppError } from '../app/errors';
+import { requireJiraAdmin } from '../app/guards';
 import {
   ADMIN_PAGE_SIZE_MAX,
   parseExpiry,
@@ -67,11 +68,8 @@ export function createTokenService(deps: TokenServiceDeps) {
     return view;
   }
 
-  async function requireAdmin(caller: Caller): Promise<void> {
-    if (!(await users.isJiraAdmin(caller.accountId))) {
-      throw new AppError('FORBIDDEN', 'Only Jira administrators can manage other users’ tokens.');
-    }
-  }
+  const requireAdmin = (caller: Caller): Promise<void> =>
+    requireJiraAdmin(users, caller.accountId, 'Only Jira administrators can manage other users’ tokens.');
 
   async function issue(caller: Caller, tokenId: string, now: number): Promise<{ token: string; hash: string; kid: string }> {
     const key = await keys.current();

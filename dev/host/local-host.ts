@@ -10,6 +10,9 @@ import { createAppServices, type AppServices } from '../../src/app/composition';
 import type { Clock } from '../../src/app/ports';
 import type { RateLimit } from '../../src/rest/rest-guard';
 import type { SyncBudget } from '../../src/report-api/report-service';
+import type { ExportSettings } from '../../src/exports/export-service';
+import { EXPORT_QUEUE_KEY } from '../../src/app/manifest-keys';
+import { createInProcessQueue } from './in-process-queue';
 import { installComposition } from '../../src/entry/composition';
 import { demoDataset, startJiraEmulator, type Dataset, type RunningEmulator } from '../jira-emulator';
 import { bridgeScript } from './bridge-script';
@@ -33,6 +36,8 @@ export interface LocalHostOptions {
   restRateLimit?: RateLimit;
   /** Synchronous REST time budget (tests shorten it). */
   restSyncBudget?: SyncBudget;
+  /** Export job budgets and limits (tests shrink them to force several invocations). */
+  exportSettings?: Partial<ExportSettings>;
 }
 
 export interface HostUser {
@@ -124,15 +129,20 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   );
   const db = await openSqliteDatabase(join(options.dataDir, 'status-clock.sqlite'));
   let hostUrl = '';
+  const consumer = manifest.consumers.get(EXPORT_QUEUE_KEY);
+  if (!consumer) throw new Error(`manifest.yml has no consumer for the queue ${EXPORT_QUEUE_KEY}`);
+  const exportQueue = createInProcessQueue(EXPORT_QUEUE_KEY, consumer as unknown as (event: unknown, context: unknown) => Promise<unknown>, LOCAL_INSTALLATION);
   const services = createAppServices({
     db,
     secrets: createFileSecrets(join(options.dataDir, 'secrets.json')),
     jira,
     clock: options.clock ?? { now: () => Date.now() },
     restBaseUrl: async () => `${hostUrl}/webtrigger/rest-api`,
+    exportQueue,
   }, {
     ...(options.restRateLimit ? { restRateLimit: options.restRateLimit } : {}),
     ...(options.restSyncBudget ? { restSyncBudget: options.restSyncBudget } : {}),
+    ...(options.exportSettings ? { exportSettings: options.exportSettings } : {}),
   });
   installComposition(async () => services);
 
@@ -273,6 +283,7 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     async close() {
       await new Promise<void>((closed) => server.close(() => closed()));
       server.closeAllConnections();
+      await exportQueue.close();
       await emulator?.close();
       await db.destroy();
     },

@@ -1,5 +1,5 @@
 // Finds, from manifest.yml, which exported handler of src/index.ts serves a page's
-// resolver or a web trigger: the local host dispatches exactly as Forge would.
+// resolver, a web trigger or a queue consumer: the local host dispatches exactly as Forge would.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -10,6 +10,7 @@ const manifestSchema = z.object({
   modules: z.object({
     function: z.array(z.object({ key: z.string(), handler: z.string() })),
     webtrigger: z.array(z.object({ key: z.string(), function: z.string() })).default([]),
+    consumer: z.array(z.object({ key: z.string(), queue: z.string(), function: z.string() })).default([]),
     'jira:globalPage': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
     'jira:adminPage': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
   }),
@@ -29,6 +30,8 @@ export interface PageModule {
 export interface ManifestHandlers {
   pages: PageModule[];
   webTriggers: Map<string, ExportedHandler>;
+  /** Consumer handlers by queue key. */
+  consumers: Map<string, ExportedHandler>;
 }
 
 export function readManifestHandlers(appDir: string): ManifestHandlers {
@@ -50,5 +53,6 @@ export function readManifestHandlers(appDir: string): ManifestHandlers {
     }),
   );
   const webTriggers = new Map(manifest.modules.webtrigger.map((trigger) => [trigger.key, handlerOf(trigger.function)]));
-  return { pages, webTriggers };
+  const consumers = new Map(manifest.modules.consumer.map((consumer) => [consumer.queue, handlerOf(consumer.function)]));
+  return { pages, webTriggers, consumers };
 }

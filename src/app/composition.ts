@@ -12,11 +12,13 @@ import { createLastUseRecorder } from '../tokens/last-use-recorder';
 import { createSigningKeys } from '../tokens/signing-keys';
 import { createTokenService, type TokenService } from '../tokens/token-service';
 import { createTokenVerifier, type TokenVerifier } from '../tokens/token-verifier';
-import type { Clock, JiraHttp, SecretStore } from './ports';
+import type { Clock, ExportQueue, JiraHttp, SecretStore } from './ports';
 import { createReportService, type ReportService, type SyncBudget } from '../report-api/report-service';
 import { createParamSetService, type ParamSetService } from '../report-api/param-set-service';
 import { createRestRequestRepository, type RestRequestRepository } from '../storage/rest-request-repository';
 import { createRestGuard, type RateLimit, type RestGuard } from '../rest/rest-guard';
+import { createExportRepository } from '../storage/export-repository';
+import { createExportService, type ExportService, type ExportSettings } from '../exports/export-service';
 
 export interface AppPorts {
   db: Db;
@@ -25,6 +27,7 @@ export interface AppPorts {
   clock: Clock;
   /** The REST API base URL clients call (the web trigger URL). */
   restBaseUrl(): Promise<string>;
+  exportQueue: ExportQueue;
 }
 
 export interface AppServices {
@@ -39,20 +42,37 @@ export interface AppServices {
   paramSets: ParamSetService;
   restRequests: RestRequestRepository;
   restGuard: RestGuard;
+  /** /rest/export jobs (src/exports). */
+  exports: ExportService;
 }
 
-export function createAppServices(ports: AppPorts, overrides: { users?: UserDirectory; restRateLimit?: RateLimit; restSyncBudget?: SyncBudget } = {}): AppServices {
+export interface ServiceOverrides {
+  users?: UserDirectory;
+  restRateLimit?: RateLimit;
+  restSyncBudget?: SyncBudget;
+  exportSettings?: Partial<ExportSettings>;
+}
+
+export function createAppServices(ports: AppPorts, overrides: ServiceOverrides = {}): AppServices {
   const tokenRepository = createTokenRepository(ports.db);
   const keys = createSigningKeys(ports.secrets);
   const users = overrides.users ?? createJiraUserDirectory(ports.jira);
   const jiraData = createIssueDataAccess(ports.jira);
   const reportConfig = createReportConfigService({ db: ports.db, users, clock: ports.clock, statuses: () => jiraData.getStatuses() });
   const restRequests = createRestRequestRepository(ports.db);
+  const reports = createReportService({ access: jiraData, config: reportConfig, users, now: () => ports.clock.now(), ...(overrides.restSyncBudget ? { syncBudget: overrides.restSyncBudget } : {}) });
   return {
     ports,
     users,
     reportConfig,
-    reports: createReportService({ access: jiraData, config: reportConfig, users, now: () => ports.clock.now(), ...(overrides.restSyncBudget ? { syncBudget: overrides.restSyncBudget } : {}) }),
+    reports,
+    exports: createExportService({
+      jobs: createExportRepository(ports.db),
+      reports,
+      queue: ports.exportQueue,
+      clock: ports.clock,
+      ...(overrides.exportSettings ? { settings: overrides.exportSettings } : {}),
+    }),
     paramSets: createParamSetService({ db: ports.db, users, clock: ports.clock }),
     restRequests,
     restGuard: createRestGuard({ log: restRequests, clock: ports.clock, ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}) }),

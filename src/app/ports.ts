@@ -31,3 +31,11 @@ export interface JiraHttpInit {
 export interface JiraHttp {
   fetch(path: string, init?: JiraHttpInit): Promise<JiraHttpResponse>;
 }
+
+/**
+ * Runs export jobs later, outside the request (Forge: an @forge/events Queue whose
+ * consumer calls the export-job handler; local host: the same handler, in process).
+ */
+export interface ExportQueue {
+  push(exportId: string, delaySeconds?: number): Promise<void>;
+}

@@ -54,6 +54,9 @@ function resolveStatuses(tokens: readonly string[], all: readonly StatusInfo[], 
   return [...new Set(ids)];
 }
 
+/** The name of a status Jira no longer has (changelogs still mention it). */
+export const deletedStatusName = (id: string): string => `Deleted status ${id}`;
+
 export async function buildReportContext(params: ReportParams, source: ReportConfigSource): Promise<ReportContext> {
   const problems: ParamProblem[] = [];
   const needsGroups = params.columnsBy === 'groupDuration' || params.groups !== undefined;
@@ -104,7 +107,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
   if (problems.length > 0) throw new ParamError(problems);
   return {
     allStatuses,
-    statusName: (id) => names.get(id) ?? `Deleted status ${id}`,
+    statusName: (id) => names.get(id) ?? deletedStatusName(id),
     statusColumns,
     statusFilter: statusIds ? new Set(statusIds) : undefined,
     groups,

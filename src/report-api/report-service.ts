@@ -5,9 +5,7 @@ import type { IssueDataAccess, IssueWithHistory } from '../jira';
 import type { UserDirectory } from '../jira/user-directory';
 import type { StatusInfo } from '../reports/issue-history';
 import { collectIssues } from './issue-collector';
-import { csvText } from './output/csv';
-import { flatTable, jsonSimplified } from './output/flat-rows';
-import { jsonTable } from './output/json-table';
+import { renderReport, type RenderedReport } from './output/render';
 import { buildReportContext, type ReportConfigSource, type ReportContext } from './report-context';
 import type { ReportParams } from './report-params';
 import { assigneesIn, buildReportTable, type ReportTable } from './report-table';
@@ -51,11 +49,6 @@ export interface ReportPage {
   context: ReportContext;
   issueCount: number;
   nextPageToken: string | undefined;
-}
-
-export interface RenderedReport {
-  contentType: string;
-  body: string;
 }
 
 const STATUS_CACHE_MS = 60_000;
@@ -132,15 +125,7 @@ export function createReportService(deps: ReportServiceDeps) {
     },
 
     render(page: ReportPage, params: ReportParams): RenderedReport {
-      const format = { viewFormat: params.viewFormat, dayMs: page.context.dayMs };
-      switch (params.outputType) {
-        case 'json':
-          return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(jsonTable(page.table, format, page.context.statusName, page.nextPageToken)) };
-        case 'jsonSimplified':
-          return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(jsonSimplified(flatTable(page.table, format), page.nextPageToken)) };
-        case 'csv':
-          return { contentType: 'text/csv; charset=utf-8', body: csvText(flatTable(page.table, format)) };
-      }
+      return renderReport(page.table, params, page.context, page.nextPageToken);
     },
   };
 }

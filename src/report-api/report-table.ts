@@ -17,7 +17,7 @@ import {
   statusDurationsByAssignee,
   type IssueTimeline,
 } from '../reports';
-import type { ReportContext } from './report-context';
+import { deletedStatusName, type ReportContext } from './report-context';
 import type { ColumnsBy, ReportParams } from './report-params';
 
 export type Cell =
@@ -49,6 +49,13 @@ export interface ReportTable {
   valueColumns: ValueColumn[];
   rows: TableRow[];
   includedStatuses: Array<{ id: string; name: string }>;
+  /** Columns found in these issues rather than fixed by the context. */
+  discovered: DiscoveredColumns;
+}
+
+export interface DiscoveredColumns {
+  assignees: ValueColumn[];
+  deletedStatusIds: string[];
 }
 
 export const UNASSIGNED_ID = 'unassigned';
@@ -204,12 +211,25 @@ export function buildReportTable(inputs: TableInputs): ReportTable {
     rows.push({ ...base, cells, ...(currentState ? { currentState } : {}) });
   }
 
-  const deletedCols = [...deletedSeen].sort().map((id) => ({ id, name: `Deleted status ${id}`, consolidated: false }));
+  const discovered: DiscoveredColumns = { assignees: [...assigneeCols.values()], deletedStatusIds: [...deletedSeen] };
+  return { ...tableColumns(params.columnsBy, context, discovered), columnsBy: params.columnsBy, rows, discovered };
+}
+
+const byName = (a: ValueColumn, b: ValueColumn): number => (a.id === UNASSIGNED_ID ? 1 : b.id === UNASSIGNED_ID ? -1 : a.name.localeCompare(b.name));
+
+/**
+ * The table's columns: the ones the context fixes (statuses, groups) and the ones found
+ * in the issues (assignees, deleted statuses). An export unions what every page found
+ * and calls this once more, so all its pages share one header.
+ */
+export function tableColumns(columnsBy: ColumnsBy, context: ReportContext, discovered: DiscoveredColumns): Pick<ReportTable, 'valueColumns' | 'groupByColumn' | 'includedStatuses'> {
+  const statusCols: ValueColumn[] = context.statusColumns.map((s) => ({ id: s.id, name: s.name, consolidated: false }));
+  const deletedCols = [...new Set(discovered.deletedStatusIds)].sort().map((id) => ({ id, name: deletedStatusName(id), consolidated: false }));
   const groupCols = context.groups.map((g) => ({ id: g.id, name: g.name ?? g.id, consolidated: true }));
-  const byName = (a: ValueColumn, b: ValueColumn): number => (a.id === UNASSIGNED_ID ? 1 : b.id === UNASSIGNED_ID ? -1 : a.name.localeCompare(b.name));
+  const assigneeCols = [...new Map(discovered.assignees.map((a) => [a.id, a])).values()].sort(byName);
   let valueColumns: ValueColumn[];
   let groupByColumn: ReportTable['groupByColumn'];
-  switch (params.columnsBy) {
+  switch (columnsBy) {
     case 'statusDuration':
       valueColumns = [...statusCols, ...deletedCols, ...groupCols];
       break;
@@ -226,10 +246,10 @@ export function buildReportTable(inputs: TableInputs): ReportTable {
       groupByColumn = { id: 'assignee', name: 'Assignee' };
       break;
     case 'assigneeDuration':
-      valueColumns = [...assigneeCols.values()].sort(byName);
+      valueColumns = assigneeCols;
       break;
     case 'assigneeDurationByStatus':
-      valueColumns = [...assigneeCols.values()].sort(byName);
+      valueColumns = assigneeCols;
       groupByColumn = { id: 'status', name: 'Status' };
       break;
     case 'durationBetweenStatuses':
@@ -244,12 +264,6 @@ export function buildReportTable(inputs: TableInputs): ReportTable {
       ];
       break;
   }
-  const included = params.columnsBy === 'assigneeDuration' || params.columnsBy === 'assigneeDurationByStatus' || params.columnsBy === 'groupDuration' ? (context.statusFilter ? statusCols : context.statusColumns) : [...statusCols, ...deletedCols];
-  return {
-    columnsBy: params.columnsBy,
-    ...(groupByColumn ? { groupByColumn } : {}),
-    valueColumns,
-    rows,
-    includedStatuses: included.map((s) => ({ id: s.id, name: s.name })),
-  };
+  const included = columnsBy === 'assigneeDuration' || columnsBy === 'assigneeDurationByStatus' || columnsBy === 'groupDuration' ? (context.statusFilter ? statusCols : context.statusColumns) : [...statusCols, ...deletedCols];
+  return { ...(groupByColumn ? { groupByColumn } : {}), valueColumns, includedStatuses: included.map((s) => ({ id: s.id, name: s.name })) };
 }

@@ -23,6 +23,7 @@ const statusTexts: Record<number, string> = {
   403: 'Forbidden',
   404: 'Not found',
   405: 'Method not allowed',
+  409: 'Conflict',
   413: 'Payload too large',
   429: 'Too many requests',
   500: 'Internal server error',

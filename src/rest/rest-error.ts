@@ -2,6 +2,7 @@
 // { status, message, messages } body; internals (stack traces, the token, SQL) never are.
 import { JiraAccessError } from '../jira/jira-errors';
 import { ParamError } from '../report-api/report-params';
+import type { SelectionParam } from '../report-api/selection-param';
 import { errorResponse, type RestResponse } from './http';
 
 export class RestError extends Error {
@@ -14,8 +15,6 @@ export class RestError extends Error {
 /** Seconds a client should wait after Jira throttled us past the time budget. */
 export const JIRA_BUSY_RETRY_AFTER_SECONDS = 30;
 
-/** The parameter a Jira refusal is about, for messages that name it. */
-export type SelectionParam = 'customjql' | 'jqlFilterID' | 'projectKey' | 'user' | 'sprintID' | 'issueKey' | 'nextPageToken';
 
 export function toRestResponse(error: unknown, selectionParam: SelectionParam = 'customjql'): RestResponse {
   if (error instanceof RestError) return errorResponse(error.status, error.messages, error.headers);

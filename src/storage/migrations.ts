@@ -2,7 +2,7 @@
 // dialect runs them: Forge SQL (MySQL) through @forge/sql's migrationRunner, SQLite and
 // MariaDB through Kysely's Migrator. Forge SQL runs one statement per request, so every
 // migration is exactly one statement, and names never change once released.
-import type { Compilable, Kysely, Migration, MigrationProvider } from 'kysely';
+import { sql, type Compilable, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 
 export interface SchemaMigration {
   name: string;
@@ -108,6 +108,53 @@ export const schemaMigrations: readonly SchemaMigration[] = [
   {
     name: '0011-index-rest-requests-at',
     statement: (db) => db.schema.createIndex('rest_requests_at').on('rest_requests').column('at'),
+  },
+  {
+    // An export job of /rest/export. MEDIUMTEXT because JQL and page tokens can outgrow
+    // MySQL's 64 KB TEXT; SQLite reads any type name containing TEXT as text.
+    name: '0012-create-export-jobs',
+    statement: (db) =>
+      db.schema
+        .createTable('export_jobs')
+        .addColumn('id', 'varchar(36)', (c) => c.primaryKey())
+        .addColumn('owner_account_id', 'varchar(128)', (c) => c.notNull())
+        .addColumn('token_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('params', sql`mediumtext`, (c) => c.notNull())
+        .addColumn('status', 'varchar(16)', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('updated_at', 'bigint', (c) => c.notNull())
+        .addColumn('completed_at', 'bigint')
+        .addColumn('issue_count', 'integer', (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('chunk_count', 'integer', (c) => c.notNull())
+        .addColumn('cursor', sql`mediumtext`)
+        .addColumn('layout', sql`mediumtext`, (c) => c.notNull())
+        .addColumn('message', 'varchar(2000)')
+        .addColumn('lease_until', 'bigint')
+        .addColumn('invocations', 'integer', (c) => c.notNull())
+        .addColumn('failures', 'integer', (c) => c.notNull()),
+  },
+  {
+    name: '0013-index-export-jobs-owner',
+    statement: (db) => db.schema.createIndex('export_jobs_owner_created').on('export_jobs').columns(['owner_account_id', 'created_at']),
+  },
+  {
+    name: '0014-index-export-jobs-created',
+    statement: (db) => db.schema.createIndex('export_jobs_created').on('export_jobs').column('created_at'),
+  },
+  {
+    // An export's result rows, a few hundred KB a chunk: Forge SQL takes at most 1 MiB
+    // per request and answers at most 4 MiB, so a result is written and read chunk by chunk.
+    name: '0015-create-export-chunks',
+    statement: (db) =>
+      db.schema
+        .createTable('export_chunks')
+        .addColumn('export_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('row_count', 'integer', (c) => c.notNull())
+        .addColumn('issue_count', 'integer', (c) => c.notNull())
+        .addColumn('body', sql`mediumtext`, (c) => c.notNull())
+        .addPrimaryKeyConstraint('export_chunks_pk', ['export_id', 'seq']),
   },
 ];
 

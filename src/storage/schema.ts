@@ -66,12 +66,50 @@ export interface RestRequestsTable {
   duration_ms: number;
 }
 
+/** A /rest/export job: its parameters, progress and the layout of its stored result. */
+export interface ExportJobsTable {
+  id: string;
+  owner_account_id: string;
+  token_id: string;
+  /** JSON text: the report parameters as resolved at submission (a saved set included). */
+  params: string;
+  /** queued | running | completed | failed */
+  status: string;
+  created_at: number;
+  updated_at: number;
+  completed_at: number | null;
+  issue_count: number;
+  row_count: number;
+  chunk_count: number;
+  /** The Jira page token the next page starts from; null before the first page. */
+  cursor: string | null;
+  /** JSON text: columns found so far; once completed, the header and parts. */
+  layout: string;
+  message: string | null;
+  /** Until when an invocation owns the job (epoch ms); null when none does. */
+  lease_until: number | null;
+  invocations: number;
+  /** Consecutive transient failures (Jira throttling): the job fails after a few. */
+  failures: number;
+}
+
+/** Result rows of an export, in order: JSON text, a few hundred KB each. */
+export interface ExportChunksTable {
+  export_id: string;
+  seq: number;
+  row_count: number;
+  issue_count: number;
+  body: string;
+}
+
 export interface Database {
   tokens: TokensTable;
   audit_events: AuditEventsTable;
   settings: SettingsTable;
   documents: DocumentsTable;
   rest_requests: RestRequestsTable;
+  export_jobs: ExportJobsTable;
+  export_chunks: ExportChunksTable;
 }
 
 export type Db = Kysely<Database>;

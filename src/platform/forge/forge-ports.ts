@@ -1,17 +1,16 @@
 // The ports over the Forge SDKs: Forge SQL through Kysely, @forge/kvs secrets, Jira as
 // the app, and the web trigger URL. The only code besides entry/ that imports @forge/*.
 import api, { assumeTrustedRoute, webTrigger } from '@forge/api';
+import { Queue } from '@forge/events';
 import { kvs } from '@forge/kvs';
 import { migrationRunner, sql } from '@forge/sql';
 import { Kysely } from 'kysely';
 import type { AppPorts } from '../../app/composition';
-import type { JiraHttp, SecretStore } from '../../app/ports';
+import { EXPORT_QUEUE_KEY, REST_WEBTRIGGER_KEY } from '../../app/manifest-keys';
+import type { ExportQueue, JiraHttp, SecretStore } from '../../app/ports';
 import type { Database } from '../../storage/schema';
 import { ForgeSqlDialect } from './forge-sql-dialect';
 import { runForgeMigrations } from './forge-migrations';
-
-/** manifest.yml's web trigger module key for the REST API. */
-export const REST_WEBTRIGGER_KEY = 'rest-api';
 
 const forgeSecrets: SecretStore = {
   async get(key) {
@@ -35,6 +34,16 @@ const jiraAsApp: JiraHttp = {
   },
 };
 
+// Built on first use: the Queue constructor validates its key, which the tests of the
+// other adapters need not pay for.
+let exportJobs: Queue | undefined;
+export const forgeExportQueue: ExportQueue = {
+  async push(exportId, delaySeconds) {
+    exportJobs ??= new Queue({ key: EXPORT_QUEUE_KEY });
+    await exportJobs.push({ body: { exportId }, ...(delaySeconds ? { delayInSeconds: delaySeconds } : {}) });
+  },
+};
+
 export function migrateForgeSql(): Promise<string[]> {
   return runForgeMigrations(sql, migrationRunner);
 }
@@ -46,5 +55,6 @@ export function createForgePorts(): AppPorts {
     jira: jiraAsApp,
     clock: { now: () => Date.now() },
     restBaseUrl: () => webTrigger.getUrl(REST_WEBTRIGGER_KEY),
+    exportQueue: forgeExportQueue,
   };
 }

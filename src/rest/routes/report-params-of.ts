@@ -1,11 +1,12 @@
 // The report parameters of one request: query string and body merged, names folded to
 // their canonical spelling, a saved parameter set (paramSetId) underneath.
 import type { AppServices } from '../../app/composition';
-import { canonicalParams, overlayParams, parseReportParams, PARAMETERS, type RawParams, type ReportParams } from '../../report-api/report-params';
+import { canonicalParams, overlayParams, parseReportParams, PARAMETERS, type ParamProblem, type RawParams, type ReportParams } from '../../report-api/report-params';
 import type { RestRequest } from '../http';
 import { requestPairs } from '../request-params';
 
-export async function reportParamsOf(request: RestRequest, services: AppServices, fixed: RawParams = {}): Promise<ReportParams> {
+/** The raw parameters with the saved set already laid underneath, and what was wrong. */
+export async function resolvedRawParams(request: RestRequest, services: AppServices, fixed: RawParams = {}): Promise<{ raw: RawParams; problems: ParamProblem[] }> {
   const { params, problems } = canonicalParams(requestPairs(request));
   let saved: RawParams = {};
   const setId = params.paramSetId?.[0];
@@ -14,5 +15,10 @@ export async function reportParamsOf(request: RestRequest, services: AppServices
     if (found) saved = found;
     else problems.push({ param: 'paramSetId', message: `there is no saved parameter set '${setId}'` });
   }
-  return parseReportParams(overlayParams(overlayParams(saved, params), fixed), problems);
+  return { raw: overlayParams(overlayParams(saved, params), fixed), problems };
+}
+
+export async function reportParamsOf(request: RestRequest, services: AppServices, fixed: RawParams = {}): Promise<ReportParams> {
+  const { raw, problems } = await resolvedRawParams(request, services, fixed);
+  return parseReportParams(raw, problems);
 }

@@ -6,23 +6,10 @@ import { JiraAccessError } from '../../jira/jira-errors';
 import { ParamError, type ReportParams } from '../../report-api/report-params';
 import { SYNC_ISSUE_LIMIT, type ReportPage } from '../../report-api/report-service';
 import type { RestResponse } from '../http';
-import { RestError, toRestResponse, type SelectionParam } from '../rest-error';
+import { RestError, toRestResponse } from '../rest-error';
+import { requireSelection, selectionParamOf } from '../../report-api/selection-param';
 import type { Route, RouteContext, RouteResult } from '../route';
 import { reportParamsOf } from './report-params-of';
-
-export function selectionParamOf(params: ReportParams): SelectionParam {
-  if (params.nextPageToken !== undefined) return 'nextPageToken';
-  switch (params.selection?.kind) {
-    case 'filter':
-      return 'jqlFilterID';
-    case 'project':
-      return 'projectKey';
-    case 'issue':
-      return 'issueKey';
-    default:
-      return 'customjql';
-  }
-}
 
 function reportResponse(services: AppServices, page: ReportPage, params: ReportParams): RestResponse {
   const rendered = services.reports.render(page, params);
@@ -51,9 +38,7 @@ const listRoute = (pattern: string): Route => ({
     let params: ReportParams | undefined;
     try {
       params = await reportParamsOf(context.request, context.services);
-      if (!params.selection && params.nextPageToken === undefined) {
-        throw new ParamError([{ param: 'filterType', message: 'choose the issues: give customjql, jqlFilterID, projectKey, user or sprintID (with filterType), or paramSetId' }]);
-      }
+      requireSelection(params);
       // A continuation carries its JQL in the token; the selection is not needed again.
       if (!params.selection) params = { ...params, selection: { kind: 'jql', jql: '' } };
       const page = await runSync(context, params, params.pageSize ?? SYNC_ISSUE_LIMIT);

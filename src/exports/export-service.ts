@@ -1,0 +1,294 @@
+// /rest/export: a whole report as a background job. Submitting checks the parameters and
+// queues the job; each invocation of the queue consumer claims the job, runs pages of the
+// report until its time is nearly spent, stores their rows in chunks, saves where Jira's
+// paging stands, and queues itself again. A job thus survives any number of invocations
+// (Forge stops a consumer at 900 s) and an invocation that dies mid-way: its lease expires,
+// the next one deletes chunks it had not recorded, and a status poll re-queues a job that
+// nobody is working on. At the download the rows are rendered with one header for all pages.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock, ExportQueue } from '../app/ports';
+import { JiraAccessError, type JiraErrorCode } from '../jira/jira-errors';
+import { renderReport, type RenderedReport } from '../report-api/output/render';
+import { deletedStatusName } from '../report-api/report-context';
+import { ParamError, parseReportParams, PARAM_NAMES, type ParamProblem, type RawParams, type ReportParams } from '../report-api/report-params';
+import type { ReportService } from '../report-api/report-service';
+import { requireSelection, selectionParamOf } from '../report-api/selection-param';
+import type { ExportJob, ExportRepository } from '../storage/export-repository';
+import { emptyLayout, finalResult, groupIntoParts, mergeDiscovered, parseLayout, partTable, PART_MAX_ROWS, type ExportLayout } from './export-layout';
+import { chunkRows, parseChunk } from './stored-rows';
+
+export interface ExportSettings {
+  /** No new page starts after this much of an invocation (a Forge consumer gets 900 s). */
+  softMs: number;
+  /** No Jira request runs past this much of an invocation. */
+  hardMs: number;
+  /** How long a claimed job stays an invocation's own; longer than any invocation lives. */
+  leaseMs: number;
+  /** Issues per page: one page's rows are stored and its progress saved together. */
+  pageIssues: number;
+  /** An export ends here, with a message saying so. */
+  maxIssues: number;
+  /** Exports (and their results) are deleted this long after they were created. */
+  retentionMs: number;
+  /** Queued or running exports one user may have at once. */
+  maxUnfinishedPerOwner: number;
+  /** Wait before retrying after Jira throttled or failed. */
+  retryDelaySeconds: number;
+  /** Consecutive throttled or failed invocations before the export fails. */
+  maxFailures: number;
+  /** A job nobody holds and nothing touched for this long is queued again on a status poll. */
+  stallMs: number;
+  partMaxRows: number;
+}
+
+export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
+  softMs: 780_000,
+  hardMs: 840_000,
+  leaseMs: 960_000,
+  pageIssues: 1_000,
+  maxIssues: 100_000,
+  retentionMs: 7 * 24 * 3_600_000,
+  maxUnfinishedPerOwner: 3,
+  retryDelaySeconds: 60,
+  maxFailures: 5,
+  stallMs: 120_000,
+  partMaxRows: PART_MAX_ROWS,
+};
+
+export class ExportLimitError extends Error {
+  override readonly name = 'ExportLimitError';
+  constructor(readonly limit: number) {
+    super(`You already have ${limit} exports queued or running. Wait for one to finish, then try again.`);
+  }
+}
+
+export type DownloadResult =
+  | { kind: 'not-found' }
+  | { kind: 'not-ready'; job: ExportJob }
+  | { kind: 'no-part'; parts: number }
+  | { kind: 'ok'; rendered: RenderedReport; outputType: ReportParams['outputType']; part: number; parts: number; issueCount: number };
+
+export type InvocationOutcome = 'absent' | 'finished' | 'busy' | 'continued' | 'completed' | 'retrying' | 'failed';
+
+export interface ExportServiceDeps {
+  jobs: ExportRepository;
+  reports: ReportService;
+  queue: ExportQueue;
+  clock: Clock;
+  settings?: Partial<ExportSettings>;
+}
+
+const storedParamsSchema = z.record(z.string(), z.array(z.string()));
+const uuid = z.string().uuid();
+const PERMANENT_JIRA_ERRORS = new Set<JiraErrorCode>(['JIRA_BAD_REQUEST', 'JIRA_NOT_FOUND', 'JIRA_FORBIDDEN', 'JIRA_UNEXPECTED_RESPONSE']);
+
+/** Parameters as stored: the token never, the saved set already laid underneath. */
+function storableParams(raw: RawParams): RawParams {
+  const { tisjwt: _token, paramSetId: _set, ...rest } = raw;
+  return rest;
+}
+
+function readStoredParams(text: string): ReportParams {
+  const stored = storedParamsSchema.parse(JSON.parse(text));
+  const raw: RawParams = {};
+  for (const name of PARAM_NAMES) {
+    const values = stored[name];
+    if (values) raw[name] = values;
+  }
+  return parseReportParams(raw);
+}
+
+function describeFailure(error: unknown, params: ReportParams | undefined, attempts: number): string {
+  if (error instanceof ParamError) return error.problems.map((p) => `${p.param}: ${p.message}`).join('; ');
+  if (error instanceof JiraAccessError) {
+    const param = params ? selectionParamOf(params) : 'customjql';
+    switch (error.code) {
+      case 'JIRA_BAD_REQUEST':
+        return (error.jiraMessages.length > 0 ? error.jiraMessages : [error.message]).map((m) => `${param}: ${m}`).join('; ');
+      case 'JIRA_NOT_FOUND':
+        return `${param}: ${error.message}`;
+      case 'JIRA_FORBIDDEN':
+      case 'JIRA_UNEXPECTED_RESPONSE':
+        return 'Jira gave an answer the app could not use. Try again later; if it persists, tell your Jira administrator.';
+      default:
+        return `Jira kept throttling or failing requests; the export gave up after ${attempts} attempts. Start it again later.`;
+    }
+  }
+  return `The export could not be completed after ${attempts} attempts. Start it again later.`;
+}
+
+export function createExportService(deps: ExportServiceDeps) {
+  const settings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...deps.settings };
+  const { jobs, reports, queue, clock } = deps;
+
+  /** The job if it exists, belongs to this user and has not expired. */
+  async function visible(id: string, ownerAccountId: string): Promise<ExportJob | undefined> {
+    if (!uuid.safeParse(id).success) return undefined;
+    const job = await jobs.get(id);
+    if (!job || job.ownerAccountId !== ownerAccountId || job.createdAt < clock.now() - settings.retentionMs) return undefined;
+    return job;
+  }
+
+  async function handleFailure(job: ExportJob, failuresBefore: number, error: unknown, params: ReportParams | undefined): Promise<InvocationOutcome> {
+    const permanent = error instanceof ParamError || (error instanceof JiraAccessError && PERMANENT_JIRA_ERRORS.has(error.code));
+    const failures = failuresBefore + 1;
+    if (!permanent && failures < settings.maxFailures) {
+      await jobs.release(job.id, clock.now(), failures);
+      await queue.push(job.id, settings.retryDelaySeconds);
+      return 'retrying';
+    }
+    if (!permanent) console.error('export job failed', error instanceof Error ? error.name : typeof error);
+    await jobs.fail(job.id, clock.now(), describeFailure(error, params, failures));
+    return 'failed';
+  }
+
+  return {
+    settings,
+
+    /** Checks the parameters, then queues the job. Throws ParamError or ExportLimitError. */
+    async submit(request: { ownerAccountId: string; tokenId: string; raw: RawParams; problems: ParamProblem[] }): Promise<ExportJob> {
+      const params = parseReportParams(request.raw, request.problems);
+      requireSelection(params);
+      // An export covers the whole set; pageSize is ignored, a starting point is refused.
+      if (params.nextPageToken !== undefined) {
+        throw new ParamError([{ param: 'nextPageToken', message: 'an export covers the whole set; leave nextPageToken out' }]);
+      }
+      if (params.startIssueIndex > 0) {
+        throw new ParamError([{ param: 'startIssueIndex', message: 'an export covers the whole set; leave startIssueIndex out (or page through /rest/list2)' }]);
+      }
+      // Unknown statuses, groups or calendars are refused now, not minutes later.
+      await reports.context(params);
+      const now = clock.now();
+      await jobs.deleteCreatedBefore(now - settings.retentionMs);
+      if ((await jobs.countUnfinished(request.ownerAccountId)) >= settings.maxUnfinishedPerOwner) {
+        throw new ExportLimitError(settings.maxUnfinishedPerOwner);
+      }
+      const id = randomUUID();
+      await jobs.insert({
+        id,
+        ownerAccountId: request.ownerAccountId,
+        tokenId: request.tokenId,
+        params: JSON.stringify(storableParams(request.raw)),
+        layout: JSON.stringify(emptyLayout()),
+        at: now,
+      });
+      try {
+        await queue.push(id);
+      } catch (error) {
+        await jobs.fail(id, clock.now(), 'The export could not be queued. Try again later.');
+        throw error;
+      }
+      const job = await jobs.get(id);
+      if (!job) throw new Error('export job vanished after insert');
+      return job;
+    },
+
+    /** The job as its owner sees it; a job nobody is working on is queued again. */
+    async status(id: string, ownerAccountId: string): Promise<ExportJob | undefined> {
+      const job = await visible(id, ownerAccountId);
+      if (!job || job.status === 'completed' || job.status === 'failed') return job;
+      const now = clock.now();
+      if (await jobs.nudgeStalled(id, now, now - settings.stallMs)) await queue.push(id);
+      return job;
+    },
+
+    /** Parts a completed export downloads in (0 for any other). */
+    partsOf(job: ExportJob): number {
+      return job.status === 'completed' ? (parseLayout(job.layout).result?.parts.length ?? 0) : 0;
+    },
+
+    /** One part of a completed export, rendered in the export's output type. */
+    async download(id: string, ownerAccountId: string, part: number): Promise<DownloadResult> {
+      const job = await visible(id, ownerAccountId);
+      if (!job) return { kind: 'not-found' };
+      if (job.status !== 'completed') return { kind: 'not-ready', job };
+      const result = parseLayout(job.layout).result;
+      if (!result) throw new Error('a completed export has no result layout');
+      const parts = Math.max(1, result.parts.length);
+      if (part > parts) return { kind: 'no-part', parts };
+      const range = result.parts[part - 1];
+      const rows = [];
+      if (range) {
+        for (let seq = range.firstSeq; seq <= range.lastSeq; seq += 1) {
+          const body = await jobs.chunkBody(id, seq);
+          if (body === undefined) throw new Error('an export chunk is missing');
+          rows.push(...parseChunk(body));
+        }
+      }
+      const params = readStoredParams(job.params);
+      const rendered = renderReport(
+        partTable(params.columnsBy, result, rows),
+        params,
+        { dayMs: result.dayMs, statusName: (statusId) => result.statusNames[statusId] ?? deletedStatusName(statusId) },
+        undefined,
+      );
+      return { kind: 'ok', rendered, outputType: params.outputType, part, parts, issueCount: range?.issueCount ?? 0 };
+    },
+
+    /** One invocation of the queue consumer for this job. */
+    async runInvocation(id: string): Promise<InvocationOutcome> {
+      const started = Date.now();
+      const softDeadline = started + settings.softMs;
+      const hardDeadline = started + settings.hardMs;
+      const before = await jobs.get(id);
+      if (!before) return 'absent';
+      if (before.status === 'completed' || before.status === 'failed') return 'finished';
+      if (!(await jobs.claim(id, clock.now(), clock.now() + settings.leaseMs))) return 'busy';
+      const job = await jobs.get(id);
+      if (!job) return 'absent';
+      await jobs.deleteChunksFrom(id, job.chunkCount);
+
+      let params: ReportParams | undefined;
+      let failures = job.failures;
+      try {
+        params = readStoredParams(job.params);
+        const context = await reports.context(params);
+        let layout: ExportLayout = parseLayout(job.layout);
+        let progress = { cursor: job.cursor, issueCount: job.issueCount, rowCount: job.rowCount, chunkCount: job.chunkCount };
+        for (;;) {
+          const page = await reports.runPage(
+            {
+              ownerAccountId: job.ownerAccountId,
+              params: progress.cursor === null ? params : { ...params, nextPageToken: progress.cursor },
+              limit: Math.min(settings.pageIssues, settings.maxIssues - progress.issueCount),
+              softDeadline,
+              hardDeadline,
+            },
+            context,
+          );
+          const chunks = chunkRows(page.table.rows, layout.lastIssueKey);
+          for (const [index, chunk] of chunks.entries()) await jobs.appendChunk(id, { seq: progress.chunkCount + index, ...chunk });
+          const lastRow = page.table.rows[page.table.rows.length - 1];
+          layout = { ...layout, discovered: mergeDiscovered(layout.discovered, page.table.discovered), ...(lastRow ? { lastIssueKey: lastRow.issueKey } : {}) };
+          const from = progress.chunkCount;
+          progress = {
+            cursor: page.nextPageToken ?? null,
+            issueCount: progress.issueCount + page.issueCount,
+            rowCount: progress.rowCount + page.table.rows.length,
+            chunkCount: from + chunks.length,
+          };
+          await jobs.saveProgress(id, from, { ...progress, layout: JSON.stringify(layout), updatedAt: clock.now() });
+          failures = 0;
+
+          const capped = progress.cursor !== null && progress.issueCount >= settings.maxIssues;
+          if (progress.cursor === null || capped) {
+            const parts = groupIntoParts(await jobs.chunkInfo(id), settings.partMaxRows);
+            const result = finalResult(params.columnsBy, context, layout.discovered, parts);
+            const message = capped ? `The export stopped at its limit of ${settings.maxIssues} issues; narrow the selection (by dates, for example) to get the rest.` : null;
+            await jobs.complete(id, clock.now(), JSON.stringify({ ...layout, result }), message);
+            return 'completed';
+          }
+          if (Date.now() >= softDeadline) break;
+        }
+        await jobs.release(id, clock.now());
+        await queue.push(id);
+        return 'continued';
+      } catch (error) {
+        return handleFailure(job, failures, error, params);
+      }
+    },
+  };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;

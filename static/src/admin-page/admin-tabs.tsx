@@ -10,14 +10,17 @@ const panel = xcss({ width: '100%', paddingBlockStart: 'space.200' });
 
 const AdminCalendars = lazy(() => import('./admin-calendars').then((module) => ({ default: module.AdminCalendars })));
 const AdminStatusGroups = lazy(() => import('./admin-status-groups').then((module) => ({ default: module.AdminStatusGroups })));
+const AdminActivity = lazy(() => import('./admin-activity').then((module) => ({ default: module.AdminActivity })));
 
-export function AdminTabs() {
+/** `restBaseUrl`: the REST API's base URL, for the activity tab's hint. */
+export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
   return (
     <Tabs id="admin-tabs" testId="admin-tabs">
       <TabList>
         <Tab testId="admin-tab-tokens">Tokens</Tab>
         <Tab testId="admin-tab-calendars">Calendars</Tab>
         <Tab testId="admin-tab-status-groups">Status groups</Tab>
+        <Tab testId="admin-tab-activity">REST activity</Tab>
       </TabList>
       <TabPanel>
         <Box xcss={panel}>
@@ -35,6 +38,13 @@ export function AdminTabs() {
         <Box xcss={panel}>
           <Suspense fallback={<LoadingState label="Loading status groups" />}>
             <AdminStatusGroups />
+          </Suspense>
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={panel}>
+          <Suspense fallback={<LoadingState label="Loading REST activity" />}>
+            <AdminActivity restBaseUrl={restBaseUrl} />
           </Suspense>
         </Box>
       </TabPanel>

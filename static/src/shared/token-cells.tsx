@@ -15,7 +15,7 @@ export function ActiveCell({ token }: { token: TokenView }) {
   return token.active ? <Lozenge appearance="success">Active</Lozenge> : <Lozenge appearance="default">Inactive</Lozenge>;
 }
 
-export function TokenIdCell({ token }: { token: TokenView }) {
+export function TokenIdCell({ token }: { token: Pick<TokenView, 'id'> }) {
   // The full id is long; the first block is enough to tell tokens apart, and the whole
   // id is in the tooltip, the accessible name and the token's dialogs.
   return (

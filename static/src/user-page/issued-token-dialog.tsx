@@ -8,7 +8,7 @@ import SectionMessage from '@atlaskit/section-message';
 import type { IssuedToken } from '../../../src/contract/tokens';
 import { CopyButton } from '../shared/copy-button';
 import { formatExpiry } from '../shared/format';
-import { CodeBlock } from './code-block';
+import { CodeBlock } from '../shared/code-block';
 import { curlExample, powerQueryExample } from './rest-examples';
 
 export interface IssuedTokenDialogProps {

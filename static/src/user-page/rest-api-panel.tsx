@@ -4,7 +4,7 @@ import Heading from '@atlaskit/heading';
 import { router } from '@forge/bridge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { CopyButton } from '../shared/copy-button';
-import { CodeBlock } from './code-block';
+import { CodeBlock } from '../shared/code-block';
 
 const panel = xcss({
   borderColor: 'color.border',

@@ -3,6 +3,7 @@
 // parameter the API does not accept (or miss one it does).
 import { COLUMNS_BY, DATE_RANGE_FIELDS, DAY_LENGTHS, FILTER_TYPES, MAX_PAGE_SIZE, OUTPUT_TYPES, PARAM_NAMES, type ParamName } from '../report-api/report-params';
 import { MULTI_VISIT_BEHAVIORS } from '../reports/durations';
+import { PART_MAX_ROWS } from '../exports/export-layout';
 
 type Schema = Record<string, unknown>;
 
@@ -50,6 +51,8 @@ const reportParameters = PARAM_NAMES.filter((name): name is Exclude<ParamName, '
   description: PARAM_DOCS[name].description,
   schema: PARAM_DOCS[name].schema,
 }));
+
+const exportIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'exportId from POST /rest/export.' };
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const errors = (...codes: number[]): Record<string, unknown> =>
@@ -110,6 +113,50 @@ export function openApiDocument(serverUrl: string): Schema {
       '/rest/list': { get: reportOperation('A list of issues', 'listGet', false), post: reportOperation('A list of issues (form-encoded parameters)', 'listPost', true) },
       '/rest/list2': { get: reportOperation('A list of issues, paged with nextPageToken', 'list2Get', false), post: reportOperation('A list of issues, paged with nextPageToken', 'list2Post', true) },
       '/rest/calendar': { get: { summary: 'Calendars', operationId: 'calendars', responses: { '200': { description: 'normalHours first, then the admin-defined calendars', content: { 'application/json': { schema: { type: 'array', items: ref('Calendar') } } } }, ...errors(401, 429) } } },
+      '/rest/export': {
+        post: {
+          summary: 'Start an export of the whole set (any number of issues up to the export limit)',
+          operationId: 'exportStart',
+          description: 'Takes the report parameters of /rest/list (query string or form body) except nextPageToken and startIssueIndex; pageSize is ignored. Answers 202 with the status; poll it, then download.',
+          parameters: reportParameters,
+          requestBody: formBody,
+          responses: {
+            '202': { description: 'Queued', headers: { Location: { schema: { type: 'string' }, description: 'The status URL.' } }, content: { 'application/json': { schema: ref('ExportStatus') } } },
+            ...errors(400, 401, 405, 413, 429, 500),
+          },
+        },
+      },
+      '/rest/export/{id}': {
+        get: {
+          summary: 'Status of an export',
+          operationId: 'exportStatus',
+          parameters: [exportIdParameter],
+          responses: { '200': { description: 'The status', content: { 'application/json': { schema: ref('ExportStatus') } } }, ...errors(401, 404, 405, 429) },
+        },
+      },
+      '/rest/export/{id}/download': {
+        get: {
+          summary: 'Download a completed export, one part at a time',
+          operationId: 'exportDownload',
+          parameters: [exportIdParameter, { name: 'part', in: 'query', required: false, schema: { type: 'string', pattern: '^[1-9][0-9]*$' }, description: 'Part number, from 1 (default).' }],
+          responses: {
+            '200': {
+              description: 'The part in the export\'s outputType; every part is a whole document with the same header.',
+              headers: {
+                'X-Export-Part': { schema: { type: 'string' } },
+                'X-Export-Parts': { schema: { type: 'string' } },
+                Link: { schema: { type: 'string' }, description: 'rel="next": the next part, when there is one.' },
+                'Content-Disposition': { schema: { type: 'string' } },
+              },
+              content: {
+                'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } },
+                'text/csv': { schema: { type: 'string' } },
+              },
+            },
+            ...errors(400, 401, 404, 405, 409, 429),
+          },
+        },
+      },
       '/rest/calendar/{id}': {
         get: {
           summary: 'One calendar',
@@ -221,15 +268,18 @@ export function openApiDocument(serverUrl: string): Schema {
         },
         ExportStatus: {
           type: 'object',
-          required: ['exportId', 'status', 'created', 'completed', 'total', 'message', 'downloadLink'],
+          required: ['exportId', 'status', 'created', 'completed', 'total', 'message', 'downloadLink', 'parts', 'downloadLinks'],
+          additionalProperties: false,
           properties: {
-            exportId: { type: 'string' },
-            status: { type: 'string', enum: ['queued', 'running', 'completed', 'failed'] },
+            exportId: { type: 'string', format: 'uuid' },
+            status: { type: 'string', enum: ['queued', 'running', 'completed', 'failed'], description: 'queued until the first invocation, running until completed or failed.' },
             created: { type: 'string', format: 'date-time' },
-            completed: { type: ['string', 'null'], format: 'date-time' },
-            total: { type: 'integer', description: 'Issues processed so far (the final count once completed).' },
-            message: { type: 'string' },
-            downloadLink: { type: ['string', 'null'] },
+            completed: { type: ['string', 'null'], format: 'date-time', description: 'When it completed or failed.' },
+            total: { type: 'integer', description: 'Issues exported so far (all of them once completed).' },
+            message: { type: ['string', 'null'], description: 'Why it failed, or that it stopped at the issue limit.' },
+            downloadLink: { type: ['string', 'null'], description: 'The first (often only) part, once completed.' },
+            parts: { type: ['integer', 'null'], description: `Parts the result downloads in (at most ${PART_MAX_ROWS} rows each), once completed.` },
+            downloadLinks: { type: 'array', items: { type: 'string' }, description: 'One link per part, in order.' },
           },
         },
       },

@@ -17,6 +17,9 @@ import { whoamiRoute } from './routes/whoami-route';
 
 const routes: Array<Route | PublicRoute> = [openApiRoute, whoamiRoute, ...reportRoutes, ...calendarRoutes, ...exportRoutes];
 
+/** Every path pattern served (the OpenAPI test checks the document lists exactly these). */
+export const ROUTE_PATTERNS: readonly string[] = routes.map((route) => route.pattern);
+
 function normalisePath(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;

@@ -4,10 +4,12 @@
 import { DEMO_ACCOUNTS, generateDataset } from '../../../dev/jira-emulator';
 import type { ExportStatusView } from '../../../src/rest/routes/export-routes';
 import { startTestHost, type TestHost } from '../../support/host-client';
+import { openApiValidator, type OpenApiValidator } from './openapi-validator';
 
 let t: TestHost;
 let aliceToken: string;
 let bobToken: string;
+let openApi: OpenApiValidator;
 
 const ISSUES = 2500;
 const PAGE_ISSUES = 300;
@@ -28,6 +30,7 @@ beforeAll(async () => {
   });
   aliceToken = (await t.call(DEMO_ACCOUNTS.alice, 'tokens/create', { expiresAt: '2099-12-31' })).token;
   bobToken = (await t.call(DEMO_ACCOUNTS.bob, 'tokens/create', { expiresAt: '2099-12-31' })).token;
+  openApi = openApiValidator(await (await t.rest('/openapi.json')).json());
 });
 afterAll(async () => {
   await t.close();
@@ -43,6 +46,7 @@ async function startExport(params: Record<string, string>, token = aliceToken): 
   const response = await t.rest('/rest/export', { ...form(params), token });
   const body = (await response.json()) as ExportStatusView;
   expect(response.status).toBe(202);
+  expect(openApi.problems('ExportStatus', body)).toBe('');
   expect(response.headers.get('location')).toBe(`${t.host.url}/webtrigger/rest-api/rest/export/${body.exportId}`);
   return body;
 }
@@ -52,6 +56,7 @@ async function waitForEnd(exportId: string, token = aliceToken): Promise<ExportS
     const response = await t.rest(`/rest/export/${exportId}`, { token });
     expect(response.status).toBe(200);
     const view = (await response.json()) as ExportStatusView;
+    expect(openApi.problems('ExportStatus', view)).toBe('');
     if (view.status === 'completed' || view.status === 'failed') return view;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -118,6 +123,7 @@ describe('an export of 2,500 issues', () => {
     const done = await waitForEnd((await startExport(params)).exportId);
     expect(done.status).toBe('completed');
     const docs = await Promise.all((await downloadAll(done)).map(async (response) => (await response.json()) as Doc));
+    for (const doc of docs) expect(openApi.problems('JsonTable', doc)).toBe('');
     // Assignee columns differ from page to page; every part still has the whole set's header.
     for (const doc of docs) {
       expect(doc.table.header).toEqual(expected.table.header);
@@ -135,6 +141,7 @@ describe('an export of 2,500 issues', () => {
     expect(response!.headers.get('content-disposition')).toBe(`attachment; filename="status-clock-export-${done.exportId}.json"`);
     const body = (await response!.json()) as { results: Array<{ Key: string }>; nextPageToken?: string };
     expect(body.results).toHaveLength(opsIssues);
+    expect(openApi.problems('JsonSimplified', body)).toBe('');
     expect(body).not.toHaveProperty('nextPageToken');
   });
 
@@ -194,7 +201,11 @@ describe('who sees an export', () => {
 });
 
 describe('bad requests', () => {
-  const messagesOf = async (response: Response): Promise<string[]> => ((await response.json()) as { messages: string[] }).messages;
+  const messagesOf = async (response: Response): Promise<string[]> => {
+    const body: unknown = await response.json();
+    expect(openApi.problems('Error', body)).toBe('');
+    return (body as { messages: string[] }).messages;
+  };
 
   it('refuses what cannot run, naming the parameter, before queuing anything', async () => {
     const cases: Array<[Record<string, string>, RegExp]> = [

@@ -1,7 +1,10 @@
 // The Forge adapters run the real SDK code (@forge/kvs secrets, @forge/api asApp()
-// requestJira) through a fake of the Forge runtime's `global.__forge_fetch__`: secrets
-// in memory with Forge's KEY_NOT_FOUND answer, Jira requests forwarded to the emulator.
-import { createForgePorts } from '../../src/platform/forge/forge-ports';
+// requestJira, @forge/events Queue.push) through a fake of the Forge runtime's
+// `global.__forge_fetch__`: secrets in memory with Forge's KEY_NOT_FOUND answer, Jira
+// requests forwarded to the emulator, queue pushes recorded and answered as each test says.
+import { randomUUID } from 'node:crypto';
+import { InternalServerError, PartialSuccessError } from '@forge/events';
+import { createForgePorts, forgeExportQueue } from '../../src/platform/forge/forge-ports';
 import { createSigningKeys } from '../../src/tokens/signing-keys';
 import { createJiraUserDirectory } from '../../src/jira/jira-user-directory';
 import { DEMO_ACCOUNTS, demoDataset, startJiraEmulator, type RunningEmulator } from '../../dev/jira-emulator';
@@ -12,10 +15,17 @@ const forgeGlobal = globalThis as unknown as { __forge_fetch__?: ForgeFetch };
 const json = (status: number, value: unknown): Response =>
   new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
 
+// Where @forge/events posts a push; the runtime's proxy fills in the placeholders.
+const QUEUE_PUSH_PATH = '/webhook/queue/publish/{contextAri}/{environmentId}/{appId}/{appVersion}';
+// What the events service answers a push it accepted (validatePushAPIResponse wants 201).
+const queueAccepted = (): Response => new Response(null, { status: 201 });
+
 describe('Forge adapters over the real SDKs', () => {
   let emulator: RunningEmulator;
   const secrets = new Map<string, string>();
   const calls: Array<{ type: unknown; provider: unknown; path: string }> = [];
+  const pushes: Array<{ options: Record<string, unknown>; path: string; method?: string; headers?: Record<string, string>; body: Record<string, unknown> }> = [];
+  let queueAnswer: () => Response = queueAccepted;
 
   beforeAll(async () => {
     emulator = await startJiraEmulator({ dataset: demoDataset(), port: 0 });
@@ -33,11 +43,19 @@ describe('Forge adapters over the real SDKs', () => {
         }
         return json(400, { code: 'BAD_REQUEST', message: `unexpected kvs path ${path}` });
       }
+      if (options.type === 'fpp' && options.remote === 'stargate') {
+        pushes.push({ options, path, method: init.method, headers: init.headers, body: JSON.parse(init.body ?? '{}') });
+        return queueAnswer();
+      }
       if (options.type === 'fpp' && options.provider === 'app') {
         return fetch(`${emulator.url}${path}`, { method: init.method, headers: init.headers, body: init.body });
       }
       throw new Error(`unexpected Forge call ${JSON.stringify(options)} ${path}`);
     };
+  });
+  beforeEach(() => {
+    pushes.length = 0;
+    queueAnswer = queueAccepted;
   });
   afterAll(async () => {
     delete forgeGlobal.__forge_fetch__;
@@ -63,5 +81,39 @@ describe('Forge adapters over the real SDKs', () => {
     const jiraCalls = calls.filter((call) => call.type === 'fpp');
     expect(jiraCalls.length).toBeGreaterThan(0);
     expect(jiraCalls.every((call) => call.provider === 'app' && call.path.startsWith('/rest/api/3/'))).toBe(true);
+  });
+
+  it('pushes an export job as one @forge/events push to the export-jobs queue', async () => {
+    const exportId = randomUUID();
+    await createForgePorts().exportQueue.push(exportId);
+    expect(pushes).toEqual([
+      {
+        options: expect.objectContaining({ type: 'fpp', provider: 'app', remote: 'stargate' }),
+        path: QUEUE_PUSH_PATH,
+        method: 'POST',
+        headers: expect.objectContaining({ 'content-type': 'application/json' }),
+        body: expect.objectContaining({ queueName: 'export-jobs', type: 'avi:forge:app:event', payload: [{ body: { exportId } }] }),
+      },
+    ]);
+  });
+
+  it('asks the queue for a delay when the export service gives one', async () => {
+    const exportId = randomUUID();
+    await forgeExportQueue.push(exportId, 60);
+    expect(pushes).toEqual([
+      expect.objectContaining({
+        path: QUEUE_PUSH_PATH,
+        body: expect.objectContaining({ queueName: 'export-jobs', payload: [{ body: { exportId }, delayInSeconds: 60 }] }),
+      }),
+    ]);
+  });
+
+  it('rejects when the events service refuses the push, so the job can be marked as not queued', async () => {
+    queueAnswer = () => json(500, { message: 'queue unavailable' });
+    await expect(forgeExportQueue.push(randomUUID())).rejects.toThrow(InternalServerError);
+    // A 202 is the service accepting the request but failing its events: still a rejection.
+    queueAnswer = () => json(202, { failedEvents: [{ index: '0', errorMessage: 'not stored' }] });
+    await expect(forgeExportQueue.push(randomUUID())).rejects.toThrow(PartialSuccessError);
+    expect(pushes).toHaveLength(2);
   });
 });

@@ -5,6 +5,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { EXPORT_QUEUE_KEY, REST_WEBTRIGGER_KEY } from '../../src/app/manifest-keys';
+import * as handlers from '../../src/index';
 import { runForgeChecks } from '../support/forge-lint';
 
 const appDir = join(__dirname, '..', '..');
@@ -30,6 +32,31 @@ describe('manifest.yml', () => {
     expect(manifest.modules.webtrigger[0].response).toEqual({ type: 'dynamic' });
     expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'read:jira-user', 'storage:app']);
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
+  });
+
+  it('declares the web trigger and export queue consumer the code refers to by key', () => {
+    const manifest = parse(readFileSync(join(appDir, 'manifest.yml'), 'utf8'));
+    const functions: Array<{ key: string; handler: string; timeoutSeconds?: number }> = manifest.modules.function;
+    const functionOf = (key: string) => functions.find((f) => f.key === key);
+    const exportedHandler = (handler: string): unknown => {
+      const [file, name] = handler.split('.');
+      expect(file).toBe('index');
+      return (handlers as Record<string, unknown>)[name ?? ''];
+    };
+
+    const webtriggers: Array<{ key: string; function: string }> = manifest.modules.webtrigger;
+    const restApi = webtriggers.find((w) => w.key === REST_WEBTRIGGER_KEY);
+    expect(restApi).toBeDefined();
+    expect(typeof exportedHandler(functionOf(restApi!.function)!.handler)).toBe('function');
+
+    const consumers: Array<{ key: string; queue: string; function: string }> = manifest.modules.consumer ?? [];
+    const exportConsumers = consumers.filter((c) => c.queue === EXPORT_QUEUE_KEY);
+    expect(exportConsumers).toHaveLength(1);
+    const exportFunction = functionOf(exportConsumers[0]!.function);
+    expect(exportFunction).toBeDefined();
+    expect(exportFunction!.handler).toBe('index.exportJob');
+    expect(typeof exportedHandler(exportFunction!.handler)).toBe('function');
+    expect(exportFunction!.timeoutSeconds).toBe(900);
   });
 
   it('reports a web trigger function with timeoutSeconds (a known lint error)', async () => {

@@ -71,6 +71,10 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       reports,
       queue: ports.exportQueue,
       clock: ports.clock,
+      async tokenUsable(tokenId, ownerAccountId) {
+        const row = await tokenRepository.findById(tokenId);
+        return row !== undefined && row.owner_account_id === ownerAccountId && row.active === 1 && row.expires_at > ports.clock.now();
+      },
       ...(overrides.exportSettings ? { settings: overrides.exportSettings } : {}),
     }),
     paramSets: createParamSetService({ db: ports.db, users, clock: ports.clock }),

@@ -76,6 +76,8 @@ export interface ExportServiceDeps {
   reports: ReportService;
   queue: ExportQueue;
   clock: Clock;
+  /** Whether the token that started an export still works (active, unexpired, not deleted). */
+  tokenUsable(tokenId: string, ownerAccountId: string): Promise<boolean>;
   settings?: Partial<ExportSettings>;
 }
 
@@ -237,6 +239,11 @@ export function createExportService(deps: ExportServiceDeps) {
       if (!(await jobs.claim(id, clock.now(), clock.now() + settings.leaseMs))) return 'busy';
       const job = await jobs.get(id);
       if (!job) return 'absent';
+      // Deactivating or deleting a token stops what it started, not only its next request.
+      if (!(await deps.tokenUsable(job.tokenId, job.ownerAccountId))) {
+        await jobs.fail(id, clock.now(), 'The token that started this export was deactivated, expired or deleted, so the export stopped.');
+        return 'failed';
+      }
       await jobs.deleteChunksFrom(id, job.chunkCount);
 
       let params: ReportParams | undefined;

@@ -29,6 +29,8 @@ afterAll(async () => {
 describe.each(storageTargets)('an export on $name', (target) => {
   let storage: OpenedStorage;
   let services: AppServices;
+  let aliceTokenId: string;
+  let bobTokenId: string;
   const pushes: Array<{ exportId: string; delaySeconds: number | undefined }> = [];
 
   beforeAll(async () => {
@@ -45,6 +47,10 @@ describe.each(storageTargets)('an export on $name', (target) => {
       // One page per invocation; a job nobody holds is re-queued at the first poll.
       { exportSettings: { softMs: 0, pageIssues: PAGE_ISSUES, stallMs: 0 } },
     );
+    const tokenOf = async (accountId: string): Promise<string> =>
+      (await services.tokens.create({ accountId, installationId: 'ari:cloud:jira::site/test' }, { expiresAt: '2099-12-31' })).tokenInfo.id;
+    aliceTokenId = await tokenOf(DEMO_ACCOUNTS.alice);
+    bobTokenId = await tokenOf(DEMO_ACCOUNTS.bob);
   });
   afterAll(async () => {
     await storage.close();
@@ -55,7 +61,7 @@ describe.each(storageTargets)('an export on $name', (target) => {
   it('resumes after an invocation died between its chunks and its progress', async () => {
     const submitted = await services.exports.submit({
       ownerAccountId: DEMO_ACCOUNTS.alice,
-      tokenId: '00000000-0000-4000-8000-000000000001',
+      tokenId: aliceTokenId,
       raw: { customjql: [JQL], outputType: ['csv'] },
       problems: [],
     });
@@ -105,7 +111,7 @@ describe.each(storageTargets)('an export on $name', (target) => {
   });
 
   it('an invocation leaves a job alone while another holds its lease', async () => {
-    const job = await services.exports.submit({ ownerAccountId: DEMO_ACCOUNTS.bob, tokenId: '00000000-0000-4000-8000-000000000002', raw: { projectKey: ['OPS'] }, problems: [] });
+    const job = await services.exports.submit({ ownerAccountId: DEMO_ACCOUNTS.bob, tokenId: bobTokenId, raw: { projectKey: ['OPS'] }, problems: [] });
     await storage.db.updateTable('export_jobs').set({ status: 'running', lease_until: Date.now() + 60_000 }).where('id', '=', job.id).execute();
     pushes.length = 0;
     expect(await services.exports.runInvocation(job.id)).toBe('busy');
@@ -113,11 +119,20 @@ describe.each(storageTargets)('an export on $name', (target) => {
     expect(pushes).toEqual([]);
   });
 
+  it('deactivating the token that started an export stops it at the next invocation', async () => {
+    const job = await services.exports.submit({ ownerAccountId: DEMO_ACCOUNTS.alice, tokenId: aliceTokenId, raw: { customjql: [JQL] }, problems: [] });
+    expect(await services.exports.runInvocation(job.id)).toBe('continued');
+    await services.tokens.update({ accountId: DEMO_ACCOUNTS.alice, installationId: 'ari:cloud:jira::site/test' }, { id: aliceTokenId, active: false });
+    expect(await services.exports.runInvocation(job.id)).toBe('failed');
+    expect(await services.exports.status(job.id, DEMO_ACCOUNTS.alice)).toMatchObject({ status: 'failed', issueCount: PAGE_ISSUES, message: expect.stringMatching(/token that started this export was deactivated/) });
+    await services.tokens.update({ accountId: DEMO_ACCOUNTS.alice, installationId: 'ari:cloud:jira::site/test' }, { id: aliceTokenId, active: true });
+  });
+
   it('expired exports are deleted with their chunks when the next one is submitted', async () => {
     const before = await storage.db.selectFrom('export_chunks').select('export_id').execute();
     expect(before.length).toBeGreaterThan(0);
     await storage.db.updateTable('export_jobs').set({ created_at: Date.now() - 8 * 24 * 3_600_000 }).execute();
-    const fresh = await services.exports.submit({ ownerAccountId: DEMO_ACCOUNTS.alice, tokenId: '00000000-0000-4000-8000-000000000001', raw: { projectKey: ['SEC'] }, problems: [] });
+    const fresh = await services.exports.submit({ ownerAccountId: DEMO_ACCOUNTS.alice, tokenId: aliceTokenId, raw: { projectKey: ['SEC'] }, problems: [] });
     expect((await storage.db.selectFrom('export_jobs').select('id').execute()).map((row) => row.id)).toEqual([fresh.id]);
     expect(await storage.db.selectFrom('export_chunks').select('export_id').execute()).toEqual([]);
   });

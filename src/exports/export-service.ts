@@ -8,11 +8,11 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock, ExportQueue } from '../app/ports';
-import { JiraAccessError, type JiraErrorCode } from '../jira/jira-errors';
 import { renderReport, type RenderedReport } from '../report-api/output/render';
 import { deletedStatusName } from '../report-api/report-context';
-import { ParamError, parseReportParams, PARAM_NAMES, type ParamProblem, type RawParams, type ReportParams } from '../report-api/report-params';
+import { canonicalParams, ParamError, parseReportParams, type ParamProblem, type RawParams, type ReportParams } from '../report-api/report-params';
 import type { ReportService } from '../report-api/report-service';
+import { reportFailureOf } from '../report-api/report-failure';
 import { requireSelection, selectionParamOf } from '../report-api/selection-param';
 import type { ExportJob, ExportRepository } from '../storage/export-repository';
 import { emptyLayout, finalResult, groupIntoParts, mergeDiscovered, parseLayout, partTable, PART_MAX_ROWS, type ExportLayout } from './export-layout';
@@ -83,7 +83,6 @@ export interface ExportServiceDeps {
 
 const storedParamsSchema = z.record(z.string(), z.array(z.string()));
 const uuid = z.string().uuid();
-const PERMANENT_JIRA_ERRORS = new Set<JiraErrorCode>(['JIRA_BAD_REQUEST', 'JIRA_NOT_FOUND', 'JIRA_FORBIDDEN', 'JIRA_UNEXPECTED_RESPONSE']);
 
 /** Parameters as stored: the token never, the saved set already laid underneath. */
 function storableParams(raw: RawParams): RawParams {
@@ -93,31 +92,8 @@ function storableParams(raw: RawParams): RawParams {
 
 function readStoredParams(text: string): ReportParams {
   const stored = storedParamsSchema.parse(JSON.parse(text));
-  const raw: RawParams = {};
-  for (const name of PARAM_NAMES) {
-    const values = stored[name];
-    if (values) raw[name] = values;
-  }
-  return parseReportParams(raw);
-}
-
-function describeFailure(error: unknown, params: ReportParams | undefined, attempts: number): string {
-  if (error instanceof ParamError) return error.problems.map((p) => `${p.param}: ${p.message}`).join('; ');
-  if (error instanceof JiraAccessError) {
-    const param = params ? selectionParamOf(params) : 'customjql';
-    switch (error.code) {
-      case 'JIRA_BAD_REQUEST':
-        return (error.jiraMessages.length > 0 ? error.jiraMessages : [error.message]).map((m) => `${param}: ${m}`).join('; ');
-      case 'JIRA_NOT_FOUND':
-        return `${param}: ${error.message}`;
-      case 'JIRA_FORBIDDEN':
-      case 'JIRA_UNEXPECTED_RESPONSE':
-        return 'Jira gave an answer the app could not use. Try again later; if it persists, tell your Jira administrator.';
-      default:
-        return `Jira kept throttling or failing requests; the export gave up after ${attempts} attempts. Start it again later.`;
-    }
-  }
-  return `The export could not be completed after ${attempts} attempts. Start it again later.`;
+  const { params, problems } = canonicalParams(Object.entries(stored).flatMap(([name, values]) => values.map((value) => [name, value] as const)));
+  return parseReportParams(params, problems);
 }
 
 export function createExportService(deps: ExportServiceDeps) {
@@ -133,15 +109,24 @@ export function createExportService(deps: ExportServiceDeps) {
   }
 
   async function handleFailure(job: ExportJob, failuresBefore: number, error: unknown, params: ReportParams | undefined): Promise<InvocationOutcome> {
-    const permanent = error instanceof ParamError || (error instanceof JiraAccessError && PERMANENT_JIRA_ERRORS.has(error.code));
+    const failure = reportFailureOf(error, params ? selectionParamOf(params) : 'customjql');
     const failures = failuresBefore + 1;
-    if (!permanent && failures < settings.maxFailures) {
+    // The request's own faults fail at once; Jira being busy, or anything unknown, may pass.
+    if ('messages' in failure) {
+      await jobs.fail(job.id, clock.now(), failure.messages.join('; '));
+      return 'failed';
+    }
+    if (failures < settings.maxFailures) {
       await jobs.release(job.id, clock.now(), failures);
       await queue.push(job.id, settings.retryDelaySeconds);
       return 'retrying';
     }
-    if (!permanent) console.error('export job failed', error instanceof Error ? error.name : typeof error);
-    await jobs.fail(job.id, clock.now(), describeFailure(error, params, failures));
+    console.error('export job failed', error instanceof Error ? error.name : typeof error);
+    const message =
+      failure.kind === 'jira-busy'
+        ? `Jira kept throttling or failing requests; the export gave up after ${failures} attempts. Start it again later.`
+        : `The export could not be completed after ${failures} attempts. Start it again later.`;
+    await jobs.fail(job.id, clock.now(), message);
     return 'failed';
   }
 

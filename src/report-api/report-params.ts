@@ -42,9 +42,13 @@ export interface ParamProblem {
 }
 
 export class ParamError extends Error {
+  /** One line a problem, each starting with the parameter's name. */
+  readonly messages: string[];
   constructor(readonly problems: ParamProblem[]) {
-    super(problems.map((p) => `${p.param}: ${p.message}`).join('; '));
+    const messages = problems.map((p) => `${p.param}: ${p.message}`);
+    super(messages.join('; '));
     this.name = 'ParamError';
+    this.messages = messages;
   }
 }
 

@@ -15,7 +15,7 @@ import type { ReportService } from '../report-api/report-service';
 import { reportFailureOf } from '../report-api/report-failure';
 import { requireSelection, selectionParamOf } from '../report-api/selection-param';
 import type { ExportJob, ExportRepository } from '../storage/export-repository';
-import { emptyLayout, finalResult, groupIntoParts, mergeDiscovered, parseLayout, partTable, PART_MAX_ROWS, type ExportLayout } from './export-layout';
+import { emptyLayout, finalResult, groupIntoParts, mergeDiscovered, parseLayout, partTable, PART_MAX_ROWS, type ExportLayout, type ExportResult } from './export-layout';
 import { chunkRows, parseChunk } from './stored-rows';
 
 export interface ExportSettings {
@@ -89,6 +89,9 @@ function storableParams(raw: RawParams): RawParams {
   const { tisjwt: _token, paramSetId: _set, ...rest } = raw;
   return rest;
 }
+
+/** An empty result is still one part: the header alone. */
+const partCount = (result: ExportResult): number => Math.max(1, result.parts.length);
 
 function readStoredParams(text: string): ReportParams {
   const stored = storedParamsSchema.parse(JSON.parse(text));
@@ -180,9 +183,10 @@ export function createExportService(deps: ExportServiceDeps) {
       return job;
     },
 
-    /** Parts a completed export downloads in (0 for any other). */
-    partsOf(job: ExportJob): number {
-      return job.status === 'completed' ? (parseLayout(job.layout).result?.parts.length ?? 0) : 0;
+    /** Parts a completed export downloads in; null before it completes. */
+    partsOf(job: ExportJob): number | null {
+      const result = job.status === 'completed' ? parseLayout(job.layout).result : undefined;
+      return result ? partCount(result) : null;
     },
 
     /** One part of a completed export, rendered in the export's output type. */
@@ -192,7 +196,7 @@ export function createExportService(deps: ExportServiceDeps) {
       if (job.status !== 'completed') return { kind: 'not-ready', job };
       const result = parseLayout(job.layout).result;
       if (!result) throw new Error('a completed export has no result layout');
-      const parts = Math.max(1, result.parts.length);
+      const parts = partCount(result);
       if (part > parts) return { kind: 'no-part', parts };
       const range = result.parts[part - 1];
       const rows = [];
@@ -218,12 +222,11 @@ export function createExportService(deps: ExportServiceDeps) {
       const started = Date.now();
       const softDeadline = started + settings.softMs;
       const hardDeadline = started + settings.hardMs;
-      const before = await jobs.get(id);
-      if (!before) return 'absent';
-      if (before.status === 'completed' || before.status === 'failed') return 'finished';
-      if (!(await jobs.claim(id, clock.now(), clock.now() + settings.leaseMs))) return 'busy';
+      const claimed = await jobs.claim(id, clock.now(), clock.now() + settings.leaseMs);
       const job = await jobs.get(id);
       if (!job) return 'absent';
+      // The claim takes only an unfinished job that no live invocation holds.
+      if (!claimed) return job.status === 'completed' || job.status === 'failed' ? 'finished' : 'busy';
       // Deactivating or deleting a token stops what it started, not only its next request.
       if (!(await deps.tokenUsable(job.tokenId, job.ownerAccountId))) {
         await jobs.fail(id, clock.now(), 'The token that started this export was deactivated, expired or deleted, so the export stopped.');

@@ -30,7 +30,7 @@ const iso = (ms: number): string => new Date(ms).toISOString();
 
 async function statusView(services: AppServices, job: ExportJob): Promise<ExportStatusView> {
   const exportUrl = `${await services.ports.restBaseUrl()}/rest/export/${job.id}`;
-  const parts = job.status === 'completed' ? Math.max(1, services.exports.partsOf(job)) : null;
+  const parts = services.exports.partsOf(job);
   const downloadLinks = parts === null ? [] : Array.from({ length: parts }, (_, i) => `${exportUrl}/download${i === 0 ? '' : `?part=${i + 1}`}`);
   return {
     exportId: job.id,

@@ -8,14 +8,15 @@ import { ErrorMessage, Label } from '@atlaskit/form';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { regexes } from 'zod/v4/core';
-import type { ActivityListPayload, RestActivityPage, RestActivityView } from '../../../src/contract/rest-activity';
+import type { RestActivityPage, RestActivityView } from '../../../src/contract/rest-activity';
 import { CodeBlock } from '../shared/code-block';
 import { formatDateTime, formatDuration, pluralise } from '../shared/format';
 import { ErrorState } from '../shared/load-states';
 import { callResolver, fieldMessage } from '../shared/resolver-client';
 import { TokenIdCell } from '../shared/token-cells';
+import { useLatestLoad } from '../shared/use-latest-load';
 import { displayNames } from './user-search';
 
 const PAGE_SIZE = 50;
@@ -52,7 +53,6 @@ interface Loaded {
   names: ReadonlyMap<string, string>;
 }
 
-type LoadState = { status: 'loading'; previous?: Loaded } | { status: 'failed'; error: unknown } | { status: 'ready'; loaded: Loaded };
 
 function rowOf(request: RestActivityView, position: number, names: ReadonlyMap<string, string>, onFilter: ((tokenId: string) => void) | undefined): RowType {
   const name = names.get(request.ownerAccountId);
@@ -113,30 +113,19 @@ export function AdminActivity({ restBaseUrl }: { restBaseUrl: string }) {
   const [tokenId, setTokenId] = useState<string | undefined>();
   const [tokenIdText, setTokenIdText] = useState('');
   const [tokenIdError, setTokenIdError] = useState<string | undefined>();
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
-  const [reloadCount, setReloadCount] = useState(0);
-  const requestCount = useRef(0);
 
-  const load = useCallback(async (payload: ActivityListPayload) => {
-    const request = ++requestCount.current;
-    setState((current) => ({ status: 'loading', previous: current.status === 'ready' ? current.loaded : current.status === 'loading' ? current.previous : undefined }));
-    try {
-      const result = await callResolver('admin/activity/list', payload);
-      // Names are a nicety: without them the table shows account ids.
-      const names = await displayNames(result.requests.map((row) => row.ownerAccountId)).catch(() => new Map<string, string>());
-      // A slower, older answer must not overwrite the answer to the newest request.
-      if (request === requestCount.current) setState({ status: 'ready', loaded: { result, names } });
-    } catch (error) {
-      if (request !== requestCount.current) return;
-      const message = fieldMessage(error, 'tokenId');
-      if (message !== undefined) setTokenIdError(message);
-      setState({ status: 'failed', error });
-    }
-  }, []);
+  const { state, shown, reload } = useLatestLoad(async (): Promise<Loaded> => {
+    const result = await callResolver('admin/activity/list', { page, pageSize: PAGE_SIZE, ...(tokenId ? { tokenId } : {}) });
+    // Names are a nicety: without them the table shows account ids.
+    const names = await displayNames(result.requests.map((row) => row.ownerAccountId)).catch(() => new Map<string, string>());
+    return { result, names };
+  }, [page, tokenId]);
 
+  // The server's word on the token id goes under the field, like the client's own check.
   useEffect(() => {
-    void load({ page, pageSize: PAGE_SIZE, ...(tokenId ? { tokenId } : {}) });
-  }, [page, tokenId, reloadCount, load]);
+    const message = state.status === 'failed' ? fieldMessage(state.error, 'tokenId') : undefined;
+    if (message !== undefined) setTokenIdError(message);
+  }, [state]);
 
   const applyFilter = (text: string) => {
     const wanted = text.trim();
@@ -149,7 +138,7 @@ export function AdminActivity({ restBaseUrl }: { restBaseUrl: string }) {
     setPage(1);
     setTokenId(wanted === '' ? undefined : wanted);
     // Filtering again by the same token still asks the server again.
-    setReloadCount((count) => count + 1);
+    reload();
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -157,7 +146,6 @@ export function AdminActivity({ restBaseUrl }: { restBaseUrl: string }) {
     applyFilter(tokenIdText);
   };
 
-  const shown = state.status === 'ready' ? state.loaded : state.status === 'loading' ? state.previous : undefined;
   const failedOnField = state.status === 'failed' && fieldMessage(state.error, 'tokenId') !== undefined;
 
   return (
@@ -198,12 +186,12 @@ export function AdminActivity({ restBaseUrl }: { restBaseUrl: string }) {
             ) : null}
           </Stack>
         </form>
-        <Button onClick={() => setReloadCount((count) => count + 1)} isLoading={state.status === 'loading'} testId="activity-refresh">
+        <Button onClick={reload} isLoading={state.status === 'loading'} testId="activity-refresh">
           Refresh
         </Button>
       </Inline>
       {state.status === 'failed' && !failedOnField ? (
-        <ErrorState title="REST activity could not be loaded" error={state.error} onRetry={() => setReloadCount((count) => count + 1)} />
+        <ErrorState title="REST activity could not be loaded" error={state.error} onRetry={reload} />
       ) : (
         <Stack space="space.100">
           <Text weight="semibold" testId="activity-count">

@@ -4,12 +4,13 @@ import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
-import type { TokenPage, TokenView } from '../../../src/contract/tokens';
+import { lazy, Suspense, useCallback, useRef, useState } from 'react';
+import type { TokenView } from '../../../src/contract/tokens';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
 import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
+import { useLatestLoad } from '../shared/use-latest-load';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
 import { emptyFilters, isFiltered, toListPayload, type TokenFilters } from './token-filters';
@@ -70,34 +71,15 @@ function rowOf(token: TokenView, now: number, onAction: (action: AdminAction) =>
   };
 }
 
-type LoadState = { status: 'loading'; previous?: TokenPage } | { status: 'failed'; error: unknown } | { status: 'ready'; result: TokenPage };
-
 export function AdminTokens() {
   const [filters, setFilters] = useState<TokenFilters>(emptyFilters);
   const [page, setPage] = useState(1);
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [action, setAction] = useState<AdminAction | undefined>();
-  const [reloadCount, setReloadCount] = useState(0);
   const now = useNow();
   // Relative presets ("last 7 days") are anchored when the filters change, not every minute.
   const anchor = useRef(Date.now());
-  const requestCount = useRef(0);
 
-  const load = useCallback(async (currentFilters: TokenFilters, currentPage: number) => {
-    const request = ++requestCount.current;
-    setState((current) => ({ status: 'loading', previous: current.status === 'ready' ? current.result : current.status === 'loading' ? current.previous : undefined }));
-    try {
-      const result = await callResolver('admin/tokens/list', toListPayload(currentFilters, currentPage, PAGE_SIZE, anchor.current));
-      // A slower, older answer must not overwrite the answer to the newest filters.
-      if (request === requestCount.current) setState({ status: 'ready', result });
-    } catch (error) {
-      if (request === requestCount.current) setState({ status: 'failed', error });
-    }
-  }, []);
-
-  useEffect(() => {
-    void load(filters, page);
-  }, [filters, page, reloadCount, load]);
+  const { state, shown, reload } = useLatestLoad(() => callResolver('admin/tokens/list', toListPayload(filters, page, PAGE_SIZE, anchor.current)), [filters, page]);
 
   const changeFilters = useCallback((next: TokenFilters) => {
     anchor.current = Date.now();
@@ -105,13 +87,11 @@ export function AdminTokens() {
     setFilters(next);
   }, []);
 
-  const shown = state.status === 'ready' ? state.result : state.status === 'loading' ? state.previous : undefined;
-
   return (
     <Stack space="space.300">
       <FilterBar filters={filters} onChange={changeFilters} />
       {state.status === 'failed' ? (
-        <ErrorState title="Tokens could not be loaded" error={state.error} onRetry={() => setReloadCount((count) => count + 1)} />
+        <ErrorState title="Tokens could not be loaded" error={state.error} onRetry={reload} />
       ) : (
         <Stack space="space.100">
           <Text weight="semibold" testId="admin-token-count">
@@ -151,7 +131,7 @@ export function AdminTokens() {
             onDone={(message) => {
               setAction(undefined);
               showSuccessFlag(message);
-              setReloadCount((count) => count + 1);
+              reload();
             }}
           />
         ) : null}

@@ -4,19 +4,19 @@ import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { CalendarView } from '../../../src/contract/report-config';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { EditDeleteActions } from '../shared/edit-delete-actions';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
+import { useLatestLoad } from '../shared/use-latest-load';
 import { summarizeWindows } from './calendar-form';
 
 const CalendarDialog = lazy(() => import('./calendar-dialog').then((module) => ({ default: module.CalendarDialog })));
 
 type Action = { kind: 'create' } | { kind: 'edit'; calendar: CalendarView } | { kind: 'delete'; calendar: CalendarView };
-type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; calendars: CalendarView[] };
 
 const head: HeadType = {
   cells: [
@@ -29,29 +29,21 @@ const head: HeadType = {
 };
 
 export function AdminCalendars() {
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [action, setAction] = useState<Action | undefined>();
-  const load = useCallback(async () => {
-    try {
-      const { calendars } = await callResolver('admin/calendars/list', {});
-      setState({ status: 'ready', calendars: [...calendars].sort((a, b) => a.name.localeCompare(b.name)) });
-    } catch (error) {
-      setState({ status: 'failed', error });
-    }
+  const { state, shown: calendars, reload } = useLatestLoad(async () => {
+    const { calendars: listed } = await callResolver('admin/calendars/list', {});
+    return [...listed].sort((a, b) => a.name.localeCompare(b.name));
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const done = (message: string) => {
     setAction(undefined);
     showSuccessFlag(message);
-    void load();
+    reload();
   };
 
   const rows: RowType[] =
-    state.status === 'ready'
-      ? state.calendars.map((calendar) => ({
+    calendars
+      ? calendars.map((calendar) => ({
           key: calendar.id,
           testId: `calendar-row-${calendar.id}`,
           cells: [
@@ -83,16 +75,17 @@ export function AdminCalendars() {
         </Button>
       </Inline>
       {state.status === 'failed' ? (
-        <ErrorState title="Calendars could not be loaded" error={state.error} onRetry={() => void load()} />
+        <ErrorState title="Calendars could not be loaded" error={state.error} onRetry={reload} />
       ) : (
         <DynamicTableStateless
           head={head}
           rows={rows}
-          isLoading={state.status === 'loading'}
+          // A refresh after a change keeps the rows on show, without a spinner.
+          isLoading={state.status === 'loading' && !calendars}
           loadingLabel="Loading calendars"
           testId="calendars-table"
           emptyView={
-            state.status === 'ready' ? (
+            calendars ? (
               <EmptyState header="No calendars yet" headingLevel={2} description="Without a calendar, reports count every hour of every day (normalHours)." />
             ) : undefined
           }

@@ -4,18 +4,18 @@ import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { StatusGroupView, StatusView } from '../../../src/contract/report-config';
+import { lazy, Suspense, useState } from 'react';
+import type { StatusGroupView } from '../../../src/contract/report-config';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { EditDeleteActions } from '../shared/edit-delete-actions';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
+import { useLatestLoad } from '../shared/use-latest-load';
 
 const StatusGroupDialog = lazy(() => import('./status-group-dialog').then((module) => ({ default: module.StatusGroupDialog })));
 
 type Action = { kind: 'create' } | { kind: 'edit'; group: StatusGroupView } | { kind: 'delete'; group: StatusGroupView };
-type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; groups: StatusGroupView[]; statuses: StatusView[] };
 
 const head: HeadType = {
   cells: [
@@ -26,30 +26,22 @@ const head: HeadType = {
 };
 
 export function AdminStatusGroups() {
-  const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [action, setAction] = useState<Action | undefined>();
-  const load = useCallback(async () => {
-    try {
-      const [{ groups }, { statuses }] = await Promise.all([callResolver('admin/status-groups/list', {}), callResolver('admin/statuses/list', {})]);
-      setState({ status: 'ready', groups: [...groups].sort((a, b) => a.name.localeCompare(b.name)), statuses });
-    } catch (error) {
-      setState({ status: 'failed', error });
-    }
+  const { state, shown, reload } = useLatestLoad(async () => {
+    const [{ groups }, { statuses }] = await Promise.all([callResolver('admin/status-groups/list', {}), callResolver('admin/statuses/list', {})]);
+    return { groups: [...groups].sort((a, b) => a.name.localeCompare(b.name)), statuses };
   }, []);
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const done = (message: string) => {
     setAction(undefined);
     showSuccessFlag(message);
-    void load();
+    reload();
   };
 
-  const statusName = (id: string) => (state.status === 'ready' ? state.statuses.find((status) => status.id === id)?.name : undefined) ?? `Status ${id}`;
+  const statusName = (id: string) => shown?.statuses.find((status) => status.id === id)?.name ?? `Status ${id}`;
   const rows: RowType[] =
-    state.status === 'ready'
-      ? state.groups.map((group) => ({
+    shown
+      ? shown.groups.map((group) => ({
           key: group.id,
           testId: `status-group-row-${group.id}`,
           cells: [
@@ -74,27 +66,28 @@ export function AdminStatusGroups() {
     <Stack space="space.200">
       <Inline spread="space-between" alignBlock="center">
         <Text color="color.text.subtle">Status groups total the time of several statuses, such as all &quot;in progress&quot; statuses.</Text>
-        <Button appearance="primary" onClick={() => setAction({ kind: 'create' })} testId="status-group-create" isDisabled={state.status !== 'ready'}>
+        <Button appearance="primary" onClick={() => setAction({ kind: 'create' })} testId="status-group-create" isDisabled={!shown}>
           Create status group
         </Button>
       </Inline>
       {state.status === 'failed' ? (
-        <ErrorState title="Status groups could not be loaded" error={state.error} onRetry={() => void load()} />
+        <ErrorState title="Status groups could not be loaded" error={state.error} onRetry={reload} />
       ) : (
         <DynamicTableStateless
           head={head}
           rows={rows}
-          isLoading={state.status === 'loading'}
+          // A refresh after a change keeps the rows on show, without a spinner.
+          isLoading={state.status === 'loading' && !shown}
           loadingLabel="Loading status groups"
           testId="status-groups-table"
-          emptyView={state.status === 'ready' ? <EmptyState header="No status groups yet" headingLevel={2} description="Create a group to report on several statuses together." /> : undefined}
+          emptyView={shown ? <EmptyState header="No status groups yet" headingLevel={2} description="Create a group to report on several statuses together." /> : undefined}
         />
       )}
       <Suspense fallback={null}>
-        {state.status === 'ready' && (action?.kind === 'create' || action?.kind === 'edit') ? (
+        {shown && (action?.kind === 'create' || action?.kind === 'edit') ? (
           <StatusGroupDialog
             group={action.kind === 'edit' ? action.group : undefined}
-            statuses={state.statuses}
+            statuses={shown.statuses}
             onClose={() => setAction(undefined)}
             onSaved={(group) => done(action.kind === 'edit' ? `Status group ${group.name} saved` : `Status group ${group.name} created`)}
           />

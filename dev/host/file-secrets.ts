@@ -2,7 +2,7 @@
 // only. Forge keeps these in @forge/kvs secret storage instead.
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { SecretStore } from '../../src/app/ports';
+import type { SecretStore } from '../../src/kernel/ports';
 
 const secretsFile = z.record(z.string(), z.string());
 

@@ -2,7 +2,7 @@
 // handler (found through manifest.yml, like Forge does) with an event of Forge's shape.
 // The same export-job code runs here and on Forge; only the transport differs.
 import { randomUUID } from 'node:crypto';
-import type { ExportQueue } from '../../src/app/ports';
+import type { ExportQueue } from '../../src/kernel/ports';
 
 type Consumer = (event: unknown, context: unknown) => Promise<unknown>;
 

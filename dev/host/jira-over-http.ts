@@ -1,7 +1,7 @@
 // JiraHttp over plain HTTP for the local host: the Jira emulator (no auth: the emulator
 // treats the caller as the app) or a real Jira Cloud site (email + API token, basic auth;
 // the site then answers with that user's permissions, not an app's).
-import type { JiraHttp, JiraHttpInit, JiraHttpResponse } from '../../src/app/ports';
+import type { JiraHttp, JiraHttpInit, JiraHttpResponse } from '../../src/kernel/ports';
 
 export interface JiraOverHttpOptions {
   /** e.g. http://127.0.0.1:8123 or https://your-site.atlassian.net (no trailing path). */

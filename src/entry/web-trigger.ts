@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { errorResponse, type RestResponse } from '../rest/http';
 import { handleRestRequest } from '../rest/router';
-import { currentServices } from './composition';
+import { currentServices } from './composition/current-services';
 import { installationIdOf } from './forge-context';
 
 const webTriggerRequest = z.object({

@@ -2,7 +2,7 @@
 // fetch (100 a call) for current fields, bulk changelog fetch (1000 issues, 10000
 // histories a call) for every status and assignee change. Never one call per issue,
 // never expand=changelog (Jira truncates it).
-import type { FieldChange, IssueHistory } from '../reports/issue-history';
+import type { FieldChange, IssueHistory } from '../engine/issue-history';
 import type { JiraClient } from './jira-client';
 import { JiraAccessError } from './jira-errors';
 import { bulkChangelogSchema, bulkIssuesSchema, historyFieldsSchema } from './jira-schemas';

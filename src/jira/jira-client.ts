@@ -3,7 +3,7 @@
 // connections: every call we make is a read, so repeating it is safe), jittered
 // exponential backoff, and a deadline so a web trigger answers inside Forge's 55 s.
 import type { z } from 'zod';
-import type { JiraHttp, JiraHttpResponse } from '../app/ports';
+import type { JiraHttp, JiraHttpResponse } from '../kernel/ports';
 import { JiraAccessError } from './jira-errors';
 import { errorFromResponse, readJson } from './jira-json';
 import { systemRuntime, type JiraRuntime } from './jira-runtime';

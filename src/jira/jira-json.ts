@@ -1,7 +1,7 @@
 // Reading Jira's JSON answers: parse as unknown, narrow with a zod schema, and turn
 // non-2xx answers into JiraAccessError carrying Jira's own errorMessages.
 import { z } from 'zod';
-import type { JiraHttpResponse } from '../app/ports';
+import type { JiraHttpResponse } from '../kernel/ports';
 import { JiraAccessError, type JiraErrorCode } from './jira-errors';
 
 const errorCollectionSchema = z.object({

@@ -1,7 +1,7 @@
 // UserDirectory over Jira REST as the app: users from /user/bulk (repeated accountId
 // parameters, one page per batch), Jira admin from the bulk permission check.
 import { z } from 'zod';
-import type { JiraHttp } from '../app/ports';
+import type { JiraHttp } from '../kernel/ports';
 import type { JiraUser, UserDirectory } from './user-directory';
 import { createJiraClient, type JiraClientOptions } from './jira-client';
 import { readJson } from './jira-json';

@@ -2,8 +2,8 @@
 //   selection -> JQL (owner's view) -> ids (enhanced search, large pages)
 //   -> keep what the owner may browse -> fields + changelogs in bulk -> IssueHistory
 import { z } from 'zod';
-import type { JiraHttp } from '../app/ports';
-import type { StatusInfo } from '../reports/issue-history';
+import type { JiraHttp } from '../kernel/ports';
+import type { StatusInfo } from '../engine/issue-history';
 import { createJiraClient, type JiraClient, type JiraClientOptions } from './jira-client';
 import { JiraAccessError } from './jira-errors';
 import { searchIdsPageSchema, statusListSchema } from './jira-schemas';

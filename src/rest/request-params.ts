@@ -1,7 +1,7 @@
 // The name/value pairs of a request: the query string, then the body (form-encoded, or a
 // JSON object for clients that prefer it). Clients send either or both at once.
 import { firstHeader, type RestRequest } from './http';
-import { RestError } from './rest-error';
+import { RestError } from './error-status';
 
 function jsonPairs(body: string): Array<[string, string]> {
   let parsed: unknown;

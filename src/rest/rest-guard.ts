@@ -1,7 +1,7 @@
 // Per-token request rate and the activity record. The limit counts the token's logged
 // requests in a sliding window: every container sees the same count (Forge runs many),
 // which an in-memory counter could not promise.
-import type { Clock } from '../app/ports';
+import type { Clock } from '../kernel/ports';
 import type { RestRequestRecord, RestRequestRepository } from '../storage/rest-request-repository';
 
 export interface RateLimit {

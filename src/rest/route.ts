@@ -1,6 +1,6 @@
 // What a REST route is: a path pattern, its methods, and a handler that gets the
 // authenticated principal (public routes get none).
-import type { AppServices } from '../app/composition';
+import type { AppServices } from '../entry/composition/app-services';
 import type { AuthenticatedToken } from '../tokens/token-verifier';
 import type { RestRequest, RestResponse } from './http';
 

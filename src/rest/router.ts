@@ -2,12 +2,12 @@
 // path (404), method (405), token (401), rate limit (429), then the route; the public
 // API description needs no token. Each authenticated request is recorded for the
 // admin's activity view (token id, endpoint pattern, issues, status, duration).
-import type { AppServices } from '../app/composition';
+import type { AppServices } from '../entry/composition/app-services';
 import { TokenRejectedError } from '../tokens/token-rejected-error';
 import type { AuthenticatedToken } from '../tokens/token-verifier';
 import { clientIp, presentedToken } from './authentication';
 import { errorResponse, type RestRequest, type RestResponse } from './http';
-import { toRestResponse } from './rest-error';
+import { toRestResponse } from './error-status';
 import type { PublicRoute, Route, RouteResult } from './route';
 import { calendarRoutes } from './routes/calendar-routes';
 import { exportRoutes } from './routes/export-routes';

@@ -2,7 +2,7 @@
 // (by kid) and a pointer names the current one, so two first uses racing each other can
 // at worst leave two valid keys, never a token whose key was overwritten.
 import { randomBytes } from 'node:crypto';
-import type { SecretStore } from '../app/ports';
+import type { SecretStore } from '../kernel/ports';
 
 const CURRENT_KEY_POINTER = 'jwt-signing-key-current';
 const KID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;

@@ -2,9 +2,9 @@
 // the Forge context, never from a payload; admin calls check Jira's ADMINISTER permission
 // here, whichever page made them.
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../app/ports';
-import { AppError } from '../app/errors';
-import { requireJiraAdmin } from '../app/guards';
+import type { Clock } from '../kernel/ports';
+import { AppError } from '../kernel/errors';
+import { requireJiraAdmin } from '../access/guards';
 import {
   ADMIN_PAGE_SIZE_MAX,
   parseExpiry,

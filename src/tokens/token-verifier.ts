@@ -2,7 +2,7 @@
 // algorithm, known kid, signature, iss/aud, row by jti, constant-time hash match, active,
 // not expired, owner still an active Jira user; then the use is recorded.
 import { timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../app/ports';
+import type { Clock } from '../kernel/ports';
 import type { UserDirectory } from '../jira/user-directory';
 import type { TokenRepository } from '../storage/token-repository';
 import { hashToken, readKeyId, verifyTokenText } from './jwt-codec';

@@ -14,7 +14,7 @@ import {
   type FieldChange,
   type IssueHistory,
   type WorkingTimeCalendar,
-} from '../../src/reports';
+} from '../../src/engine';
 
 const ISSUES = 100_000;
 const BASELINE_ISSUES = Number(process.env.BASELINE_ISSUES ?? 200);

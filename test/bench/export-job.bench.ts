@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalHost } from '../../dev/host/local-host';
 import { DEMO_ACCOUNTS, generateDataset } from '../../dev/jira-emulator';
-import type { ExportSettings } from '../../src/exports/export-service';
+import type { ExportSettings } from '../../src/reporting/export-jobs/export-service';
 import type { ExportStatusView } from '../../src/rest/routes/export-routes';
 
 const LATENCY_MS = 150;

@@ -3,7 +3,7 @@
 // generated data, beside the floor that the endpoints' page sizes allow.
 import { createJiraOverHttp } from '../../dev/host/jira-over-http';
 import { DEMO_ACCOUNTS, generateDataset, startJiraEmulator } from '../../dev/jira-emulator';
-import type { JiraHttp } from '../../src/app/ports';
+import type { JiraHttp } from '../../src/kernel/ports';
 import { createIssueDataAccess, SEARCH_MAX_PAGE } from '../../src/jira';
 
 const SIZES = [10_000, 100_000];

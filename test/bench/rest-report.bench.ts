@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalHost } from '../../dev/host/local-host';
 import { DEMO_ACCOUNTS, generateDataset } from '../../dev/jira-emulator';
-import { SYNC_ISSUE_LIMIT, SYNC_SOFT_BUDGET_MS } from '../../src/report-api/report-service';
+import { SYNC_ISSUE_LIMIT, SYNC_SOFT_BUDGET_MS } from '../../src/reporting/report-service';
 
 const LATENCY_MS = 150;
 

@@ -5,7 +5,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
-import { EXPORT_QUEUE_KEY, REST_WEBTRIGGER_KEY } from '../../src/app/manifest-keys';
+import { EXPORT_QUEUE_KEY, REST_WEBTRIGGER_KEY } from '../../src/kernel/manifest-keys';
 import * as handlers from '../../src/index';
 import { runForgeChecks } from '../support/forge-lint';
 

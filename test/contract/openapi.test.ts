@@ -2,7 +2,7 @@
 // the document against the official schema and resolves every $ref) and describes every
 // route the router serves and every parameter the parser accepts.
 import { validate } from '@readme/openapi-parser';
-import { PARAM_NAMES } from '../../src/report-api/report-params';
+import { PARAM_NAMES } from '../../src/reporting/report-params';
 import { openApiDocument } from '../../src/rest/openapi-document';
 import { ROUTE_PATTERNS } from '../../src/rest/router';
 

@@ -1,7 +1,7 @@
 // Starts the Jira emulator for a test file and closes it afterwards.
 import { createJiraOverHttp } from '../../dev/host/jira-over-http';
 import { demoDataset, startJiraEmulator, type Dataset, type RunningEmulator } from '../../dev/jira-emulator';
-import type { JiraHttp } from '../../src/app/ports';
+import type { JiraHttp } from '../../src/kernel/ports';
 
 /** A fixed "now" so the demo data and relative JQL dates are the same on every run. */
 export const TEST_NOW = Date.UTC(2025, 5, 2);

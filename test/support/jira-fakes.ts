@@ -1,7 +1,7 @@
 // Fakes for the Jira client's runtime and the expected IssueHistory of dataset issues.
 import type { Dataset } from '../../dev/jira-emulator';
 import type { JiraRuntime } from '../../src/jira';
-import type { IssueHistory } from '../../src/reports/issue-history';
+import type { IssueHistory } from '../../src/engine/issue-history';
 
 /** Virtual time: sleeping advances the clock at once and is recorded. */
 export function fakeRuntime(start = 1_000_000): JiraRuntime & { sleeps: number[] } {

@@ -1,5 +1,5 @@
 // Tiny helpers for tests that talk to the Jira emulator directly.
-import type { JiraHttp, JiraHttpInit } from '../../src/app/ports';
+import type { JiraHttp, JiraHttpInit } from '../../src/kernel/ports';
 
 export interface JsonAnswer {
   status: number;

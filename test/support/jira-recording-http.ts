@@ -1,5 +1,5 @@
 // A JiraHttp that records every exchange (path, bodies, status) for contract checks.
-import type { JiraHttp } from '../../src/app/ports';
+import type { JiraHttp } from '../../src/kernel/ports';
 import type { Exchange } from './jira-openapi';
 
 export function recordingHttp(inner: JiraHttp): JiraHttp & { exchanges: Exchange[] } {

@@ -2,7 +2,7 @@
 // (24x7) is listed first, as the built-in default.
 import type { CalendarView } from '../../contract/report-config';
 import { jsonResponse } from '../http';
-import { RestError, toRestResponse } from '../rest-error';
+import { RestError, toRestResponse } from '../error-status';
 import type { Route } from '../route';
 
 export interface RestCalendar {

@@ -2,12 +2,12 @@
 // /rest/export/{id} polls it, GET /rest/export/{id}/download fetches the result, in parts
 // of at most 10,000 rows (?part=2...) when it is larger. Only the owner's tokens see an
 // export; for anyone else it does not exist (404).
-import type { AppServices } from '../../app/composition';
-import { ExportLimitError } from '../../exports/export-service';
+import type { AppServices } from '../../entry/composition/app-services';
+import { ExportLimitError } from '../../reporting/export-jobs/export-service';
 import type { ExportJob } from '../../storage/export-repository';
 import { errorResponse, jsonResponse, type RestResponse } from '../http';
 import { requestPairs } from '../request-params';
-import { RestError, toRestResponse } from '../rest-error';
+import { RestError, toRestResponse } from '../error-status';
 import type { Route, RouteContext, RouteResult } from '../route';
 import { resolvedRawParams } from './report-params-of';
 

@@ -1,7 +1,7 @@
 // The report parameters of one request: query string and body merged, names folded to
 // their canonical spelling, a saved parameter set (paramSetId) underneath.
-import type { AppServices } from '../../app/composition';
-import { canonicalParams, overlayParams, parseReportParams, PARAMETERS, type ParamProblem, type RawParams, type ReportParams } from '../../report-api/report-params';
+import type { AppServices } from '../../entry/composition/app-services';
+import { canonicalParams, overlayParams, parseReportParams, PARAMETERS, type ParamProblem, type RawParams, type ReportParams } from '../../reporting/report-params';
 import type { RestRequest } from '../http';
 import { requestPairs } from '../request-params';
 

@@ -1,13 +1,13 @@
 // /rest/list, /rest/list2, /rest/issue and /rest/issue/expanded: synchronous reports
 // within the web trigger's time. A page ends at pageSize, at the synchronous issue limit
 // or when the time budget is spent, whichever comes first; nextPageToken continues it.
-import type { AppServices } from '../../app/composition';
+import type { AppServices } from '../../entry/composition/app-services';
 import { JiraAccessError } from '../../jira/jira-errors';
-import { ParamError, type ReportParams } from '../../report-api/report-params';
-import { SYNC_ISSUE_LIMIT, type ReportPage } from '../../report-api/report-service';
+import { ParamError, type ReportParams } from '../../reporting/report-params';
+import { SYNC_ISSUE_LIMIT, type ReportPage } from '../../reporting/report-service';
 import type { RestResponse } from '../http';
-import { RestError, toRestResponse } from '../rest-error';
-import { requireSelection, selectionParamOf } from '../../report-api/selection-param';
+import { RestError, toRestResponse } from '../error-status';
+import { requireSelection, selectionParamOf } from '../../reporting/selection-param';
 import type { Route, RouteContext, RouteResult } from '../route';
 import { reportParamsOf } from './report-params-of';
 

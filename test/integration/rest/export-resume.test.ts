@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createFileSecrets } from '../../../dev/host/file-secrets';
 import { createJiraOverHttp } from '../../../dev/host/jira-over-http';
 import { DEMO_ACCOUNTS, generateDataset, startJiraEmulator, type RunningEmulator } from '../../../dev/jira-emulator';
-import { createAppServices, type AppServices } from '../../../src/app/composition';
+import { createAppServices, type AppServices } from '../../../src/entry/composition/app-services';
 import { storageTargets, type OpenedStorage } from '../../support/storage-targets';
 
 const ISSUES = 1200;

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import { hashToken, readKeyId, signToken, verifyTokenText } from '../../../src/tokens/jwt-codec';
 import { createSigningKeys, type SigningKey } from '../../../src/tokens/signing-keys';
 import { TokenRejectedError } from '../../../src/tokens/token-rejected-error';
-import type { SecretStore } from '../../../src/app/ports';
+import type { SecretStore } from '../../../src/kernel/ports';
 
 function memorySecrets(): SecretStore & { values: Map<string, string>; reads: string[] } {
   const values = new Map<string, string>();

@@ -1,0 +1,77 @@
+// Turns a table of resolver definitions into a Forge resolver: every call's payload is
+// schema-checked, the caller comes from the Forge context, and every outcome is the
+// { ok, data } | { ok: false, error } envelope. Internals never reach the UI.
+import Resolver from '@forge/resolver';
+import { z } from 'zod';
+import type { AppServices } from '../composition/app-services';
+import { AppError } from '../../kernel/errors';
+import type { ResolverError, ResolverResult } from '../../contract/envelope';
+import type { PayloadOf, ResolverKey, ResultOf } from '../../contract/resolvers';
+import type { Caller } from '../../tokens/token-service';
+import { currentServices } from '../composition/current-services';
+import { identityOf } from '../forge-context';
+
+export interface ResolverDefinition<K extends ResolverKey> {
+  schema: z.ZodType<PayloadOf<K>>;
+  run(services: AppServices, caller: Caller, payload: PayloadOf<K>): Promise<ResultOf<K>>;
+}
+
+export type ResolverTable = { [K in ResolverKey]?: ResolverDefinition<K> };
+
+function describeZodError(error: z.ZodError): ResolverError {
+  const issue = error.issues[0];
+  if (!issue) return { code: 'BAD_REQUEST', message: 'The request is not valid.' };
+  if (issue.code === 'unrecognized_keys') {
+    const field = issue.keys[0] ?? '';
+    return { code: 'BAD_REQUEST', message: `Unknown field "${field}".`, field };
+  }
+  const field = issue.path.map(String).join('.');
+  return {
+    code: 'BAD_REQUEST',
+    message: field ? `${field} ${issue.message}` : issue.message,
+    ...(field ? { field } : {}),
+  };
+}
+
+export function toResolverError(error: unknown): ResolverError {
+  if (error instanceof AppError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.field ? { field: error.field } : {}),
+      ...(error.issues ? { issues: error.issues } : {}),
+    };
+  }
+  if (error instanceof z.ZodError) return describeZodError(error);
+  // Log the kind of failure only: payloads may hold notes, results may hold tokens.
+  console.error('resolver failed', error instanceof Error ? `${error.name}: ${error.message}` : typeof error);
+  return { code: 'INTERNAL', message: 'Something went wrong on our side. Try again in a moment.' };
+}
+
+export async function runDefinition<K extends ResolverKey>(
+  definition: ResolverDefinition<K>,
+  payload: unknown,
+  context: unknown,
+): Promise<ResolverResult<ResultOf<K>>> {
+  try {
+    const identity = identityOf(context);
+    if (!identity.accountId) throw new AppError('UNAUTHENTICATED', 'Sign in to Jira to manage tokens.');
+    const parsed = definition.schema.parse(payload ?? {});
+    const services = await currentServices();
+    const data = await definition.run(services, { accountId: identity.accountId, installationId: identity.installationId }, parsed);
+    return { ok: true, data };
+  } catch (error) {
+    return { ok: false, error: toResolverError(error) };
+  }
+}
+
+export function buildResolver(tables: readonly ResolverTable[]) {
+  const resolver = new Resolver();
+  for (const table of tables) {
+    for (const key of Object.keys(table) as ResolverKey[]) {
+      const definition = table[key] as ResolverDefinition<typeof key>;
+      resolver.define(key, ({ payload, context }) => runDefinition(definition, payload, context));
+    }
+  }
+  return resolver.getDefinitions();
+}

@@ -1,0 +1,289 @@
+// /rest/export: a whole report as a background job. Submitting checks the parameters and
+// queues the job; each invocation of the queue consumer claims the job, runs pages of the
+// report until its time is nearly spent, stores their rows in chunks, saves where Jira's
+// paging stands, and queues itself again. A job thus survives any number of invocations
+// (Forge stops a consumer at 900 s) and an invocation that dies mid-way: its lease expires,
+// the next one deletes chunks it had not recorded, and a status poll re-queues a job that
+// nobody is working on. At the download the rows are rendered with one header for all pages.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Clock, ExportQueue } from '../../kernel/ports';
+import { renderReport, type RenderedReport } from '../output/render';
+import { deletedStatusName } from '../report-context';
+import { canonicalParams, ParamError, parseReportParams, type ParamProblem, type RawParams, type ReportParams } from '../report-params';
+import type { ReportService } from '../report-service';
+import { reportFailureOf } from '../report-failure';
+import { requireSelection, selectionParamOf } from '../selection-param';
+import type { ExportJob, ExportRepository } from '../../storage/export-repository';
+import { emptyLayout, finalResult, groupIntoParts, mergeDiscovered, parseLayout, partTable, PART_MAX_ROWS, type ExportLayout, type ExportResult } from './export-layout';
+import { chunkRows, parseChunk } from './stored-rows';
+
+export interface ExportSettings {
+  /** No new page starts after this much of an invocation (a Forge consumer gets 900 s). */
+  softMs: number;
+  /** No Jira request runs past this much of an invocation. */
+  hardMs: number;
+  /** How long a claimed job stays an invocation's own; longer than any invocation lives. */
+  leaseMs: number;
+  /** Issues per page: one page's rows are stored and its progress saved together. */
+  pageIssues: number;
+  /** An export ends here, with a message saying so. */
+  maxIssues: number;
+  /** Exports (and their results) are deleted this long after they were created. */
+  retentionMs: number;
+  /** Queued or running exports one user may have at once. */
+  maxUnfinishedPerOwner: number;
+  /** Wait before retrying after Jira throttled or failed. */
+  retryDelaySeconds: number;
+  /** Consecutive throttled or failed invocations before the export fails. */
+  maxFailures: number;
+  /** A job nobody holds and nothing touched for this long is queued again on a status poll. */
+  stallMs: number;
+  partMaxRows: number;
+}
+
+export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
+  softMs: 780_000,
+  hardMs: 840_000,
+  leaseMs: 960_000,
+  pageIssues: 1_000,
+  maxIssues: 100_000,
+  retentionMs: 7 * 24 * 3_600_000,
+  maxUnfinishedPerOwner: 3,
+  retryDelaySeconds: 60,
+  maxFailures: 5,
+  stallMs: 120_000,
+  partMaxRows: PART_MAX_ROWS,
+};
+
+export class ExportLimitError extends Error {
+  override readonly name = 'ExportLimitError';
+  constructor(readonly limit: number) {
+    super(`You already have ${limit} exports queued or running. Wait for one to finish, then try again.`);
+  }
+}
+
+export type DownloadResult =
+  | { kind: 'not-found' }
+  | { kind: 'not-ready'; job: ExportJob }
+  | { kind: 'no-part'; parts: number }
+  | { kind: 'ok'; rendered: RenderedReport; outputType: ReportParams['outputType']; part: number; parts: number; issueCount: number };
+
+export type InvocationOutcome = 'absent' | 'finished' | 'busy' | 'continued' | 'completed' | 'retrying' | 'failed';
+
+export interface ExportServiceDeps {
+  jobs: ExportRepository;
+  reports: ReportService;
+  queue: ExportQueue;
+  clock: Clock;
+  /** Whether the token that started an export still works (active, unexpired, not deleted). */
+  tokenUsable(tokenId: string, ownerAccountId: string): Promise<boolean>;
+  settings?: Partial<ExportSettings>;
+}
+
+const storedParamsSchema = z.record(z.string(), z.array(z.string()));
+const uuid = z.string().uuid();
+
+/** Parameters as stored: the token never, the saved set already laid underneath. */
+function storableParams(raw: RawParams): RawParams {
+  const { tisjwt: _token, paramSetId: _set, ...rest } = raw;
+  return rest;
+}
+
+/** An empty result is still one part: the header alone. */
+const partCount = (result: ExportResult): number => Math.max(1, result.parts.length);
+
+function readStoredParams(text: string): ReportParams {
+  const stored = storedParamsSchema.parse(JSON.parse(text));
+  const { params, problems } = canonicalParams(Object.entries(stored).flatMap(([name, values]) => values.map((value) => [name, value] as const)));
+  return parseReportParams(params, problems);
+}
+
+export function createExportService(deps: ExportServiceDeps) {
+  const settings: ExportSettings = { ...DEFAULT_EXPORT_SETTINGS, ...deps.settings };
+  const { jobs, reports, queue, clock } = deps;
+
+  /** The job if it exists, belongs to this user and has not expired. */
+  async function visible(id: string, ownerAccountId: string): Promise<ExportJob | undefined> {
+    if (!uuid.safeParse(id).success) return undefined;
+    const job = await jobs.get(id);
+    if (!job || job.ownerAccountId !== ownerAccountId || job.createdAt < clock.now() - settings.retentionMs) return undefined;
+    return job;
+  }
+
+  async function handleFailure(job: ExportJob, failuresBefore: number, error: unknown, params: ReportParams | undefined): Promise<InvocationOutcome> {
+    const failure = reportFailureOf(error, params ? selectionParamOf(params) : 'customjql');
+    const failures = failuresBefore + 1;
+    // The request's own faults fail at once; Jira being busy, or anything unknown, may pass.
+    if ('messages' in failure) {
+      await jobs.fail(job.id, clock.now(), failure.messages.join('; '));
+      return 'failed';
+    }
+    if (failures < settings.maxFailures) {
+      await jobs.release(job.id, clock.now(), failures);
+      await queue.push(job.id, settings.retryDelaySeconds);
+      return 'retrying';
+    }
+    console.error('export job failed', error instanceof Error ? error.name : typeof error);
+    const message =
+      failure.kind === 'jira-busy'
+        ? `Jira kept throttling or failing requests; the export gave up after ${failures} attempts. Start it again later.`
+        : `The export could not be completed after ${failures} attempts. Start it again later.`;
+    await jobs.fail(job.id, clock.now(), message);
+    return 'failed';
+  }
+
+  return {
+    settings,
+
+    /** Checks the parameters, then queues the job. Throws ParamError or ExportLimitError. */
+    async submit(request: { ownerAccountId: string; tokenId: string; raw: RawParams; problems: ParamProblem[] }): Promise<ExportJob> {
+      const params = parseReportParams(request.raw, request.problems);
+      requireSelection(params);
+      // An export covers the whole set; pageSize is ignored, a starting point is refused.
+      if (params.nextPageToken !== undefined) {
+        throw new ParamError([{ param: 'nextPageToken', message: 'an export covers the whole set; leave nextPageToken out' }]);
+      }
+      if (params.startIssueIndex > 0) {
+        throw new ParamError([{ param: 'startIssueIndex', message: 'an export covers the whole set; leave startIssueIndex out (or page through /rest/list2)' }]);
+      }
+      // Unknown statuses, groups or calendars are refused now, not minutes later.
+      await reports.context(params);
+      const now = clock.now();
+      await jobs.deleteCreatedBefore(now - settings.retentionMs);
+      if ((await jobs.countUnfinished(request.ownerAccountId)) >= settings.maxUnfinishedPerOwner) {
+        throw new ExportLimitError(settings.maxUnfinishedPerOwner);
+      }
+      const id = randomUUID();
+      await jobs.insert({
+        id,
+        ownerAccountId: request.ownerAccountId,
+        tokenId: request.tokenId,
+        params: JSON.stringify(storableParams(request.raw)),
+        layout: JSON.stringify(emptyLayout()),
+        at: now,
+      });
+      try {
+        await queue.push(id);
+      } catch (error) {
+        await jobs.fail(id, clock.now(), 'The export could not be queued. Try again later.');
+        throw error;
+      }
+      const job = await jobs.get(id);
+      if (!job) throw new Error('export job vanished after insert');
+      return job;
+    },
+
+    /** The job as its owner sees it; a job nobody is working on is queued again. */
+    async status(id: string, ownerAccountId: string): Promise<ExportJob | undefined> {
+      const job = await visible(id, ownerAccountId);
+      if (!job || job.status === 'completed' || job.status === 'failed') return job;
+      const now = clock.now();
+      if (await jobs.nudgeStalled(id, now, now - settings.stallMs)) await queue.push(id);
+      return job;
+    },
+
+    /** Parts a completed export downloads in; null before it completes. */
+    partsOf(job: ExportJob): number | null {
+      const result = job.status === 'completed' ? parseLayout(job.layout).result : undefined;
+      return result ? partCount(result) : null;
+    },
+
+    /** One part of a completed export, rendered in the export's output type. */
+    async download(id: string, ownerAccountId: string, part: number): Promise<DownloadResult> {
+      const job = await visible(id, ownerAccountId);
+      if (!job) return { kind: 'not-found' };
+      if (job.status !== 'completed') return { kind: 'not-ready', job };
+      const result = parseLayout(job.layout).result;
+      if (!result) throw new Error('a completed export has no result layout');
+      const parts = partCount(result);
+      if (part > parts) return { kind: 'no-part', parts };
+      const range = result.parts[part - 1];
+      const rows = [];
+      if (range) {
+        for (let seq = range.firstSeq; seq <= range.lastSeq; seq += 1) {
+          const body = await jobs.chunkBody(id, seq);
+          if (body === undefined) throw new Error('an export chunk is missing');
+          rows.push(...parseChunk(body));
+        }
+      }
+      const params = readStoredParams(job.params);
+      const rendered = renderReport(
+        partTable(params.columnsBy, result, rows),
+        params,
+        { dayMs: result.dayMs, statusName: (statusId) => result.statusNames[statusId] ?? deletedStatusName(statusId) },
+        undefined,
+      );
+      return { kind: 'ok', rendered, outputType: params.outputType, part, parts, issueCount: range?.issueCount ?? 0 };
+    },
+
+    /** One invocation of the queue consumer for this job. */
+    async runInvocation(id: string): Promise<InvocationOutcome> {
+      const started = Date.now();
+      const softDeadline = started + settings.softMs;
+      const hardDeadline = started + settings.hardMs;
+      const claimed = await jobs.claim(id, clock.now(), clock.now() + settings.leaseMs);
+      const job = await jobs.get(id);
+      if (!job) return 'absent';
+      // The claim takes only an unfinished job that no live invocation holds.
+      if (!claimed) return job.status === 'completed' || job.status === 'failed' ? 'finished' : 'busy';
+      // Deactivating or deleting a token stops what it started, not only its next request.
+      if (!(await deps.tokenUsable(job.tokenId, job.ownerAccountId))) {
+        await jobs.fail(id, clock.now(), 'The token that started this export was deactivated, expired or deleted, so the export stopped.');
+        return 'failed';
+      }
+      await jobs.deleteChunksFrom(id, job.chunkCount);
+
+      let params: ReportParams | undefined;
+      let failures = job.failures;
+      try {
+        params = readStoredParams(job.params);
+        const context = await reports.context(params);
+        let layout: ExportLayout = parseLayout(job.layout);
+        let progress = { cursor: job.cursor, issueCount: job.issueCount, rowCount: job.rowCount, chunkCount: job.chunkCount };
+        for (;;) {
+          const page = await reports.runPage(
+            {
+              ownerAccountId: job.ownerAccountId,
+              params: progress.cursor === null ? params : { ...params, nextPageToken: progress.cursor },
+              limit: Math.min(settings.pageIssues, settings.maxIssues - progress.issueCount),
+              softDeadline,
+              hardDeadline,
+            },
+            context,
+          );
+          const chunks = chunkRows(page.table.rows, layout.lastIssueKey);
+          for (const [index, chunk] of chunks.entries()) await jobs.appendChunk(id, { seq: progress.chunkCount + index, ...chunk });
+          const lastRow = page.table.rows[page.table.rows.length - 1];
+          layout = { ...layout, discovered: mergeDiscovered(layout.discovered, page.table.discovered), ...(lastRow ? { lastIssueKey: lastRow.issueKey } : {}) };
+          const from = progress.chunkCount;
+          progress = {
+            cursor: page.nextPageToken ?? null,
+            issueCount: progress.issueCount + page.issueCount,
+            rowCount: progress.rowCount + page.table.rows.length,
+            chunkCount: from + chunks.length,
+          };
+          await jobs.saveProgress(id, from, { ...progress, layout: JSON.stringify(layout), updatedAt: clock.now() });
+          failures = 0;
+
+          const capped = progress.cursor !== null && progress.issueCount >= settings.maxIssues;
+          if (progress.cursor === null || capped) {
+            const parts = groupIntoParts(await jobs.chunkInfo(id), settings.partMaxRows);
+            const result = finalResult(params.columnsBy, context, layout.discovered, parts);
+            const message = capped ? `The export stopped at its limit of ${settings.maxIssues} issues; narrow the selection (by dates, for example) to get the rest.` : null;
+            await jobs.complete(id, clock.now(), JSON.stringify({ ...layout, result }), message);
+            return 'completed';
+          }
+          if (Date.now() >= softDeadline) break;
+        }
+        await jobs.release(id, clock.now());
+        await queue.push(id);
+        return 'continued';
+      } catch (error) {
+        return handleFailure(job, failures, error, params);
+      }
+    },
+  };
+}
+
+export type ExportService = ReturnType<typeof createExportService>;

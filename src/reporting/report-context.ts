@@ -1,0 +1,118 @@
+// What a report needs besides the issues: which statuses are columns, the status groups,
+// the working calendar. Names given by the client are resolved here, and anything unknown
+// is a ParamError naming the parameter.
+import type { CalendarView, StatusGroupView } from '../contract/report-config';
+import { compileCalendar, normalHoursCalendar, type WorkingTimeCalendar } from '../engine/calendar/working-time';
+import type { StatusInfo } from '../engine/issue-history';
+import type { StatusGroup } from '../engine/durations';
+import { dayLengthMs } from '../engine/format';
+import { ParamError, type ParamProblem, type ReportParams } from './report-params';
+
+export interface ReportConfigSource {
+  statuses(): Promise<StatusInfo[]>;
+  listStatusGroups(): Promise<StatusGroupView[]>;
+  listCalendars(): Promise<CalendarView[]>;
+}
+
+export interface ReportContext {
+  /** Every status Jira knows, in Jira's order. */
+  allStatuses: StatusInfo[];
+  statusName(id: string): string;
+  /** Status columns: the `statuses` parameter, or every status Jira knows. */
+  statusColumns: StatusInfo[];
+  /** `statuses` was given: time in other statuses is left out. */
+  statusFilter: Set<string> | undefined;
+  groups: StatusGroup[];
+  calendar: WorkingTimeCalendar;
+  dayMs: number;
+  between: { from: { at: 'created' } | { at: 'firstEntry' | 'lastEntry'; statusIds: string[] }; to: { at: 'firstEntry' | 'lastEntry'; statusIds: string[] }; paused: string[] } | undefined;
+}
+
+// Compiling a calendar builds year tables: keep a few, keyed by id and version.
+const compiled = new Map<string, WorkingTimeCalendar>();
+function compiledCalendar(view: CalendarView): WorkingTimeCalendar {
+  const key = `${view.id}@${view.updatedAt}`;
+  let calendar = compiled.get(key);
+  if (calendar === undefined) {
+    calendar = compileCalendar({ name: view.name, timeZone: view.timeZone, windows: view.windows, holidays: view.holidays });
+    if (compiled.size >= 20) compiled.delete(compiled.keys().next().value ?? '');
+    compiled.set(key, calendar);
+  }
+  return calendar;
+}
+
+/** Resolves status ids or names (case-insensitive) against Jira's list. */
+function resolveStatuses(tokens: readonly string[], all: readonly StatusInfo[], param: string, problems: ParamProblem[], allowUnknownIds: boolean): string[] {
+  const ids: string[] = [];
+  for (const token of tokens) {
+    const byId = all.find((s) => s.id === token);
+    const byName = byId ?? all.find((s) => s.name.toLowerCase() === token.toLowerCase());
+    if (byName) ids.push(byName.id);
+    else if (allowUnknownIds && /^\d+$/.test(token)) ids.push(token);
+    else problems.push({ param, message: `Jira has no status '${token}'` });
+  }
+  return [...new Set(ids)];
+}
+
+/** The name of a status Jira no longer has (changelogs still mention it). */
+export const deletedStatusName = (id: string): string => `Deleted status ${id}`;
+
+export async function buildReportContext(params: ReportParams, source: ReportConfigSource): Promise<ReportContext> {
+  const problems: ParamProblem[] = [];
+  const needsGroups = params.columnsBy === 'groupDuration' || params.groups !== undefined;
+  const [allStatuses, groupViews, calendars] = await Promise.all([
+    source.statuses(),
+    needsGroups ? source.listStatusGroups() : Promise.resolve([]),
+    params.calendar.toLowerCase() === 'normalhours' ? Promise.resolve([]) : source.listCalendars(),
+  ]);
+  const names = new Map(allStatuses.map((s) => [s.id, s.name]));
+  // Deleted statuses (in old history only) may be named by id when asked for.
+  const statusIds = params.statuses ? resolveStatuses(params.statuses, allStatuses, 'statuses', problems, params.includeDeletedStatuses) : undefined;
+  const statusColumns = statusIds
+    ? statusIds.map((id) => ({ id, name: names.get(id) ?? `Deleted status ${id}`, categoryKey: 'undefined' }))
+    : allStatuses;
+
+  let groups: StatusGroup[] = [];
+  if (needsGroups) {
+    const all = groupViews.map((g) => ({ id: g.id, name: g.name, statusIds: g.statusIds }));
+    if (params.groups) {
+      groups = [];
+      for (const token of params.groups) {
+        const group = all.find((g) => g.id === token || g.name.toLowerCase() === token.toLowerCase());
+        if (group) groups.push(group);
+        else problems.push({ param: 'groups', message: `there is no status group '${token}'` });
+      }
+    } else {
+      groups = all;
+    }
+  }
+
+  let calendar = normalHoursCalendar;
+  if (params.calendar.toLowerCase() !== 'normalhours') {
+    const view = calendars.find((c) => c.id === params.calendar) ?? calendars.find((c) => c.name.toLowerCase() === params.calendar.toLowerCase());
+    if (view) calendar = compiledCalendar(view);
+    else problems.push({ param: 'calendar', message: `there is no calendar '${params.calendar}' (GET /rest/calendar lists them)` });
+  }
+
+  let between: ReportContext['between'];
+  if (params.between) {
+    const b = params.between;
+    between = {
+      from: b.from.at === 'created' ? { at: 'created' } : { at: b.from.at, statusIds: resolveStatuses(b.from.statuses, allStatuses, 'fromStatuses', problems, true) },
+      to: { at: b.to.at, statusIds: resolveStatuses(b.to.statuses, allStatuses, 'toStatuses', problems, true) },
+      paused: resolveStatuses(b.paused, allStatuses, 'pausedStatuses', problems, true),
+    };
+  }
+
+  if (problems.length > 0) throw new ParamError(problems);
+  return {
+    allStatuses,
+    statusName: (id) => names.get(id) ?? deletedStatusName(id),
+    statusColumns,
+    statusFilter: statusIds ? new Set(statusIds) : undefined,
+    groups,
+    calendar,
+    dayMs: dayLengthMs(params.dayLength, calendar),
+    between,
+  };
+}

@@ -1,0 +1,355 @@
+// The reporting parameters of TIS-REST-NOTES.md: names matched case-insensitively,
+// values parsed with one zod schema each, and every problem reported with the parameter
+// it is about (a client fixing one mistake should not discover the next one later).
+import { z } from 'zod';
+import type { IssueSelection } from '../jira/issue-selection';
+import { jqlString } from '../jira/issue-selection';
+import { MULTI_VISIT_BEHAVIORS, type MultiVisitBehavior } from '../engine/durations';
+import { parseViewFormat, type DayLength, type ViewFormat } from '../engine/format';
+import type { TrimWindow } from '../engine/timeline';
+
+export const COLUMNS_BY = [
+  'statusDuration',
+  'statusCount',
+  'assigneeDuration',
+  'statusDurationByAssignee',
+  'assigneeDurationByStatus',
+  'groupDuration',
+  'firstTransitionToStatusDate',
+  'lastTransitionFromStatusDate',
+  'durationBetweenStatuses',
+  'statusDurationExpanded',
+] as const;
+export type ColumnsBy = (typeof COLUMNS_BY)[number];
+
+export const OUTPUT_TYPES = ['json', 'jsonSimplified', 'csv'] as const;
+export type OutputType = (typeof OUTPUT_TYPES)[number];
+
+export const FILTER_TYPES = ['customjql', 'jqlfilter', 'project', 'user', 'sprint', 'issue'] as const;
+export const DATE_RANGE_FIELDS = ['created', 'resolution', 'updated'] as const;
+export type DateRangeField = (typeof DATE_RANGE_FIELDS)[number];
+export const DAY_LENGTHS = ['24HourDays', 'businessDays'] as const;
+export const ENTRY_CHOICES = ['firstEntry', 'lastEntry'] as const;
+
+/** The most issues one page may ask for (`pageSize`). */
+export const MAX_PAGE_SIZE = 1000;
+const MAX_TEXT = 20_000;
+
+/** A parameter problem, always naming the parameter (canonical spelling). */
+export interface ParamProblem {
+  param: string;
+  message: string;
+}
+
+export class ParamError extends Error {
+  /** One line a problem, each starting with the parameter's name. */
+  readonly messages: string[];
+  constructor(readonly problems: ParamProblem[]) {
+    const messages = problems.map((p) => `${p.param}: ${p.message}`);
+    super(messages.join('; '));
+    this.name = 'ParamError';
+    this.messages = messages;
+  }
+}
+
+/** Case-insensitive enum: the canonical spelling comes back. */
+function caseInsensitiveEnum<T extends string>(values: readonly T[]) {
+  const byLower = new Map(values.map((v) => [v.toLowerCase(), v]));
+  return z.string().transform((text, ctx): T => {
+    const found = byLower.get(text.trim().toLowerCase());
+    if (found === undefined) {
+      ctx.addIssue({ code: 'custom', message: `'${text}' is not one of ${values.join(', ')}` });
+      return z.NEVER;
+    }
+    return found;
+  });
+}
+
+const booleanText = z.string().transform((text, ctx) => {
+  const key = text.trim().toLowerCase();
+  if (['true', '1', 'yes'].includes(key)) return true;
+  if (['false', '0', 'no', ''].includes(key)) return false;
+  ctx.addIssue({ code: 'custom', message: `'${text}' is not true or false` });
+  return z.NEVER;
+});
+
+const integerText = (min: number, max: number) =>
+  z.string().transform((text, ctx) => {
+    const value = Number(text.trim());
+    if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+      ctx.addIssue({ code: 'custom', message: `'${text}' is not a whole number from ${min} to ${max}` });
+      return z.NEVER;
+    }
+    return value;
+  });
+
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** A `yyyy-MM-dd` or `yyyy-MM-dd HH:mm` date in UTC; a bare date is a whole day. */
+export interface DateParam {
+  start: number;
+  /** The instant just after the date: the next midnight for a date, the same instant for a time. */
+  endExclusive: number;
+}
+
+const dateText = z.string().transform((text, ctx): DateParam => {
+  const match = DATE_TIME.exec(text.trim());
+  const [, y, mo, d, h, mi, s] = match ?? [];
+  const parts = [y, mo, d].map(Number) as [number, number, number];
+  const start = Date.UTC(parts[0], parts[1] - 1, parts[2], Number(h ?? 0), Number(mi ?? 0), Number(s ?? 0));
+  const check = new Date(start);
+  const valid =
+    match !== null &&
+    check.getUTCFullYear() === parts[0] &&
+    check.getUTCMonth() === parts[1] - 1 &&
+    check.getUTCDate() === parts[2] &&
+    Number(h ?? 0) < 24 &&
+    Number(mi ?? 0) < 60 &&
+    Number(s ?? 0) < 60;
+  if (!valid) {
+    ctx.addIssue({ code: 'custom', message: `'${text}' is not a date in the form yyyy-MM-dd or yyyy-MM-dd HH:mm` });
+    return z.NEVER;
+  }
+  return { start, endExclusive: h === undefined ? start + 86_400_000 : start };
+});
+
+/** Comma-separated (or repeated) values, blanks dropped. */
+const listText = z.string().transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part.length > 0));
+
+const plainText = z.string().max(MAX_TEXT, { message: `must be at most ${MAX_TEXT} characters` });
+
+const viewFormatText = z.string().transform((text, ctx): ViewFormat => {
+  const format = parseViewFormat(text);
+  if (format === undefined) {
+    ctx.addIssue({ code: 'custom', message: `'${text}' is not one of days, hours, minutes, seconds, ms or a readable example such as 1d 6h 32m` });
+    return z.NEVER;
+  }
+  return format;
+});
+
+/**
+ * Every parameter the API knows, by canonical name. `list` parameters accept repeats and
+ * comma lists (all values are joined); any other parameter given twice with different
+ * values is an error rather than a silent choice.
+ */
+export const PARAMETERS = {
+  filterType: { schema: caseInsensitiveEnum(FILTER_TYPES), list: false },
+  customjql: { schema: plainText, list: false },
+  jqlFilterID: { schema: z.string().regex(/^\d{1,18}$/, { message: 'must be a saved filter id (digits)' }), list: false },
+  projectKey: { schema: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, { message: 'must be a Jira project key' }), list: false },
+  user: { schema: z.string().min(1).max(128), list: false },
+  sprintID: { schema: z.string().regex(/^\d{1,18}$/, { message: 'must be a sprint id (digits)' }), list: false },
+  issueKey: { schema: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$|^\d+$/, { message: 'must be an issue key such as ABC-123 or an issue id' }), list: false },
+  columnsBy: { schema: caseInsensitiveEnum(COLUMNS_BY), list: false },
+  statuses: { schema: listText, list: true },
+  groups: { schema: listText, list: true },
+  includeDeletedStatuses: { schema: booleanText, list: false },
+  excludeCurrentStatus: { schema: booleanText, list: false },
+  startDate: { schema: dateText, list: false },
+  endDate: { schema: dateText, list: false },
+  dateRangeField: { schema: caseInsensitiveEnum(DATE_RANGE_FIELDS), list: false },
+  trimHistoryStartDate: { schema: dateText, list: false },
+  trimHistoryEndDate: { schema: dateText, list: false },
+  calendar: { schema: z.string().trim().min(1).max(200), list: false },
+  dayLength: { schema: caseInsensitiveEnum(DAY_LENGTHS), list: false },
+  viewFormat: { schema: viewFormatText, list: false },
+  outputType: { schema: caseInsensitiveEnum(OUTPUT_TYPES), list: false },
+  multiVisitBehavior: { schema: caseInsensitiveEnum(MULTI_VISIT_BEHAVIORS), list: false },
+  pageSize: { schema: integerText(1, MAX_PAGE_SIZE), list: false },
+  startIssueIndex: { schema: integerText(0, 10_000_000), list: false },
+  nextPageToken: { schema: z.string().min(1).max(MAX_TEXT), list: false },
+  paramSetId: { schema: z.string().uuid({ message: 'must be a saved parameter set id (a UUID)' }), list: false },
+  fromStatuses: { schema: listText, list: true },
+  fromEntry: { schema: caseInsensitiveEnum(['firstEntry', 'lastEntry', 'created'] as const), list: false },
+  toStatuses: { schema: listText, list: true },
+  toEntry: { schema: caseInsensitiveEnum(ENTRY_CHOICES), list: false },
+  pausedStatuses: { schema: listText, list: true },
+  /** The token itself (discouraged); read by authentication, ignored here. */
+  tisjwt: { schema: z.string(), list: false },
+} as const;
+
+export type ParamName = keyof typeof PARAMETERS;
+export const PARAM_NAMES = Object.keys(PARAMETERS) as ParamName[];
+const CANONICAL = new Map(PARAM_NAMES.map((name) => [name.toLowerCase(), name]));
+
+/** Raw parameter values by canonical name (strings exactly as sent). */
+export type RawParams = Partial<Record<ParamName, string[]>>;
+
+/**
+ * Folds raw name/value pairs (query string and form body) into canonical names. Unknown
+ * names are problems; so is a single-valued parameter given twice with different values.
+ */
+export function canonicalParams(pairs: ReadonlyArray<readonly [string, string]>): { params: RawParams; problems: ParamProblem[] } {
+  const params: RawParams = {};
+  const problems: ParamProblem[] = [];
+  for (const [name, value] of pairs) {
+    const canonical = CANONICAL.get(name.trim().toLowerCase());
+    if (canonical === undefined) {
+      if (!problems.some((p) => p.param === name)) problems.push({ param: name, message: 'is not a parameter of this API' });
+      continue;
+    }
+    (params[canonical] ??= []).push(value);
+  }
+  for (const name of PARAM_NAMES) {
+    const values = params[name];
+    if (values && !PARAMETERS[name].list && new Set(values).size > 1) {
+      problems.push({ param: name, message: 'was given more than once with different values' });
+    }
+  }
+  return { params, problems };
+}
+
+/** Saved parameters first, then the request's own: an explicit parameter replaces the saved one. */
+export function overlayParams(saved: RawParams, explicit: RawParams): RawParams {
+  const merged: RawParams = { ...saved };
+  for (const name of PARAM_NAMES) {
+    const values = explicit[name];
+    if (values !== undefined) merged[name] = values;
+  }
+  return merged;
+}
+
+export interface BetweenParams {
+  from: { at: 'created' } | { at: 'firstEntry' | 'lastEntry'; statuses: string[] };
+  to: { at: 'firstEntry' | 'lastEntry'; statuses: string[] };
+  paused: string[];
+}
+
+export interface ReportParams {
+  selection: IssueSelection | undefined;
+  columnsBy: ColumnsBy;
+  /** Status ids or names as given (resolved against Jira's statuses later). */
+  statuses: string[] | undefined;
+  groups: string[] | undefined;
+  includeDeletedStatuses: boolean;
+  excludeCurrentStatus: boolean;
+  dateRange: { field: DateRangeField; start: number | undefined; end: number | undefined } | undefined;
+  trim: TrimWindow | undefined;
+  /** 'normalHours' or a calendar id or name. */
+  calendar: string;
+  dayLength: DayLength;
+  viewFormat: ViewFormat;
+  outputType: OutputType;
+  multiVisitBehavior: MultiVisitBehavior;
+  pageSize: number | undefined;
+  startIssueIndex: number;
+  nextPageToken: string | undefined;
+  between: BetweenParams | undefined;
+}
+
+type Parsed = { [K in ParamName]?: z.output<(typeof PARAMETERS)[K]['schema']> };
+
+function parseEach(raw: RawParams, problems: ParamProblem[]): Parsed {
+  const parsed: Record<string, unknown> = {};
+  for (const name of PARAM_NAMES) {
+    const values = raw[name];
+    if (values === undefined || values.length === 0) continue;
+    const definition = PARAMETERS[name];
+    if (definition.list) {
+      const items: string[] = [];
+      for (const value of values) {
+        const result = definition.schema.safeParse(value);
+        if (result.success && Array.isArray(result.data)) items.push(...result.data);
+      }
+      parsed[name] = items;
+      continue;
+    }
+    const result = definition.schema.safeParse(values[values.length - 1]);
+    if (result.success) parsed[name] = result.data;
+    else problems.push({ param: name, message: result.error.issues[0]?.message ?? 'is not valid' });
+  }
+  // Each value was checked against its own parameter's schema just above.
+  return parsed as Parsed;
+}
+
+function selectionOf(p: Parsed, problems: ParamProblem[]): IssueSelection | undefined {
+  const given = (['customjql', 'jqlFilterID', 'projectKey', 'user', 'sprintID', 'issueKey'] as const).filter((name) => p[name] !== undefined);
+  const inferred = { customjql: 'customjql', jqlFilterID: 'jqlfilter', projectKey: 'project', user: 'user', sprintID: 'sprint', issueKey: 'issue' } as const;
+  const type = p.filterType ?? (given.length === 1 && given[0] !== undefined ? inferred[given[0]] : undefined);
+  if (type === undefined) {
+    if (given.length > 1) problems.push({ param: 'filterType', message: `is required when several of ${given.join(', ')} are given` });
+    return undefined;
+  }
+  const need = (param: ParamName): void => {
+    problems.push({ param, message: `is required when filterType is ${type}` });
+  };
+  switch (type) {
+    case 'customjql':
+      if (!p.customjql?.trim()) return need('customjql'), undefined;
+      return { kind: 'jql', jql: p.customjql };
+    case 'jqlfilter':
+      if (!p.jqlFilterID) return need('jqlFilterID'), undefined;
+      return { kind: 'filter', filterId: p.jqlFilterID };
+    case 'project':
+      if (!p.projectKey) return need('projectKey'), undefined;
+      return { kind: 'project', projectKey: p.projectKey };
+    case 'user':
+      if (!p.user) return need('user'), undefined;
+      // The assignee's issues; currentUser() is rewritten to the token owner downstream.
+      return { kind: 'jql', jql: `assignee = ${p.user.toLowerCase() === 'currentuser()' ? 'currentUser()' : jqlString(p.user)}` };
+    case 'sprint':
+      if (!p.sprintID) return need('sprintID'), undefined;
+      return { kind: 'jql', jql: `sprint = ${p.sprintID}` };
+    case 'issue':
+      if (!p.issueKey) return need('issueKey'), undefined;
+      return { kind: 'issue', issueKey: p.issueKey };
+  }
+}
+
+function betweenOf(p: Parsed, columnsBy: ColumnsBy, problems: ParamProblem[]): BetweenParams | undefined {
+  if (columnsBy !== 'durationBetweenStatuses') return undefined;
+  const fromAt = p.fromEntry ?? (p.fromStatuses?.length ? 'firstEntry' : 'created');
+  if (fromAt !== 'created' && !p.fromStatuses?.length) problems.push({ param: 'fromStatuses', message: `is required when fromEntry is ${fromAt}` });
+  if (!p.toStatuses?.length) problems.push({ param: 'toStatuses', message: 'is required when columnsBy is durationBetweenStatuses' });
+  return {
+    from: fromAt === 'created' ? { at: 'created' } : { at: fromAt, statuses: p.fromStatuses ?? [] },
+    to: { at: p.toEntry ?? 'firstEntry', statuses: p.toStatuses ?? [] },
+    paused: p.pausedStatuses ?? [],
+  };
+}
+
+/** Parses raw parameters into a report request, or throws ParamError naming every bad one. */
+export function parseReportParams(raw: RawParams, initialProblems: ParamProblem[] = []): ReportParams {
+  const problems = [...initialProblems];
+  const p = parseEach(raw, problems);
+  const columnsBy = p.columnsBy ?? 'statusDuration';
+  const selection = selectionOf(p, problems);
+  const between = betweenOf(p, columnsBy, problems);
+  let dateRange: ReportParams['dateRange'];
+  if (p.startDate || p.endDate) {
+    dateRange = { field: p.dateRangeField ?? 'created', start: p.startDate?.start, end: p.endDate?.endExclusive };
+    if (dateRange.start !== undefined && dateRange.end !== undefined && dateRange.end <= dateRange.start) {
+      problems.push({ param: 'endDate', message: 'must not be before startDate' });
+    }
+  }
+  let trim: TrimWindow | undefined;
+  if (p.trimHistoryStartDate || p.trimHistoryEndDate) {
+    trim = {};
+    if (p.trimHistoryStartDate) trim.start = p.trimHistoryStartDate.start;
+    if (p.trimHistoryEndDate) trim.end = p.trimHistoryEndDate.endExclusive;
+    if (trim.start !== undefined && trim.end !== undefined && trim.end <= trim.start) {
+      problems.push({ param: 'trimHistoryEndDate', message: 'must be after trimHistoryStartDate' });
+    }
+  }
+  if (problems.length > 0) throw new ParamError(problems);
+  return {
+    selection,
+    columnsBy,
+    statuses: p.statuses?.length ? p.statuses : undefined,
+    groups: p.groups?.length ? p.groups : undefined,
+    includeDeletedStatuses: p.includeDeletedStatuses ?? false,
+    excludeCurrentStatus: p.excludeCurrentStatus ?? false,
+    dateRange,
+    trim,
+    calendar: p.calendar ?? 'normalHours',
+    dayLength: p.dayLength ?? '24HourDays',
+    // The product's documented example (value 10314.38 for raw 618862970) is minutes.
+    viewFormat: p.viewFormat ?? 'minutes',
+    outputType: p.outputType ?? 'json',
+    multiVisitBehavior: p.multiVisitBehavior ?? 'total',
+    pageSize: p.pageSize,
+    startIssueIndex: p.startIssueIndex ?? 0,
+    nextPageToken: p.nextPageToken,
+    between,
+  };
+}

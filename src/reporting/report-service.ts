@@ -1,0 +1,133 @@
+// A report from parameters to a response body: context (statuses, groups, calendar),
+// the owner's issues within the time budget, the engine, then the output format.
+// The synchronous REST endpoints and the export job both run reports through here.
+import type { IssueDataAccess, IssueWithHistory } from '../jira';
+import type { UserDirectory } from '../jira/user-directory';
+import type { StatusInfo } from '../engine/issue-history';
+import { collectIssues } from './issue-collector';
+import { renderReport, type RenderedReport } from './output/render';
+import { buildReportContext, type ReportConfigSource, type ReportContext } from './report-context';
+import type { ReportParams } from './report-params';
+import { assigneesIn, buildReportTable, type ReportTable } from './report-table';
+
+/**
+ * Issues one synchronous call answers when no pageSize is given. Measured with
+ * `npm run bench rest` (10,000 issues, 150 ms per Jira call: see docs/rest-api.md);
+ * beyond it the response pages with nextPageToken, and /rest/export takes the whole set.
+ */
+export const SYNC_ISSUE_LIMIT = 10_000;
+/** No new Jira chunk starts after this much of the web trigger's 55 s. */
+export const SYNC_SOFT_BUDGET_MS = 35_000;
+/** No Jira request runs past this; the rest is for the engine and the response. */
+export const SYNC_HARD_BUDGET_MS = 45_000;
+
+export interface ReportServiceDeps {
+  access: IssueDataAccess;
+  config: Omit<ReportConfigSource, 'statuses'>;
+  users: UserDirectory;
+  now(): number;
+  /** Overrides the synchronous time budget (tests that need Jira to outlast it quickly). */
+  syncBudget?: SyncBudget;
+}
+
+export interface SyncBudget {
+  softMs: number;
+  hardMs: number;
+}
+
+export interface ReportPageRequest {
+  ownerAccountId: string;
+  params: ReportParams;
+  /** Most issues in this page. */
+  limit: number;
+  softDeadline: number;
+  hardDeadline: number;
+}
+
+export interface ReportPage {
+  table: ReportTable;
+  context: ReportContext;
+  issueCount: number;
+  nextPageToken: string | undefined;
+}
+
+const STATUS_CACHE_MS = 60_000;
+
+function dateRangeKeep(params: ReportParams): ((issue: IssueWithHistory) => boolean) | undefined {
+  const range = params.dateRange;
+  if (!range) return undefined;
+  return (issue) => {
+    let at: number | undefined = issue.history.created;
+    if (range.field !== 'created') {
+      const text = issue.fields[range.field === 'resolution' ? 'resolutiondate' : 'updated'];
+      at = typeof text === 'string' ? Date.parse(text) : undefined;
+    }
+    if (at === undefined || Number.isNaN(at)) return false;
+    return (range.start === undefined || at >= range.start) && (range.end === undefined || at < range.end);
+  };
+}
+
+export function createReportService(deps: ReportServiceDeps) {
+  let statusCache: { at: number; statuses: Promise<StatusInfo[]> } | undefined;
+  // Jira's status list changes rarely; one call a minute per container is plenty.
+  const statuses = (): Promise<StatusInfo[]> => {
+    if (!statusCache || deps.now() - statusCache.at > STATUS_CACHE_MS) {
+      const pending = deps.access.getStatuses();
+      pending.catch(() => (statusCache = undefined));
+      statusCache = { at: deps.now(), statuses: pending };
+    }
+    return statusCache.statuses;
+  };
+
+  async function assigneeNames(issues: readonly IssueWithHistory[], params: ReportParams): Promise<(id: string) => string> {
+    if (!['assigneeDuration', 'statusDurationByAssignee', 'assigneeDurationByStatus'].includes(params.columnsBy)) return (id) => id;
+    const users = await deps.users.getUsers([...assigneesIn(issues)]);
+    return (id) => users.get(id)?.displayName ?? id;
+  }
+
+  return {
+    statuses,
+    syncBudget: deps.syncBudget ?? { softMs: SYNC_SOFT_BUDGET_MS, hardMs: SYNC_HARD_BUDGET_MS },
+
+    async context(params: ReportParams): Promise<ReportContext> {
+      return buildReportContext(params, { ...deps.config, statuses });
+    },
+
+    /** One page of the report; the caller has already checked that params.selection exists. */
+    async runPage(request: ReportPageRequest, context?: ReportContext): Promise<ReportPage> {
+      const { params } = request;
+      const selection = params.selection;
+      if (!selection) throw new Error('runPage needs a selection');
+      const ctx = context ?? (await buildReportContext(params, { ...deps.config, statuses }));
+      const fields = ['summary'];
+      if (params.dateRange?.field === 'resolution') fields.push('resolutiondate');
+      if (params.dateRange?.field === 'updated') fields.push('updated');
+      const keep = dateRangeKeep(params);
+      const collected = await collectIssues(deps.access, {
+        selection,
+        ownerAccountId: request.ownerAccountId,
+        fields,
+        limit: request.limit,
+        skip: params.nextPageToken === undefined ? params.startIssueIndex : 0,
+        pageToken: params.nextPageToken,
+        softDeadline: request.softDeadline,
+        hardDeadline: request.hardDeadline,
+        ...(keep ? { keep } : {}),
+      }, deps.now);
+      const table = buildReportTable({
+        issues: collected.issues,
+        params,
+        context: ctx,
+        now: deps.now(),
+        assigneeName: await assigneeNames(collected.issues, params),
+      });
+      return { table, context: ctx, issueCount: collected.issues.length, nextPageToken: collected.nextPageToken };
+    },
+
+    render(page: ReportPage, params: ReportParams): RenderedReport {
+      return renderReport(page.table, params, page.context, page.nextPageToken);
+    },
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;

@@ -1,30 +1,26 @@
 // The local host: the app's real handlers (src/index.ts, dispatched by manifest.yml) with
-// a local composition (SQLite file, file secrets, the Jira emulator or a real Jira site),
-// the Custom UI production bundles behind a host bridge, and the web trigger.
-import { mkdirSync, readFileSync, existsSync, statSync } from 'node:fs';
+// a local composition (local-composition.ts), the Custom UI production bundles behind a
+// host bridge (pages.ts), and the web trigger, on one HTTP server.
+import { mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { z } from 'zod';
-import { createAppServices, type AppServices } from '../../src/entry/composition/app-services';
-import type { Clock } from '../../src/kernel/ports';
-import type { RateLimit } from '../../src/rest/rest-guard';
-import type { SyncBudget } from '../../src/reporting/report-service';
-import type { ExportSettings } from '../../src/reporting/export-jobs/export-service';
-import { EXPORT_QUEUE_KEY } from '../../src/kernel/manifest-keys';
-import { createInProcessQueue } from './in-process-queue';
+import type { AppServices } from '../../src/entry/composition/app-services';
 import { installComposition } from '../../src/entry/composition/current-services';
+import { systemClock, type Clock } from '../../src/kernel/ports';
+import type { Db } from '../../src/storage/schema';
 import { demoDataset, startJiraEmulator, type Dataset, type RunningEmulator } from '../jira-emulator';
-import { bridgeScript } from './bridge-script';
-import { createFileSecrets } from './file-secrets';
 import { createJiraOverHttp } from './jira-over-http';
-import { readManifestHandlers, type PageModule } from './manifest-handlers';
-import { openSqliteDatabase } from './sqlite-database';
+import { composeLocalServices, LOCAL_INSTALLATION, type LocalServiceOptions } from './local-composition';
+import { readManifestHandlers } from './manifest-handlers';
+import { HttpError, sendIndexPage, sendStaticFile, type PageUser } from './pages';
 
-export const LOCAL_INSTALLATION = 'ari:cloud:jira::site/local';
+export { LOCAL_INSTALLATION } from './local-composition';
+
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
-export interface LocalHostOptions {
+export interface LocalHostOptions extends Pick<LocalServiceOptions, 'restRateLimit' | 'restSyncBudget' | 'exportSettings'> {
   port: number;
   dataDir: string;
   appDir?: string;
@@ -32,26 +28,17 @@ export interface LocalHostOptions {
   dataset?: Dataset;
   realJira?: { baseUrl: string; email: string; apiToken: string };
   clock?: Clock;
-  /** Per-token REST request rate (tests lower it). */
-  restRateLimit?: RateLimit;
-  /** Synchronous REST time budget (tests shorten it). */
-  restSyncBudget?: SyncBudget;
-  /** Export job budgets and limits (tests shrink them to force several invocations). */
-  exportSettings?: Partial<ExportSettings>;
 }
 
-export interface HostUser {
-  accountId: string;
-  displayName: string;
-  isAdmin: boolean;
-  active: boolean;
-}
+export type HostUser = PageUser;
 
 export interface LocalHost {
   url: string;
   jiraUrl: string;
   emulator: RunningEmulator | undefined;
   services: AppServices;
+  /** The SQLite database, for tests that look at what was stored. */
+  db: Db;
   users(): Promise<HostUser[]>;
   close(): Promise<void>;
 }
@@ -70,23 +57,6 @@ const requestJiraBody = z.object({
   headers: z.record(z.string(), z.string()).default({}),
   body: z.string().optional(),
 });
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.map': 'application/json',
-  '.woff2': 'font/woff2',
-};
-
-class HttpError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolveBody, reject) => {
@@ -111,10 +81,6 @@ function sendJson(res: ServerResponse, status: number, value: unknown): void {
   res.end(JSON.stringify(value));
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 export async function startLocalHost(options: LocalHostOptions): Promise<LocalHost> {
   const appDir = options.appDir ?? resolve(__dirname, '..', '..');
   mkdirSync(options.dataDir, { recursive: true });
@@ -123,39 +89,35 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const emulator = options.realJira ? undefined : await startJiraEmulator({ dataset: options.dataset ?? demoDataset(), port: 0 });
   const jiraUrl = options.realJira?.baseUrl ?? emulator?.url ?? '';
   const jira = createJiraOverHttp(
-    options.realJira
-      ? { baseUrl: options.realJira.baseUrl, auth: { email: options.realJira.email, apiToken: options.realJira.apiToken } }
-      : { baseUrl: jiraUrl },
+    options.realJira ? { baseUrl: options.realJira.baseUrl, auth: { email: options.realJira.email, apiToken: options.realJira.apiToken } } : { baseUrl: jiraUrl },
   );
-  const db = await openSqliteDatabase(join(options.dataDir, 'status-clock.sqlite'));
   let hostUrl = '';
-  const consumer = manifest.consumers.get(EXPORT_QUEUE_KEY);
-  if (!consumer) throw new Error(`manifest.yml has no consumer for the queue ${EXPORT_QUEUE_KEY}`);
-  const exportQueue = createInProcessQueue(EXPORT_QUEUE_KEY, consumer as unknown as (event: unknown, context: unknown) => Promise<unknown>, LOCAL_INSTALLATION);
-  const services = createAppServices({
-    db,
-    secrets: createFileSecrets(join(options.dataDir, 'secrets.json')),
-    jira,
-    clock: options.clock ?? { now: () => Date.now() },
-    restBaseUrl: async () => `${hostUrl}/webtrigger/rest-api`,
-    exportQueue,
-  }, {
-    ...(options.restRateLimit ? { restRateLimit: options.restRateLimit } : {}),
-    ...(options.restSyncBudget ? { restSyncBudget: options.restSyncBudget } : {}),
-    ...(options.exportSettings ? { exportSettings: options.exportSettings } : {}),
-  });
+  const restBaseUrl = (): string => `${hostUrl}/webtrigger/rest-api`;
+  const local = await composeLocalServices(
+    {
+      dataDir: options.dataDir,
+      jira,
+      clock: options.clock ?? systemClock,
+      restBaseUrl: async () => restBaseUrl(),
+      ...(options.restRateLimit ? { restRateLimit: options.restRateLimit } : {}),
+      ...(options.restSyncBudget ? { restSyncBudget: options.restSyncBudget } : {}),
+      ...(options.exportSettings ? { exportSettings: options.exportSettings } : {}),
+    },
+    manifest,
+  );
+  const { services } = local;
   installComposition(async () => services);
 
   async function users(): Promise<HostUser[]> {
     const known = emulator
       ? emulator.dataset.users.map((user) => user.accountId)
       : [z.object({ accountId: z.string() }).parse(JSON.parse(await (await jira.fetch('/rest/api/3/myself')).text())).accountId];
-    const directory = await services.users.getUsers(known);
+    const directory = await local.users.getUsers(known);
     return Promise.all(
       known.flatMap((accountId) => {
         const user = directory.get(accountId);
         if (!user) return [];
-        return [services.users.isJiraAdmin(accountId).then((isAdmin) => ({ ...user, isAdmin }))];
+        return [local.users.isJiraAdmin(accountId).then((isAdmin) => ({ ...user, isAdmin }))];
       }),
     );
   }
@@ -213,52 +175,19 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     res.end(response.body ?? '');
   }
 
-  function staticFile(res: ServerResponse, page: PageModule, relativePath: string, url: URL): void {
-    const root = resolve(page.resourcePath);
-    const file = normalize(join(root, relativePath || 'index.html'));
-    if (file !== root && !file.startsWith(root + sep)) throw new HttpError(404, 'not found');
-    if (!existsSync(file) || !statSync(file).isFile()) {
-      throw new HttpError(404, existsSync(root) ? 'not found' : `${page.resourcePath} is missing: run npm run build`);
-    }
-    if (extname(file) === '.html') {
-      const accountId = url.searchParams.get('accountId') ?? '';
-      const script = bridgeScript({ accountId, moduleKey: page.moduleKey, restBaseUrl: `${hostUrl}/webtrigger/rest-api` });
-      const html = readFileSync(file, 'utf8').replace(/<head>/i, `<head><script>${script}</script>`);
-      res.writeHead(200, { 'content-type': contentTypes['.html'] ?? 'text/html' });
-      res.end(html);
-      return;
-    }
-    res.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  }
-
-  async function indexPage(res: ServerResponse): Promise<void> {
-    const rows = (await users())
-      .map((user) => {
-        const links = manifest.pages
-          .map((page) => `<a href="/static/${page.resourceKey}/index.html?accountId=${encodeURIComponent(user.accountId)}">${page.kind === 'jira:adminPage' ? 'Admin page' : 'User page'}</a>`)
-          .join(' · ');
-        return `<li><strong>${escapeHtml(user.displayName)}</strong> ${user.isAdmin ? '(Jira admin)' : ''} ${user.active ? '' : '(deactivated)'} — ${links}</li>`;
-      })
-      .join('\n');
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-    res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Status Clock local host</title></head>
-<body style="font:14px system-ui;margin:32px"><h1>Status Clock: local host</h1>
-<p>Open a page as one of the demo users. REST API base URL: <code>${escapeHtml(hostUrl)}/webtrigger/rest-api</code></p>
-<ul>${rows}</ul></body></html>`);
-  }
-
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async (): Promise<void> => {
-      if (url.pathname === '/' && req.method === 'GET') return indexPage(res);
+      if (url.pathname === '/' && req.method === 'GET') return sendIndexPage(res, await users(), manifest.pages, restBaseUrl());
       if (url.pathname === '/__forge/users' && req.method === 'GET') return sendJson(res, 200, await users());
       if (url.pathname === '/__forge/invoke' && req.method === 'POST') return invoke(req, res);
       if (url.pathname === '/__forge/request-jira' && req.method === 'POST') return requestJira(req, res);
       if (url.pathname.startsWith('/webtrigger/')) return webTrigger(req, res, url);
       const staticMatch = /^\/static\/([^/]+)\/(.*)$/.exec(url.pathname);
       const page = staticMatch && manifest.pages.find((candidate) => candidate.resourceKey === staticMatch[1]);
-      if (staticMatch && page && req.method === 'GET') return staticFile(res, page, decodeURIComponent(staticMatch[2] ?? ''), url);
+      if (staticMatch && page && req.method === 'GET') {
+        return sendStaticFile(res, page, decodeURIComponent(staticMatch[2] ?? ''), url.searchParams.get('accountId') ?? '', restBaseUrl());
+      }
       throw new HttpError(404, `nothing at ${req.method} ${url.pathname}`);
     };
     route().catch((error: unknown) => {
@@ -279,13 +208,14 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     jiraUrl,
     emulator,
     services,
+    db: local.db,
     users,
     async close() {
       await new Promise<void>((closed) => server.close(() => closed()));
       server.closeAllConnections();
-      await exportQueue.close();
+      await local.exportQueue.close();
       await emulator?.close();
-      await db.destroy();
+      await local.db.destroy();
     },
   };
 }

@@ -1,12 +1,6 @@
 // The engine's public surface: pure functions from IssueHistory to report values.
 export type { FieldChange, IssueHistory, StatusInfo } from './issue-history';
 export {
-  CalendarValidationError,
-  ReportEngineError,
-  type ReportEngineErrorCode,
-  type ValidationIssue,
-} from './errors';
-export {
   buildTimeline,
   compareChangeIds,
   sortChanges,

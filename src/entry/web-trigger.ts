@@ -15,18 +15,12 @@ const webTriggerRequest = z.object({
   body: z.string().nullish(),
 });
 
-/** Parameters fit in far less; anything bigger is refused before it is parsed. */
-export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
-
 const lowerCaseKeys = (headers: Record<string, string[]>): Record<string, string[]> =>
   Object.fromEntries(Object.entries(headers).map(([name, values]) => [name.toLowerCase(), values]));
 
 export async function webTriggerHandler(event: unknown, context: unknown): Promise<RestResponse> {
   try {
     const request = webTriggerRequest.parse(event);
-    if (Buffer.byteLength(request.body ?? '', 'utf8') > MAX_REQUEST_BODY_BYTES) {
-      return errorResponse(413, [`The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`]);
-    }
     const services = await currentServices();
     return await handleRestRequest(
       {

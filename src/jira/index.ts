@@ -5,7 +5,6 @@ export type { IssueSelection } from './issue-selection';
 export { resolveSelectionJql, jqlString } from './issue-selection';
 export { rewriteJqlForOwner } from './jql-rewrite';
 export { createJiraClient, type JiraClient, type JiraClientOptions } from './jira-client';
-export { JiraAccessError, type JiraErrorCode } from './jira-errors';
-export { systemRuntime, type JiraRuntime } from './jira-runtime';
+export { jiraRuntimeOn, systemRuntime, type JiraRuntime } from './jira-runtime';
 export { createJiraUserDirectory } from './jira-user-directory';
 export type { JiraUser, UserDirectory } from './user-directory';

@@ -4,7 +4,7 @@
 // never expand=changelog (Jira truncates it).
 import type { FieldChange, IssueHistory } from '../engine/issue-history';
 import type { JiraClient } from './jira-client';
-import { JiraAccessError } from './jira-errors';
+import { JiraAccessError } from '../kernel/errors';
 import { bulkChangelogSchema, bulkIssuesSchema, historyFieldsSchema } from './jira-schemas';
 import { chunk, mapBounded } from './semaphore';
 

@@ -1,7 +1,7 @@
 // Turns a report's issue selection into the JQL the app sends, with the owner's view of
 // it: currentUser() is the owner, and a saved filter must be one the owner may see.
 import type { JiraClient } from './jira-client';
-import { JiraAccessError } from './jira-errors';
+import { JiraAccessError } from '../kernel/errors';
 import { readJson } from './jira-json';
 import { filterSchema, groupListSchema, permissionGrantsSchema } from './jira-schemas';
 import { rewriteJqlForOwner } from './jql-rewrite';

@@ -4,7 +4,7 @@
 // exponential backoff, and a deadline so a web trigger answers inside Forge's 55 s.
 import type { z } from 'zod';
 import type { JiraHttp, JiraHttpResponse } from '../kernel/ports';
-import { JiraAccessError } from './jira-errors';
+import { JiraAccessError } from '../kernel/errors';
 import { errorFromResponse, readJson } from './jira-json';
 import { systemRuntime, type JiraRuntime } from './jira-runtime';
 import { Semaphore } from './semaphore';
@@ -34,13 +34,13 @@ export interface JiraClient {
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
 
-function retryAfterMs(response: JiraHttpResponse): number | undefined {
+function retryAfterMs(response: JiraHttpResponse, now: number): number | undefined {
   const header = response.headers.get('retry-after');
   if (header === null) return undefined;
   const seconds = Number(header);
   if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
   const date = Date.parse(header);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
 export function createJiraClient(http: JiraHttp, options: JiraClientOptions = {}): JiraClient {
@@ -88,7 +88,7 @@ export function createJiraClient(http: JiraHttp, options: JiraClientOptions = {}
       try {
         const response = await semaphore.run(() => attempt(path, wire, what));
         if (!RETRYABLE.has(response.status)) return response;
-        waitHint = retryAfterMs(response);
+        waitHint = retryAfterMs(response, runtime.now());
         lastProblem = {
           code: response.status === 429 ? 'JIRA_RATE_LIMITED' : 'JIRA_UNAVAILABLE',
           message: response.status === 429 ? `Jira kept rate-limiting ${what}` : `Jira kept failing ${what} (HTTP ${response.status})`,

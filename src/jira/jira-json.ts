@@ -2,7 +2,7 @@
 // non-2xx answers into JiraAccessError carrying Jira's own errorMessages.
 import { z } from 'zod';
 import type { JiraHttpResponse } from '../kernel/ports';
-import { JiraAccessError, type JiraErrorCode } from './jira-errors';
+import { JiraAccessError, type JiraErrorCode } from '../kernel/errors';
 
 const errorCollectionSchema = z.object({
   errorMessages: z.array(z.string()).optional(),

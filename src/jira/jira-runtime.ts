@@ -1,14 +1,19 @@
-// Time and randomness for the Jira client, injected so tests run retries instantly
-// and deterministically.
-export interface JiraRuntime {
-  now(): number;
+// Time and randomness for the Jira client. Time is the app's one injected Clock, so a
+// test that controls the clock controls every deadline; sleeping and jitter are real.
+import { systemClock, type Clock } from '../kernel/ports';
+
+export interface JiraRuntime extends Clock {
   sleep(ms: number): Promise<void>;
   /** Uniform in [0, 1): jitter for backoff. */
   random(): number;
 }
 
-export const systemRuntime: JiraRuntime = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  random: () => Math.random(),
-};
+export function jiraRuntimeOn(clock: Clock): JiraRuntime {
+  return {
+    now: () => clock.now(),
+    sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    random: () => Math.random(),
+  };
+}
+
+export const systemRuntime: JiraRuntime = jiraRuntimeOn(systemClock);

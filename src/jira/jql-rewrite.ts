@@ -2,7 +2,7 @@
 // caller, so `currentUser()` becomes the owner's account id, and clauses whose meaning
 // depends on the caller in ways we cannot restate (watchedIssues(), saved filters by
 // reference, ...) are refused rather than answered for the app's account.
-import { JiraAccessError } from './jira-errors';
+import { JiraAccessError } from '../kernel/errors';
 
 /** Functions that silently mean "the app" when the app runs the query. */
 const CALLER_FUNCTIONS = new Set([

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { JiraHttp } from '../kernel/ports';
 import type { StatusInfo } from '../engine/issue-history';
 import { createJiraClient, type JiraClient, type JiraClientOptions } from './jira-client';
-import { JiraAccessError } from './jira-errors';
+import { JiraAccessError } from '../kernel/errors';
 import { searchIdsPageSchema, statusListSchema } from './jira-schemas';
 import { fetchIssueHistories, type IssueWithHistory } from './issue-history-fetch';
 import { resolveSelectionJql, type IssueSelection } from './issue-selection';
@@ -90,7 +90,15 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
       }
       const body: Record<string, unknown> = { jql, maxResults: pageSize, fields: ['id'] };
       if (jiraToken !== undefined) body.nextPageToken = jiraToken;
-      const page = await client.post('/rest/api/3/search/jql', body, searchIdsPageSchema, 'the issue search');
+      let page;
+      try {
+        page = await client.post('/rest/api/3/search/jql', body, searchIdsPageSchema, 'the issue search');
+      } catch (error) {
+        // Jira refuses a key that does not exist: for one issue, that is simply no issue,
+        // answered exactly as an issue the owner may not browse.
+        if (request.selection.kind === 'issue' && error instanceof JiraAccessError && error.code === 'JIRA_BAD_REQUEST') return { issues: [] };
+        throw error;
+      }
       const ids = page.issues.map((issue) => issue.id);
       const browsable = await keepBrowsableIssues(client, request.ownerAccountId, ids, concurrency);
       const issues = await fetchIssueHistories(client, browsable, request.fields, concurrency);

@@ -6,6 +6,9 @@ export interface Clock {
   now(): number;
 }
 
+/** The real clock: the only reader of Date.now() (adapters and the local host pass it in). */
+export const systemClock: Clock = { now: () => Date.now() };
+
 /** Encrypted per-installation secrets (Forge: @forge/kvs secrets; local host: a file). */
 export interface SecretStore {
   get(key: string): Promise<string | undefined>;

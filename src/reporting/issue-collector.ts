@@ -2,7 +2,9 @@
 // so the collector asks the data access for chunks, measures how long each took, and
 // sizes the next chunk to what still fits before the deadline; when the budget runs out
 // it stops and hands back the token to continue from, instead of failing the request.
-import { JiraAccessError, SEARCH_MAX_PAGE, type IssueDataAccess, type IssueSelection, type IssueWithHistory } from '../jira';
+import { SEARCH_MAX_PAGE, type IssueDataAccess, type IssueSelection, type IssueWithHistory } from '../jira';
+import { JiraAccessError } from '../kernel/errors';
+import type { Clock } from '../kernel/ports';
 
 export interface CollectRequest {
   selection: IssueSelection;
@@ -32,7 +34,8 @@ export interface CollectResult {
 /** First chunk: small enough to finish quickly, large enough to measure. */
 const FIRST_CHUNK = 1000;
 
-export async function collectIssues(access: IssueDataAccess, request: CollectRequest, now: () => number = Date.now): Promise<CollectResult> {
+export async function collectIssues(access: IssueDataAccess, request: CollectRequest, clock: Clock): Promise<CollectResult> {
+  const now = (): number => clock.now();
   const issues: IssueWithHistory[] = [];
   let token = request.pageToken;
   let toSkip = request.skip;

@@ -1,12 +1,14 @@
 // What a report needs besides the issues: which statuses are columns, the status groups,
 // the working calendar. Names given by the client are resolved here, and anything unknown
-// is a ParamError naming the parameter.
+// is a FieldError naming the parameter.
 import type { CalendarView, StatusGroupView } from '../contract/report-config';
 import { compileCalendar, normalHoursCalendar, type WorkingTimeCalendar } from '../engine/calendar/working-time';
 import type { StatusInfo } from '../engine/issue-history';
 import type { StatusGroup } from '../engine/durations';
 import { dayLengthMs } from '../engine/format';
-import { ParamError, type ParamProblem, type ReportParams } from './report-params';
+import { FieldError, type FieldProblem } from '../kernel/errors';
+import { reportKind } from './kinds';
+import type { ReportParams } from './report-params';
 
 export interface ReportConfigSource {
   statuses(): Promise<StatusInfo[]>;
@@ -42,14 +44,14 @@ function compiledCalendar(view: CalendarView): WorkingTimeCalendar {
 }
 
 /** Resolves status ids or names (case-insensitive) against Jira's list. */
-function resolveStatuses(tokens: readonly string[], all: readonly StatusInfo[], param: string, problems: ParamProblem[], allowUnknownIds: boolean): string[] {
+function resolveStatuses(tokens: readonly string[], all: readonly StatusInfo[], param: string, problems: FieldProblem[], allowUnknownIds: boolean): string[] {
   const ids: string[] = [];
   for (const token of tokens) {
     const byId = all.find((s) => s.id === token);
     const byName = byId ?? all.find((s) => s.name.toLowerCase() === token.toLowerCase());
     if (byName) ids.push(byName.id);
     else if (allowUnknownIds && /^\d+$/.test(token)) ids.push(token);
-    else problems.push({ param, message: `Jira has no status '${token}'` });
+    else problems.push({ field: param, message: `Jira has no status '${token}'` });
   }
   return [...new Set(ids)];
 }
@@ -58,8 +60,8 @@ function resolveStatuses(tokens: readonly string[], all: readonly StatusInfo[], 
 export const deletedStatusName = (id: string): string => `Deleted status ${id}`;
 
 export async function buildReportContext(params: ReportParams, source: ReportConfigSource): Promise<ReportContext> {
-  const problems: ParamProblem[] = [];
-  const needsGroups = params.columnsBy === 'groupDuration' || params.groups !== undefined;
+  const problems: FieldProblem[] = [];
+  const needsGroups = reportKind(params.columnsBy).usesAllGroups === true || params.groups !== undefined;
   const [allStatuses, groupViews, calendars] = await Promise.all([
     source.statuses(),
     needsGroups ? source.listStatusGroups() : Promise.resolve([]),
@@ -80,7 +82,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
       for (const token of params.groups) {
         const group = all.find((g) => g.id === token || g.name.toLowerCase() === token.toLowerCase());
         if (group) groups.push(group);
-        else problems.push({ param: 'groups', message: `there is no status group '${token}'` });
+        else problems.push({ field: 'groups', message: `there is no status group '${token}'` });
       }
     } else {
       groups = all;
@@ -91,7 +93,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
   if (params.calendar.toLowerCase() !== 'normalhours') {
     const view = calendars.find((c) => c.id === params.calendar) ?? calendars.find((c) => c.name.toLowerCase() === params.calendar.toLowerCase());
     if (view) calendar = compiledCalendar(view);
-    else problems.push({ param: 'calendar', message: `there is no calendar '${params.calendar}' (GET /rest/calendar lists them)` });
+    else problems.push({ field: 'calendar', message: `there is no calendar '${params.calendar}' (GET /rest/calendar lists them)` });
   }
 
   let between: ReportContext['between'];
@@ -104,7 +106,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
     };
   }
 
-  if (problems.length > 0) throw new ParamError(problems);
+  if (problems.length > 0) throw new FieldError(problems);
   return {
     allStatuses,
     statusName: (id) => names.get(id) ?? deletedStatusName(id),

@@ -2,25 +2,14 @@
 // values parsed with one zod schema each, and every problem reported with the parameter
 // it is about (a client fixing one mistake should not discover the next one later).
 import { z } from 'zod';
+import { FieldError, type FieldProblem } from '../kernel/errors';
+import { COLUMNS_BY, type ColumnsBy } from './kinds';
 import type { IssueSelection } from '../jira/issue-selection';
 import { jqlString } from '../jira/issue-selection';
 import { MULTI_VISIT_BEHAVIORS, type MultiVisitBehavior } from '../engine/durations';
 import { parseViewFormat, type DayLength, type ViewFormat } from '../engine/format';
 import type { TrimWindow } from '../engine/timeline';
 
-export const COLUMNS_BY = [
-  'statusDuration',
-  'statusCount',
-  'assigneeDuration',
-  'statusDurationByAssignee',
-  'assigneeDurationByStatus',
-  'groupDuration',
-  'firstTransitionToStatusDate',
-  'lastTransitionFromStatusDate',
-  'durationBetweenStatuses',
-  'statusDurationExpanded',
-] as const;
-export type ColumnsBy = (typeof COLUMNS_BY)[number];
 
 export const OUTPUT_TYPES = ['json', 'jsonSimplified', 'csv'] as const;
 export type OutputType = (typeof OUTPUT_TYPES)[number];
@@ -34,23 +23,6 @@ export const ENTRY_CHOICES = ['firstEntry', 'lastEntry'] as const;
 /** The most issues one page may ask for (`pageSize`). */
 export const MAX_PAGE_SIZE = 1000;
 const MAX_TEXT = 20_000;
-
-/** A parameter problem, always naming the parameter (canonical spelling). */
-export interface ParamProblem {
-  param: string;
-  message: string;
-}
-
-export class ParamError extends Error {
-  /** One line a problem, each starting with the parameter's name. */
-  readonly messages: string[];
-  constructor(readonly problems: ParamProblem[]) {
-    const messages = problems.map((p) => `${p.param}: ${p.message}`);
-    super(messages.join('; '));
-    this.name = 'ParamError';
-    this.messages = messages;
-  }
-}
 
 /** Case-insensitive enum: the canonical spelling comes back. */
 function caseInsensitiveEnum<T extends string>(values: readonly T[]) {
@@ -179,13 +151,13 @@ export type RawParams = Partial<Record<ParamName, string[]>>;
  * Folds raw name/value pairs (query string and form body) into canonical names. Unknown
  * names are problems; so is a single-valued parameter given twice with different values.
  */
-export function canonicalParams(pairs: ReadonlyArray<readonly [string, string]>): { params: RawParams; problems: ParamProblem[] } {
+export function canonicalParams(pairs: ReadonlyArray<readonly [string, string]>): { params: RawParams; problems: FieldProblem[] } {
   const params: RawParams = {};
-  const problems: ParamProblem[] = [];
+  const problems: FieldProblem[] = [];
   for (const [name, value] of pairs) {
     const canonical = CANONICAL.get(name.trim().toLowerCase());
     if (canonical === undefined) {
-      if (!problems.some((p) => p.param === name)) problems.push({ param: name, message: 'is not a parameter of this API' });
+      if (!problems.some((p) => p.field === name)) problems.push({ field: name, message: 'is not a parameter of this API' });
       continue;
     }
     (params[canonical] ??= []).push(value);
@@ -193,7 +165,7 @@ export function canonicalParams(pairs: ReadonlyArray<readonly [string, string]>)
   for (const name of PARAM_NAMES) {
     const values = params[name];
     if (values && !PARAMETERS[name].list && new Set(values).size > 1) {
-      problems.push({ param: name, message: 'was given more than once with different values' });
+      problems.push({ field: name, message: 'was given more than once with different values' });
     }
   }
   return { params, problems };
@@ -239,7 +211,7 @@ export interface ReportParams {
 
 type Parsed = { [K in ParamName]?: z.output<(typeof PARAMETERS)[K]['schema']> };
 
-function parseEach(raw: RawParams, problems: ParamProblem[]): Parsed {
+function parseEach(raw: RawParams, problems: FieldProblem[]): Parsed {
   const parsed: Record<string, unknown> = {};
   for (const name of PARAM_NAMES) {
     const values = raw[name];
@@ -256,22 +228,22 @@ function parseEach(raw: RawParams, problems: ParamProblem[]): Parsed {
     }
     const result = definition.schema.safeParse(values[values.length - 1]);
     if (result.success) parsed[name] = result.data;
-    else problems.push({ param: name, message: result.error.issues[0]?.message ?? 'is not valid' });
+    else problems.push({ field: name, message: result.error.issues[0]?.message ?? 'is not valid' });
   }
   // Each value was checked against its own parameter's schema just above.
   return parsed as Parsed;
 }
 
-function selectionOf(p: Parsed, problems: ParamProblem[]): IssueSelection | undefined {
+function selectionOf(p: Parsed, problems: FieldProblem[]): IssueSelection | undefined {
   const given = (['customjql', 'jqlFilterID', 'projectKey', 'user', 'sprintID', 'issueKey'] as const).filter((name) => p[name] !== undefined);
   const inferred = { customjql: 'customjql', jqlFilterID: 'jqlfilter', projectKey: 'project', user: 'user', sprintID: 'sprint', issueKey: 'issue' } as const;
   const type = p.filterType ?? (given.length === 1 && given[0] !== undefined ? inferred[given[0]] : undefined);
   if (type === undefined) {
-    if (given.length > 1) problems.push({ param: 'filterType', message: `is required when several of ${given.join(', ')} are given` });
+    if (given.length > 1) problems.push({ field: 'filterType', message: `is required when several of ${given.join(', ')} are given` });
     return undefined;
   }
   const need = (param: ParamName): void => {
-    problems.push({ param, message: `is required when filterType is ${type}` });
+    problems.push({ field: param, message: `is required when filterType is ${type}` });
   };
   switch (type) {
     case 'customjql':
@@ -296,11 +268,11 @@ function selectionOf(p: Parsed, problems: ParamProblem[]): IssueSelection | unde
   }
 }
 
-function betweenOf(p: Parsed, columnsBy: ColumnsBy, problems: ParamProblem[]): BetweenParams | undefined {
+function betweenOf(p: Parsed, columnsBy: ColumnsBy, problems: FieldProblem[]): BetweenParams | undefined {
   if (columnsBy !== 'durationBetweenStatuses') return undefined;
   const fromAt = p.fromEntry ?? (p.fromStatuses?.length ? 'firstEntry' : 'created');
-  if (fromAt !== 'created' && !p.fromStatuses?.length) problems.push({ param: 'fromStatuses', message: `is required when fromEntry is ${fromAt}` });
-  if (!p.toStatuses?.length) problems.push({ param: 'toStatuses', message: 'is required when columnsBy is durationBetweenStatuses' });
+  if (fromAt !== 'created' && !p.fromStatuses?.length) problems.push({ field: 'fromStatuses', message: `is required when fromEntry is ${fromAt}` });
+  if (!p.toStatuses?.length) problems.push({ field: 'toStatuses', message: 'is required when columnsBy is durationBetweenStatuses' });
   return {
     from: fromAt === 'created' ? { at: 'created' } : { at: fromAt, statuses: p.fromStatuses ?? [] },
     to: { at: p.toEntry ?? 'firstEntry', statuses: p.toStatuses ?? [] },
@@ -308,8 +280,8 @@ function betweenOf(p: Parsed, columnsBy: ColumnsBy, problems: ParamProblem[]): B
   };
 }
 
-/** Parses raw parameters into a report request, or throws ParamError naming every bad one. */
-export function parseReportParams(raw: RawParams, initialProblems: ParamProblem[] = []): ReportParams {
+/** Parses raw parameters into a report request, or throws a FieldError naming every bad one. */
+export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[] = []): ReportParams {
   const problems = [...initialProblems];
   const p = parseEach(raw, problems);
   const columnsBy = p.columnsBy ?? 'statusDuration';
@@ -319,7 +291,7 @@ export function parseReportParams(raw: RawParams, initialProblems: ParamProblem[
   if (p.startDate || p.endDate) {
     dateRange = { field: p.dateRangeField ?? 'created', start: p.startDate?.start, end: p.endDate?.endExclusive };
     if (dateRange.start !== undefined && dateRange.end !== undefined && dateRange.end <= dateRange.start) {
-      problems.push({ param: 'endDate', message: 'must not be before startDate' });
+      problems.push({ field: 'endDate', message: 'must not be before startDate' });
     }
   }
   let trim: TrimWindow | undefined;
@@ -328,10 +300,10 @@ export function parseReportParams(raw: RawParams, initialProblems: ParamProblem[
     if (p.trimHistoryStartDate) trim.start = p.trimHistoryStartDate.start;
     if (p.trimHistoryEndDate) trim.end = p.trimHistoryEndDate.endExclusive;
     if (trim.start !== undefined && trim.end !== undefined && trim.end <= trim.start) {
-      problems.push({ param: 'trimHistoryEndDate', message: 'must be after trimHistoryStartDate' });
+      problems.push({ field: 'trimHistoryEndDate', message: 'must be after trimHistoryStartDate' });
     }
   }
-  if (problems.length > 0) throw new ParamError(problems);
+  if (problems.length > 0) throw new FieldError(problems);
   return {
     selection,
     columnsBy,

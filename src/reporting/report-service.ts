@@ -1,14 +1,20 @@
 // A report from parameters to a response body: context (statuses, groups, calendar),
 // the owner's issues within the time budget, the engine, then the output format.
-// The synchronous REST endpoints and the export job both run reports through here.
-import type { IssueDataAccess, IssueWithHistory } from '../jira';
-import type { UserDirectory } from '../jira/user-directory';
-import type { StatusInfo } from '../engine/issue-history';
+// The synchronous REST endpoints and the export job both run reports through here, and
+// Jira's refusals leave here as the report's own errors (jira-failure.ts).
+import type { StatusInfo } from '../engine';
+import type { IssueDataAccess, IssueWithHistory, UserDirectory } from '../jira';
+import { AppError } from '../kernel/errors';
+import type { Clock } from '../kernel/ports';
 import { collectIssues } from './issue-collector';
+import { reportErrorOf } from './jira-failure';
+import { reportKind } from './kinds';
 import { renderReport, type RenderedReport } from './output/render';
 import { buildReportContext, type ReportConfigSource, type ReportContext } from './report-context';
 import type { ReportParams } from './report-params';
-import { assigneesIn, buildReportTable, type ReportTable } from './report-table';
+import { assigneesIn, buildReportTable } from './report-table';
+import { selectionParamOf } from './selection-param';
+import type { ReportTable } from './table';
 
 /**
  * Issues one synchronous call answers when no pageSize is given. Measured with
@@ -19,20 +25,20 @@ export const SYNC_ISSUE_LIMIT = 10_000;
 /** No new Jira chunk starts after this much of the web trigger's 55 s. */
 export const SYNC_SOFT_BUDGET_MS = 35_000;
 /** No Jira request runs past this; the rest is for the engine and the response. */
-export const SYNC_HARD_BUDGET_MS = 45_000;
+const SYNC_HARD_BUDGET_MS = 45_000;
+
+export interface SyncBudget {
+  softMs: number;
+  hardMs: number;
+}
 
 export interface ReportServiceDeps {
   access: IssueDataAccess;
   config: Omit<ReportConfigSource, 'statuses'>;
   users: UserDirectory;
-  now(): number;
+  clock: Clock;
   /** Overrides the synchronous time budget (tests that need Jira to outlast it quickly). */
   syncBudget?: SyncBudget;
-}
-
-export interface SyncBudget {
-  softMs: number;
-  hardMs: number;
 }
 
 export interface ReportPageRequest {
@@ -68,60 +74,81 @@ function dateRangeKeep(params: ReportParams): ((issue: IssueWithHistory) => bool
 }
 
 export function createReportService(deps: ReportServiceDeps) {
+  const { clock } = deps;
+  const syncBudget = deps.syncBudget ?? { softMs: SYNC_SOFT_BUDGET_MS, hardMs: SYNC_HARD_BUDGET_MS };
   let statusCache: { at: number; statuses: Promise<StatusInfo[]> } | undefined;
   // Jira's status list changes rarely; one call a minute per container is plenty.
   const statuses = (): Promise<StatusInfo[]> => {
-    if (!statusCache || deps.now() - statusCache.at > STATUS_CACHE_MS) {
+    if (!statusCache || clock.now() - statusCache.at > STATUS_CACHE_MS) {
       const pending = deps.access.getStatuses();
       pending.catch(() => (statusCache = undefined));
-      statusCache = { at: deps.now(), statuses: pending };
+      statusCache = { at: clock.now(), statuses: pending };
     }
     return statusCache.statuses;
   };
 
   async function assigneeNames(issues: readonly IssueWithHistory[], params: ReportParams): Promise<(id: string) => string> {
-    if (!['assigneeDuration', 'statusDurationByAssignee', 'assigneeDurationByStatus'].includes(params.columnsBy)) return (id) => id;
+    if (!reportKind(params.columnsBy).showsAssignees) return (id) => id;
     const users = await deps.users.getUsers([...assigneesIn(issues)]);
     return (id) => users.get(id)?.displayName ?? id;
   }
 
-  return {
-    statuses,
-    syncBudget: deps.syncBudget ?? { softMs: SYNC_SOFT_BUDGET_MS, hardMs: SYNC_HARD_BUDGET_MS },
+  async function context(params: ReportParams): Promise<ReportContext> {
+    try {
+      return await buildReportContext(params, { ...deps.config, statuses });
+    } catch (error) {
+      throw reportErrorOf(error, selectionParamOf(params));
+    }
+  }
 
-    async context(params: ReportParams): Promise<ReportContext> {
-      return buildReportContext(params, { ...deps.config, statuses });
-    },
-
-    /** One page of the report; the caller has already checked that params.selection exists. */
-    async runPage(request: ReportPageRequest, context?: ReportContext): Promise<ReportPage> {
-      const { params } = request;
-      const selection = params.selection;
-      if (!selection) throw new Error('runPage needs a selection');
-      const ctx = context ?? (await buildReportContext(params, { ...deps.config, statuses }));
-      const fields = ['summary'];
-      if (params.dateRange?.field === 'resolution') fields.push('resolutiondate');
-      if (params.dateRange?.field === 'updated') fields.push('updated');
-      const keep = dateRangeKeep(params);
-      const collected = await collectIssues(deps.access, {
-        selection,
-        ownerAccountId: request.ownerAccountId,
-        fields,
-        limit: request.limit,
-        skip: params.nextPageToken === undefined ? params.startIssueIndex : 0,
-        pageToken: params.nextPageToken,
-        softDeadline: request.softDeadline,
-        hardDeadline: request.hardDeadline,
-        ...(keep ? { keep } : {}),
-      }, deps.now);
+  /** One page of the report; the caller has already checked that params.selection exists. */
+  async function runPage(request: ReportPageRequest, known?: ReportContext): Promise<ReportPage> {
+    const { params } = request;
+    const selection = params.selection;
+    if (!selection) throw new AppError('INTERNAL', 'runPage needs a selection');
+    const ctx = known ?? (await context(params));
+    const fields = ['summary'];
+    if (params.dateRange?.field === 'resolution') fields.push('resolutiondate');
+    if (params.dateRange?.field === 'updated') fields.push('updated');
+    const keep = dateRangeKeep(params);
+    try {
+      const collected = await collectIssues(
+        deps.access,
+        {
+          selection,
+          ownerAccountId: request.ownerAccountId,
+          fields,
+          limit: request.limit,
+          skip: params.nextPageToken === undefined ? params.startIssueIndex : 0,
+          pageToken: params.nextPageToken,
+          softDeadline: request.softDeadline,
+          hardDeadline: request.hardDeadline,
+          ...(keep ? { keep } : {}),
+        },
+        clock,
+      );
       const table = buildReportTable({
         issues: collected.issues,
         params,
         context: ctx,
-        now: deps.now(),
+        now: clock.now(),
         assigneeName: await assigneeNames(collected.issues, params),
       });
       return { table, context: ctx, issueCount: collected.issues.length, nextPageToken: collected.nextPageToken };
+    } catch (error) {
+      throw reportErrorOf(error, selectionParamOf(params));
+    }
+  }
+
+  return {
+    statuses,
+    context,
+    runPage,
+
+    /** A page within the web trigger's time: the budget starts now, on the injected clock. */
+    runSynchronous(request: { ownerAccountId: string; params: ReportParams; limit: number }): Promise<ReportPage> {
+      const started = clock.now();
+      return runPage({ ...request, softDeadline: started + syncBudget.softMs, hardDeadline: started + syncBudget.hardMs });
     },
 
     render(page: ReportPage, params: ReportParams): RenderedReport {

@@ -1,7 +1,8 @@
 // The OpenAPI 3.1 description of the REST API, served at /openapi.json without a token.
 // Parameters are generated from the parser's own table, so the document cannot list a
 // parameter the API does not accept (or miss one it does).
-import { COLUMNS_BY, DATE_RANGE_FIELDS, DAY_LENGTHS, FILTER_TYPES, MAX_PAGE_SIZE, OUTPUT_TYPES, PARAM_NAMES, type ParamName } from '../reporting/report-params';
+import { COLUMNS_BY } from '../reporting/kinds';
+import { DATE_RANGE_FIELDS, DAY_LENGTHS, FILTER_TYPES, MAX_PAGE_SIZE, OUTPUT_TYPES, PARAM_NAMES, type ParamName } from '../reporting/report-params';
 import { MULTI_VISIT_BEHAVIORS } from '../engine/durations';
 import { PART_MAX_ROWS } from '../reporting/export-jobs/export-layout';
 

@@ -1,24 +1,24 @@
 // The name/value pairs of a request: the query string, then the body (form-encoded, or a
 // JSON object for clients that prefer it). Clients send either or both at once.
 import { firstHeader, type RestRequest } from './http';
-import { RestError } from './error-status';
+import { fieldError } from '../kernel/errors';
 
 function jsonPairs(body: string): Array<[string, string]> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
   } catch {
-    throw new RestError(400, ['body: is not valid JSON (send parameters form-encoded or as a JSON object)']);
+    throw fieldError('body', 'is not valid JSON (send parameters form-encoded or as a JSON object)');
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-    throw new RestError(400, ['body: must be a JSON object of parameters']);
+    throw fieldError('body', 'must be a JSON object of parameters');
   }
   const pairs: Array<[string, string]> = [];
   for (const [name, value] of Object.entries(parsed)) {
     const values: unknown[] = Array.isArray(value) ? value : [value];
     for (const item of values) {
       if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') pairs.push([name, String(item)]);
-      else throw new RestError(400, [`${name}: must be a string, number or boolean`]);
+      else throw fieldError(name, 'must be a string, number or boolean');
     }
   }
   return pairs;

@@ -1,12 +1,29 @@
 // What a REST route is: a path pattern, its methods, and a handler that gets the
-// authenticated principal (public routes get none).
-import type { AppServices } from '../entry/composition/app-services';
-import type { AuthenticatedToken } from '../tokens/token-verifier';
+// authenticated principal (public routes get none) and the services routes use. A route
+// parses, calls a service and answers; it throws on failure and the router translates.
+import type { AppContextService } from '../access/app-context';
+import type { ParamSetService } from '../report-settings/param-sets';
+import type { CalendarService } from '../report-settings/calendars';
+import type { ExportService } from '../reporting/export-jobs/export-service';
+import type { ReportService } from '../reporting/report-service';
+import type { AuthenticatedToken, TokenVerifier } from '../tokens/token-verifier';
 import type { RestRequest, RestResponse } from './http';
+import type { RestActivity } from './rest-activity';
+
+/** The services the REST API uses: no port, no repository. */
+export interface RouteServices {
+  appContext: AppContextService;
+  verifier: TokenVerifier;
+  restActivity: RestActivity;
+  reports: ReportService;
+  exports: ExportService;
+  paramSets: ParamSetService;
+  calendars: CalendarService;
+}
 
 export interface RouteContext {
   request: RestRequest;
-  services: AppServices;
+  services: RouteServices;
   principal: AuthenticatedToken;
   /** Values of `{name}` segments of the pattern. */
   pathParams: Record<string, string>;
@@ -29,5 +46,5 @@ export interface PublicRoute {
   pattern: string;
   methods: readonly string[];
   public: true;
-  handle(context: { request: RestRequest; services: AppServices }): Promise<RestResponse>;
+  handle(context: { request: RestRequest; services: RouteServices }): Promise<RestResponse>;
 }

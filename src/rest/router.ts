@@ -1,14 +1,14 @@
-// Routes a web trigger request on its user path. Order for every authenticated route:
-// path (404), method (405), token (401), rate limit (429), then the route; the public
-// API description needs no token. Each authenticated request is recorded for the
-// admin's activity view (token id, endpoint pattern, issues, status, duration).
-import type { AppServices } from '../entry/composition/app-services';
+// Routes a web trigger request on its user path. Order: body size (413), path (404),
+// method (405), then for every authenticated route token (401), rate limit (429), the
+// route; the public API description needs no token. Routes throw; errors become HTTP
+// answers here, once (error-status.ts). Each authenticated request is recorded for the
+// activity view (token id, endpoint pattern, issues, status, duration).
+import { AppError, MethodNotAllowedError, RetryLaterError } from '../kernel/errors';
 import { TokenRejectedError } from '../tokens/token-rejected-error';
-import type { AuthenticatedToken } from '../tokens/token-verifier';
 import { clientIp, presentedToken } from './authentication';
-import { errorResponse, type RestRequest, type RestResponse } from './http';
-import { toRestResponse } from './error-status';
-import type { PublicRoute, Route, RouteResult } from './route';
+import { restResponseOf } from './error-status';
+import type { RestRequest, RestResponse } from './http';
+import type { PublicRoute, Route, RouteResult, RouteServices } from './route';
 import { calendarRoutes } from './routes/calendar-routes';
 import { exportRoutes } from './routes/export-routes';
 import { openApiRoute } from './routes/openapi-route';
@@ -20,12 +20,16 @@ const routes: Array<Route | PublicRoute> = [openApiRoute, whoamiRoute, ...report
 /** Every path pattern served (the OpenAPI test checks the document lists exactly these). */
 export const ROUTE_PATTERNS: readonly string[] = routes.map((route) => route.pattern);
 
+/** Parameters fit in far less; anything bigger is refused before it is parsed. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
+
 function normalisePath(path: string): string {
   const trimmed = path.replace(/\/+$/, '');
   return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
 }
 
-function match(pattern: string, path: string): Record<string, string> | undefined {
+/** The `{name}` values when `path` matches `pattern` (literal segments case-insensitively). */
+export function matchPattern(pattern: string, path: string): Record<string, string> | undefined {
   const want = pattern.split('/');
   const have = path.split('/');
   if (want.length !== have.length) return undefined;
@@ -49,57 +53,63 @@ function match(pattern: string, path: string): Record<string, string> | undefine
   return params;
 }
 
-function findRoute(path: string): { route: Route | PublicRoute; pathParams: Record<string, string> } | undefined {
-  // Literal patterns win over ones with {placeholders} (/rest/issue/expanded is not an id).
-  const ordered = [...routes].sort((a, b) => Number(a.pattern.includes('{')) - Number(b.pattern.includes('{')));
+// Literal patterns win over ones with {placeholders} (/rest/issue/expanded is not an id).
+const ordered = [...routes].sort((a, b) => Number(a.pattern.includes('{')) - Number(b.pattern.includes('{')));
+
+export function findRoute(path: string): { route: Route | PublicRoute; pathParams: Record<string, string> } | undefined {
   for (const route of ordered) {
-    const pathParams = match(route.pattern, path);
+    const pathParams = matchPattern(route.pattern, normalisePath(path));
     if (pathParams) return { route, pathParams };
   }
   return undefined;
 }
 
-export async function handleRestRequest(request: RestRequest, services: AppServices, installationId: string): Promise<RestResponse> {
+async function routeRequest(request: RestRequest, services: RouteServices, installationId: string): Promise<RestResponse> {
+  if (Buffer.byteLength(request.body, 'utf8') > MAX_REQUEST_BODY_BYTES) {
+    throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`);
+  }
   const path = normalisePath(request.path);
   const found = findRoute(path);
-  if (!found) return errorResponse(404, [`No endpoint at ${path}.`]);
+  if (!found) throw new AppError('NOT_FOUND', `No endpoint at ${path}.`);
   const { route, pathParams } = found;
   const method = request.method.toUpperCase();
-  if (!route.methods.includes(method)) {
-    return errorResponse(405, [`Use ${route.methods.join(' or ')} for this endpoint.`], { allow: [route.methods.join(', ')] });
-  }
+  if (!route.methods.includes(method)) throw new MethodNotAllowedError(route.methods);
   if ('public' in route) return route.handle({ request, services });
 
   const token = presentedToken(request);
-  if (token === undefined) return errorResponse(401, [new TokenRejectedError('MISSING').message]);
-  let principal: AuthenticatedToken;
-  try {
-    principal = await services.verifier.verify(token, { installationId, ip: clientIp(request) });
-  } catch (error) {
-    if (error instanceof TokenRejectedError) return errorResponse(401, [error.message]);
-    throw error;
-  }
+  if (token === undefined) throw new TokenRejectedError('MISSING');
+  const principal = await services.verifier.verify(token, { installationId, ip: clientIp(request) });
 
-  const started = Date.now();
+  const timing = services.restActivity.start();
   let result: RouteResult;
-  const limited = await services.restGuard.admit(principal.tokenId);
-  if (limited !== undefined) {
-    result = { response: errorResponse(429, [`This token sent more than ${limited.limit} requests in ${limited.windowSeconds} seconds. Retry after ${limited.retryAfterSeconds} seconds.`], { 'retry-after': [String(limited.retryAfterSeconds)] }) };
-  } else {
-    try {
-      result = await route.handle({ request, services, principal, pathParams });
-    } catch (error) {
-      result = { response: toRestResponse(error) };
+  try {
+    const limited = await services.restActivity.admit(principal.tokenId);
+    if (limited !== undefined) {
+      throw new RetryLaterError(
+        'RATE_LIMITED',
+        `This token sent more than ${limited.limit} requests in ${limited.windowSeconds} seconds. Retry after ${limited.retryAfterSeconds} seconds.`,
+        limited.retryAfterSeconds,
+      );
     }
+    result = await route.handle({ request, services, principal, pathParams });
+  } catch (error) {
+    result = { response: restResponseOf(error) };
   }
-  await services.restGuard.record({
+  await timing.finish({
     tokenId: principal.tokenId,
     accountId: principal.accountId,
     endpoint: route.pattern,
     method,
     issueCount: result.issueCount ?? 0,
     status: result.response.statusCode,
-    durationMs: Date.now() - started,
   });
   return result.response;
+}
+
+export async function handleRestRequest(request: RestRequest, services: RouteServices, installationId: string): Promise<RestResponse> {
+  try {
+    return await routeRequest(request, services, installationId);
+  } catch (error) {
+    return restResponseOf(error);
+  }
 }

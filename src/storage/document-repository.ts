@@ -1,6 +1,7 @@
 // Admin-managed documents of one kind (calendars, status groups, parameter sets): JSON
 // bodies with unique names. Bodies are checked by the kind's schema when read back.
 import { z } from 'zod';
+import { AppError } from '../kernel/errors';
 import type { Db, DocumentRow } from './schema';
 
 export type DocumentKind = 'calendar' | 'status-group' | 'param-set';
@@ -14,10 +15,13 @@ export interface StoredDocument<T> {
   updatedBy: string;
 }
 
-export class DuplicateNameError extends Error {
-  constructor(readonly documentName: string) {
-    super(`the name "${documentName}" is already taken`);
-    this.name = 'DuplicateNameError';
+/** The one statement hit the unique (kind, name) index; the use case says which field that is. */
+export class DuplicateNameError extends AppError {
+  readonly documentName: string;
+
+  constructor(documentName: string, options: { cause?: unknown } = {}) {
+    super('CONFLICT', `the name "${documentName}" is already taken`, options);
+    this.documentName = documentName;
   }
 }
 
@@ -60,7 +64,7 @@ export function createDocumentRepository<T>(db: Db, kind: DocumentKind, bodySche
     try {
       return await write();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateNameError(name);
+      if (isUniqueViolation(error)) throw new DuplicateNameError(name, { cause: error });
       throw error;
     }
   };

@@ -1,6 +1,6 @@
 // Table shapes as Kysely sees them. Instants are BIGINT epoch milliseconds and booleans
 // are 0/1 integers: the portable choice across Forge SQL (TiDB), MariaDB and SQLite.
-import type { Generated, Insertable, Kysely, Selectable } from 'kysely';
+import type { Generated, Kysely, Selectable } from 'kysely';
 
 export interface TokensTable {
   id: string;
@@ -113,7 +113,4 @@ export interface Database {
 }
 
 export type Db = Kysely<Database>;
-export type TokenRow = Selectable<TokensTable>;
-export type NewTokenRow = Insertable<TokensTable>;
-export type AuditEventRow = Selectable<AuditEventsTable>;
 export type DocumentRow = Selectable<DocumentsTable>;

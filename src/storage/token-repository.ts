@@ -2,25 +2,61 @@
 // holds no transaction across requests: ownership checks live in the WHERE clause.
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { Db, NewTokenRow, TokenRow } from './schema';
+import type { Db } from './schema';
+
+/** A stored token: everything but its text, which is never stored (only its SHA-256). */
+export interface TokenRecord {
+  id: string;
+  ownerAccountId: string;
+  /** Hex SHA-256 of the whole token text. */
+  tokenHash: string;
+  keyId: string;
+  active: boolean;
+  notes: string;
+  createdAt: number;
+  updatedAt: number;
+  expiresAt: number;
+  lastUsedAt: number | null;
+  lastUsedIp: string | null;
+  useCount: number;
+}
+
+export type NewTokenRecord = Omit<TokenRecord, 'useCount' | 'lastUsedAt' | 'lastUsedIp'> & Partial<Pick<TokenRecord, 'lastUsedAt' | 'lastUsedIp'>>;
 
 // Rows are parsed, not cast: MySQL drivers may return BIGINT as strings.
-const tokenRowSchema = z.object({
-  id: z.string(),
-  owner_account_id: z.string(),
-  token_hash: z.string(),
-  key_id: z.string(),
-  active: z.coerce.number(),
-  notes: z.string(),
-  created_at: z.coerce.number(),
-  updated_at: z.coerce.number(),
-  expires_at: z.coerce.number(),
-  last_used_at: z.coerce.number().nullable(),
-  last_used_ip: z.string().nullable(),
-  use_count: z.coerce.number(),
-});
+const tokenRowSchema = z
+  .object({
+    id: z.string(),
+    owner_account_id: z.string(),
+    token_hash: z.string(),
+    key_id: z.string(),
+    active: z.coerce.number(),
+    notes: z.string(),
+    created_at: z.coerce.number(),
+    updated_at: z.coerce.number(),
+    expires_at: z.coerce.number(),
+    last_used_at: z.coerce.number().nullable(),
+    last_used_ip: z.string().nullable(),
+    use_count: z.coerce.number(),
+  })
+  .transform(
+    (row): TokenRecord => ({
+      id: row.id,
+      ownerAccountId: row.owner_account_id,
+      tokenHash: row.token_hash,
+      keyId: row.key_id,
+      active: row.active === 1,
+      notes: row.notes,
+      createdAt: row.created_at,
+      updatedAt: row.updated_at,
+      expiresAt: row.expires_at,
+      lastUsedAt: row.last_used_at,
+      lastUsedIp: row.last_used_ip,
+      useCount: row.use_count,
+    }),
+  );
 
-function parseRow(row: unknown): TokenRow {
+function parseRow(row: unknown): TokenRecord {
   return tokenRowSchema.parse(row);
 }
 
@@ -43,16 +79,16 @@ export interface TokenFilter {
 }
 
 export interface TokenRepository {
-  insert(row: NewTokenRow): Promise<void>;
-  findById(id: string): Promise<TokenRow | undefined>;
-  listByOwner(ownerAccountId: string): Promise<TokenRow[]>;
+  insert(token: NewTokenRecord): Promise<void>;
+  findById(id: string): Promise<TokenRecord | undefined>;
+  listByOwner(ownerAccountId: string): Promise<TokenRecord[]>;
   /** Applies changes when the token belongs to the owner; false when no such token. */
   updateOwned(id: string, ownerAccountId: string, changes: TokenChanges, now: number): Promise<boolean>;
   setActive(id: string, active: boolean, now: number): Promise<boolean>;
   replaceHash(id: string, ownerAccountId: string, tokenHash: string, keyId: string, now: number): Promise<boolean>;
   deleteOwned(id: string, ownerAccountId: string): Promise<boolean>;
   deleteAny(id: string): Promise<boolean>;
-  page(filter: TokenFilter, now: number, offset: number, limit: number): Promise<{ rows: TokenRow[]; total: number }>;
+  page(filter: TokenFilter, now: number, offset: number, limit: number): Promise<{ rows: TokenRecord[]; total: number }>;
   /**
    * Records `uses` uses at `at` unless a use was already recorded after `notBefore`:
    * one conditional UPDATE, so concurrent requests cannot double count. True if written.
@@ -69,8 +105,23 @@ export function createTokenRepository(db: Db): TokenRepository {
   const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
 
   return {
-    async insert(row) {
-      await db.insertInto('tokens').values(row).execute();
+    async insert(token) {
+      await db
+        .insertInto('tokens')
+        .values({
+          id: token.id,
+          owner_account_id: token.ownerAccountId,
+          token_hash: token.tokenHash,
+          key_id: token.keyId,
+          active: token.active ? 1 : 0,
+          notes: token.notes,
+          created_at: token.createdAt,
+          updated_at: token.updatedAt,
+          expires_at: token.expiresAt,
+          last_used_at: token.lastUsedAt ?? null,
+          last_used_ip: token.lastUsedIp ?? null,
+        })
+        .execute();
     },
 
     async findById(id) {

@@ -2,29 +2,28 @@
 // per minute. Uses in between are counted in memory and added on the next write; a Forge
 // container that is recycled before then loses those few counts, so "uses" is a close
 // lower bound, while "last used" is exact to the minute.
-import type { TokenRepository } from '../storage/token-repository';
-import type { TokenRow } from '../storage/schema';
+import type { TokenRecord, TokenRepository } from '../storage/token-repository';
 
 export const LAST_USE_WRITE_INTERVAL_MS = 60_000;
 
 export interface LastUseRecorder {
-  record(row: TokenRow, now: number, ip: string | null): Promise<void>;
+  record(token: TokenRecord, now: number, ip: string | null): Promise<void>;
 }
 
 export function createLastUseRecorder(tokens: TokenRepository): LastUseRecorder {
   const unrecordedUses = new Map<string, number>();
   return {
-    async record(row, now, ip) {
-      const uses = (unrecordedUses.get(row.id) ?? 0) + 1;
-      const recentlyWritten = row.last_used_at !== null && now - row.last_used_at < LAST_USE_WRITE_INTERVAL_MS;
+    async record(token, now, ip) {
+      const uses = (unrecordedUses.get(token.id) ?? 0) + 1;
+      const recentlyWritten = token.lastUsedAt !== null && now - token.lastUsedAt < LAST_USE_WRITE_INTERVAL_MS;
       if (recentlyWritten) {
-        unrecordedUses.set(row.id, uses);
+        unrecordedUses.set(token.id, uses);
         return;
       }
       // Conditional: if another container wrote within the minute, keep counting here.
-      const written = await tokens.recordUse(row.id, now, ip, uses, now - LAST_USE_WRITE_INTERVAL_MS);
-      if (written) unrecordedUses.delete(row.id);
-      else unrecordedUses.set(row.id, uses);
+      const written = await tokens.recordUse(token.id, now, ip, uses, now - LAST_USE_WRITE_INTERVAL_MS);
+      if (written) unrecordedUses.delete(token.id);
+      else unrecordedUses.set(token.id, uses);
     },
   };
 }

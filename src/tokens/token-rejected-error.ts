@@ -1,5 +1,6 @@
 // Why a presented token was refused. Every reason becomes HTTP 401; the reason code is for
 // tests and the audit trail, the message is what the client reads (never the token).
+import { AppError } from '../kernel/errors';
 
 export type TokenRejection =
   | 'MISSING'
@@ -24,12 +25,11 @@ const messages: Record<TokenRejection, string> = {
   OWNER_INACTIVE: "The token's owner is no longer an active Jira user.",
 };
 
-export class TokenRejectedError extends Error {
+export class TokenRejectedError extends AppError {
   readonly reason: TokenRejection;
 
   constructor(reason: TokenRejection, options: { cause?: unknown } = {}) {
-    super(messages[reason], options);
-    this.name = 'TokenRejectedError';
+    super('TOKEN_REJECTED', messages[reason], options);
     this.reason = reason;
   }
 }

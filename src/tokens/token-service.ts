@@ -2,9 +2,9 @@
 // the Forge context, never from a payload; admin calls check Jira's ADMINISTER permission
 // here, whichever page made them.
 import { randomUUID } from 'node:crypto';
+import { requireJiraAdmin, type Caller } from '../access/guards';
+import { AppError, FieldError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';
-import { AppError } from '../kernel/errors';
-import { requireJiraAdmin } from '../access/guards';
 import {
   ADMIN_PAGE_SIZE_MAX,
   parseExpiry,
@@ -17,18 +17,13 @@ import {
   type TokenView,
   type UpdateTokenPayload,
 } from '../contract/tokens';
-import type { UserDirectory } from '../jira/user-directory';
+import type { UserDirectory } from '../jira';
 import type { AuditRepository } from '../storage/audit-repository';
 import type { TokenFilter, TokenRepository } from '../storage/token-repository';
 import { hashToken, signToken } from './jwt-codec';
 import type { SigningKeys } from './signing-keys';
+import { tokenRefusalOf } from './token-model';
 import { toTokenViews } from './token-view';
-
-/** Who is calling, as the Forge context says, and for which installation. */
-export interface Caller {
-  accountId: string;
-  installationId: string;
-}
 
 export interface TokenServiceDeps {
   tokens: TokenRepository;
@@ -44,18 +39,18 @@ const DEFAULT_ADMIN_PAGE_SIZE = 25;
 function expiryOrThrow(text: string): number {
   const instant = parseExpiry(text);
   // The contract schema has already checked the text; this guards direct callers.
-  if (instant === undefined) throw new AppError('BAD_REQUEST', 'expiresAt is not a date', { field: 'expiresAt' });
+  if (instant === undefined) throw new FieldError([{ field: 'expiresAt', message: 'is not a date' }], { message: 'expiresAt is not a date' });
   return instant;
 }
 
 function optionalInstant(text: string | undefined, field: string): number | undefined {
   if (text === undefined) return undefined;
   const instant = parseExpiry(text) ?? Date.parse(text);
-  if (Number.isNaN(instant)) throw new AppError('BAD_REQUEST', `${field} is not a date`, { field });
+  if (Number.isNaN(instant)) throw new FieldError([{ field, message: 'is not a date' }], { message: `${field} is not a date` });
   return instant;
 }
 
-const notFound = (): AppError => new AppError('NOT_FOUND', 'No such token: it does not exist or is not yours.', { field: 'id' });
+const notFound = (): FieldError => new FieldError([{ field: 'id', message: 'does not name a token of yours' }], { code: 'NOT_FOUND', message: 'No such token: it does not exist or is not yours.' });
 
 export function createTokenService(deps: TokenServiceDeps) {
   const { tokens, audit, keys, users, clock } = deps;
@@ -85,25 +80,23 @@ export function createTokenService(deps: TokenServiceDeps) {
     async create(caller: Caller, payload: CreateTokenPayload): Promise<IssuedToken> {
       const now = clock.now();
       const expiresAt = expiryOrThrow(payload.expiresAt);
-      if (expiresAt <= now) throw new AppError('BAD_REQUEST', 'expiresAt must be in the future', { field: 'expiresAt' });
+      if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
       const owned = await tokens.listByOwner(caller.accountId);
       if (owned.length >= MAX_TOKENS_PER_USER) {
-        throw new AppError('CONFLICT', `You already have ${MAX_TOKENS_PER_USER} tokens; delete one you no longer use first.`);
+        throw new AppError('LIMIT_REACHED', `You already have ${MAX_TOKENS_PER_USER} tokens; delete one you no longer use first.`);
       }
       const id = randomUUID();
       const issued = await issue(caller, id, now);
       await tokens.insert({
         id,
-        owner_account_id: caller.accountId,
-        token_hash: issued.hash,
-        key_id: issued.kid,
-        active: 1,
+        ownerAccountId: caller.accountId,
+        tokenHash: issued.hash,
+        keyId: issued.kid,
+        active: true,
         notes: payload.notes ?? '',
-        created_at: now,
-        updated_at: now,
-        expires_at: expiresAt,
-        last_used_at: null,
-        last_used_ip: null,
+        createdAt: now,
+        updatedAt: now,
+        expiresAt,
       });
       await audit.append({
         at: now,
@@ -166,6 +159,12 @@ export function createTokenService(deps: TokenServiceDeps) {
       return { id: payload.id };
     },
 
+    /** Whether a token still works for its owner (export jobs stop when it does not). */
+    async stillUsable(tokenId: string, ownerAccountId: string): Promise<boolean> {
+      const token = await tokens.findById(tokenId);
+      return token !== undefined && token.ownerAccountId === ownerAccountId && tokenRefusalOf(token, clock.now(), true) === undefined;
+    },
+
     async adminList(caller: Caller, payload: AdminListPayload): Promise<TokenPage> {
       await requireAdmin(caller);
       const now = clock.now();
@@ -196,7 +195,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         actorAccountId: caller.accountId,
         action: 'token.admin-set-active',
         tokenId: payload.id,
-        subjectAccountId: row.owner_account_id,
+        subjectAccountId: row.ownerAccountId,
         detail: { active: payload.active },
       });
       return viewOf(payload.id, now);
@@ -212,7 +211,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         actorAccountId: caller.accountId,
         action: 'token.admin-deleted',
         tokenId: payload.id,
-        subjectAccountId: row.owner_account_id,
+        subjectAccountId: row.ownerAccountId,
         detail: {},
       });
       return { id: payload.id };

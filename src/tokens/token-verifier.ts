@@ -1,13 +1,14 @@
-// Authenticates a presented token, in the order ARCHITECTURE.md fixes: shape and
+// Authenticates a presented token, in the order docs/architecture.md fixes: shape and
 // algorithm, known kid, signature, iss/aud, row by jti, constant-time hash match, active,
 // not expired, owner still an active Jira user; then the use is recorded.
 import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../kernel/ports';
-import type { UserDirectory } from '../jira/user-directory';
+import type { UserDirectory } from '../jira';
 import type { TokenRepository } from '../storage/token-repository';
 import { hashToken, readKeyId, verifyTokenText } from './jwt-codec';
 import type { LastUseRecorder } from './last-use-recorder';
 import type { SigningKeys } from './signing-keys';
+import { tokenRefusalOf } from './token-model';
 import { TokenRejectedError } from './token-rejected-error';
 
 export interface AuthenticatedToken {
@@ -37,17 +38,19 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
       const key = await deps.keys.byId(kid);
       if (!key) throw new TokenRejectedError('UNKNOWN_KEY');
       const claims = await verifyTokenText(token, key, request.installationId);
-      const row = await deps.tokens.findById(claims.jti);
-      if (!row || row.owner_account_id !== claims.sub) throw new TokenRejectedError('UNKNOWN_TOKEN');
+      const stored = await deps.tokens.findById(claims.jti);
+      if (!stored || stored.ownerAccountId !== claims.sub) throw new TokenRejectedError('UNKNOWN_TOKEN');
       // A regenerated token keeps its id; only the current text's hash matches.
-      if (!sameHash(row.token_hash, hashToken(token))) throw new TokenRejectedError('UNKNOWN_TOKEN');
-      if (row.active !== 1) throw new TokenRejectedError('INACTIVE');
+      if (!sameHash(stored.tokenHash, hashToken(token))) throw new TokenRejectedError('UNKNOWN_TOKEN');
       const now = deps.clock.now();
-      if (row.expires_at <= now) throw new TokenRejectedError('EXPIRED');
-      const owner = (await deps.users.getUsers([row.owner_account_id])).get(row.owner_account_id);
-      if (!owner || !owner.active) throw new TokenRejectedError('OWNER_INACTIVE');
-      await deps.lastUse.record(row, now, request.ip);
-      return { tokenId: row.id, accountId: owner.accountId, displayName: owner.displayName };
+      // Inactive and expired are refused before Jira is asked about the owner.
+      const early = tokenRefusalOf(stored, now, true);
+      if (early) throw new TokenRejectedError(early);
+      const owner = (await deps.users.getUsers([stored.ownerAccountId])).get(stored.ownerAccountId);
+      const refusal = tokenRefusalOf(stored, now, owner?.active === true);
+      if (refusal || !owner) throw new TokenRejectedError(refusal ?? 'OWNER_INACTIVE');
+      await deps.lastUse.record(stored, now, request.ip);
+      return { tokenId: stored.id, accountId: owner.accountId, displayName: owner.displayName };
     },
   };
 }

@@ -1,27 +1,27 @@
-// Turns stored rows into the TokenView the UI shows, with owners' display names.
+// Turns stored tokens into the TokenView the UI shows, with owners' display names.
 import type { TokenView } from '../contract/tokens';
-import type { UserDirectory } from '../jira/user-directory';
-import type { TokenRow } from '../storage/schema';
+import type { UserDirectory } from '../jira';
+import { isoInstant } from '../kernel/time';
+import type { TokenRecord } from '../storage/token-repository';
+import { tokenStateOf } from './token-model';
 
-const iso = (instant: number): string => new Date(instant).toISOString();
-
-export async function toTokenViews(rows: readonly TokenRow[], users: UserDirectory, now: number): Promise<TokenView[]> {
-  const owners = await users.getUsers([...new Set(rows.map((row) => row.owner_account_id))]);
-  return rows.map((row) => {
-    const owner = owners.get(row.owner_account_id);
+export async function toTokenViews(tokens: readonly TokenRecord[], users: UserDirectory, now: number): Promise<TokenView[]> {
+  const owners = await users.getUsers([...new Set(tokens.map((token) => token.ownerAccountId))]);
+  return tokens.map((token) => {
+    const owner = owners.get(token.ownerAccountId);
     return {
-      id: row.id,
-      ownerAccountId: row.owner_account_id,
-      ownerDisplayName: owner?.displayName ?? row.owner_account_id,
+      id: token.id,
+      ownerAccountId: token.ownerAccountId,
+      ownerDisplayName: owner?.displayName ?? token.ownerAccountId,
       ownerActive: owner?.active ?? false,
-      active: row.active === 1,
-      expired: row.expires_at <= now,
-      notes: row.notes,
-      createdAt: iso(row.created_at),
-      expiresAt: iso(row.expires_at),
-      lastUsedAt: row.last_used_at === null ? null : iso(row.last_used_at),
-      lastUsedIp: row.last_used_ip,
-      useCount: row.use_count,
+      active: token.active,
+      expired: tokenStateOf(token, now) === 'expired',
+      notes: token.notes,
+      createdAt: isoInstant(token.createdAt),
+      expiresAt: isoInstant(token.expiresAt),
+      lastUsedAt: token.lastUsedAt === null ? null : isoInstant(token.lastUsedAt),
+      lastUsedIp: token.lastUsedIp,
+      useCount: token.useCount,
     };
   });
 }

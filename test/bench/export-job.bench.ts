@@ -42,7 +42,7 @@ async function exportOnce(label: string, exportSettings: Partial<ExportSettings>
     }
     const jobMs = Date.now() - started;
     const requests = emulator.requestCount() - before;
-    const db = host.services.ports.db;
+    const db = host.db;
     const job = await db.selectFrom('export_jobs').select(['invocations', 'chunk_count']).where('id', '=', view.exportId).executeTakeFirstOrThrow();
     const chunks = await db.selectFrom('export_chunks').select('body').where('export_id', '=', view.exportId).execute();
     const storedBytes = chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.body, 'utf8'), 0);

@@ -4,7 +4,7 @@
 // requests forwarded to the emulator, queue pushes recorded and answered as each test says.
 import { randomUUID } from 'node:crypto';
 import { InternalServerError, PartialSuccessError } from '@forge/events';
-import { createForgePorts, forgeExportQueue } from '../../src/platform/forge/forge-ports';
+import { forgeExportQueue, forgeSecrets, jiraAsApp } from '../../src/platform/forge/forge-ports';
 import { createSigningKeys } from '../../src/tokens/signing-keys';
 import { createJiraUserDirectory } from '../../src/jira/jira-user-directory';
 import { DEMO_ACCOUNTS, demoDataset, startJiraEmulator, type RunningEmulator } from '../../dev/jira-emulator';
@@ -63,16 +63,15 @@ describe('Forge adapters over the real SDKs', () => {
   });
 
   it('keeps the signing key in @forge/kvs secret storage and finds it again', async () => {
-    const ports = createForgePorts();
-    expect(await ports.secrets.get('absent')).toBeUndefined();
-    const key = await createSigningKeys(ports.secrets).current();
+    expect(await forgeSecrets.get('absent')).toBeUndefined();
+    const key = await createSigningKeys(forgeSecrets).current();
     expect(secrets.get(`jwt-signing-key-${key.kid}`)).toBe(Buffer.from(key.secret).toString('base64url'));
-    expect((await createSigningKeys(createForgePorts().secrets).byId(key.kid))?.secret).toEqual(key.secret);
+    expect((await createSigningKeys(forgeSecrets).byId(key.kid))?.secret).toEqual(key.secret);
     expect(calls.some((call) => call.type === 'kvs' && call.path === '/api/v1/secret/set')).toBe(true);
   });
 
   it('calls Jira as the app through api.asApp().requestJira', async () => {
-    const directory = createJiraUserDirectory(createForgePorts().jira);
+    const directory = createJiraUserDirectory(jiraAsApp);
     const users = await directory.getUsers([DEMO_ACCOUNTS.alice, DEMO_ACCOUNTS.dave]);
     expect(users.get(DEMO_ACCOUNTS.alice)).toMatchObject({ displayName: 'Alice Admin', active: true });
     expect(users.get(DEMO_ACCOUNTS.dave)?.active).toBe(false);
@@ -85,7 +84,7 @@ describe('Forge adapters over the real SDKs', () => {
 
   it('pushes an export job as one @forge/events push to the export-jobs queue', async () => {
     const exportId = randomUUID();
-    await createForgePorts().exportQueue.push(exportId);
+    await forgeExportQueue.push(exportId);
     expect(pushes).toEqual([
       {
         options: expect.objectContaining({ type: 'fpp', provider: 'app', remote: 'stargate' }),

@@ -4,7 +4,7 @@
 // real dates, overlaps) and reports every problem with its field path.
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
-import { CalendarValidationError, type ValidationIssue } from '../errors';
+import { FieldError, type FieldProblem } from '../../kernel/errors';
 
 export const DAY_MS = 86_400_000;
 export const MAX_WINDOWS_PER_WEEKDAY = 20;
@@ -208,7 +208,7 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
 
 export type CalendarValidationResult =
   | { ok: true; value: CalendarDefinition }
-  | { ok: false; issues: ValidationIssue[] };
+  | { ok: false; issues: FieldProblem[] };
 
 /** Validates untrusted input (a resolver payload, a row read back) without throwing. */
 export function validateCalendarDefinition(input: unknown): CalendarValidationResult {
@@ -226,13 +226,13 @@ export function validateCalendarDefinition(input: unknown): CalendarValidationRe
   }
   return {
     ok: false,
-    issues: result.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })),
+    issues: result.error.issues.map((issue) => ({ field: formatIssuePath(issue.path), message: issue.message })),
   };
 }
 
-/** Like validateCalendarDefinition, but throws CalendarValidationError listing every issue. */
+/** Like validateCalendarDefinition, but throws a FieldError listing every issue. */
 export function parseCalendarDefinition(input: unknown): CalendarDefinition {
   const result = validateCalendarDefinition(input);
-  if (!result.ok) throw new CalendarValidationError(result.issues);
+  if (!result.ok) throw new FieldError(result.issues, { message: `Invalid calendar: ${result.issues.map((i) => (i.field === '' ? i.message : `${i.field}: ${i.message}`)).join('; ')}` });
   return result.value;
 }

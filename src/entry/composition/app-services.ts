@@ -1,24 +1,26 @@
-// Builds the services from the ports. Forge (platform/forge/forge-ports.ts) and the local
-// host (dev/host) each supply ports; everything from here down is identical in both.
-import type { Db } from '../../storage/schema';
+// Builds the services from the ports: the only code that sees everything. Forge
+// (forge-services.ts) and the local host (dev/host) each supply ports; everything from
+// here down is identical in both. Routes and resolvers get these services, never a port
+// or a repository.
+import { createAppContextService, type AppContextService } from '../../access/app-context';
+import { createIssueDataAccess, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
+import type { Clock, ExportQueue, JiraHttp, SecretStore } from '../../kernel/ports';
+import { createCalendarService, type CalendarService } from '../../report-settings/calendars';
+import { createParamSetService, type ParamSetService } from '../../report-settings/param-sets';
+import { createStatusGroupService, type StatusGroupService } from '../../report-settings/status-groups';
+import { createStatusCatalog, type StatusCatalog } from '../../report-settings/statuses';
+import { createExportService, type ExportService, type ExportSettings } from '../../reporting/export-jobs/export-service';
+import { createReportService, type ReportService, type SyncBudget } from '../../reporting/report-service';
+import { createRestActivity, type RateLimit, type RestActivity } from '../../rest/rest-activity';
 import { createAuditRepository } from '../../storage/audit-repository';
-import { createSettingsRepository } from '../../storage/settings-repository';
+import { createExportRepository } from '../../storage/export-repository';
+import { createRestRequestRepository } from '../../storage/rest-request-repository';
+import type { Db } from '../../storage/schema';
 import { createTokenRepository } from '../../storage/token-repository';
-import { createIssueDataAccess } from '../../jira/report-data-access';
-import { createJiraUserDirectory } from '../../jira/jira-user-directory';
-import { createReportConfigService, type ReportConfigService } from '../../report-settings/report-config-service';
-import type { UserDirectory } from '../../jira/user-directory';
 import { createLastUseRecorder } from '../../tokens/last-use-recorder';
 import { createSigningKeys } from '../../tokens/signing-keys';
 import { createTokenService, type TokenService } from '../../tokens/token-service';
 import { createTokenVerifier, type TokenVerifier } from '../../tokens/token-verifier';
-import type { Clock, ExportQueue, JiraHttp, SecretStore } from '../../kernel/ports';
-import { createReportService, type ReportService, type SyncBudget } from '../../reporting/report-service';
-import { createParamSetService, type ParamSetService } from '../../report-settings/param-sets';
-import { createRestRequestRepository, type RestRequestRepository } from '../../storage/rest-request-repository';
-import { createRestGuard, type RateLimit, type RestGuard } from '../../rest/rest-guard';
-import { createExportRepository } from '../../storage/export-repository';
-import { createExportService, type ExportService, type ExportSettings } from '../../reporting/export-jobs/export-service';
 
 export interface AppPorts {
   db: Db;
@@ -31,19 +33,18 @@ export interface AppPorts {
 }
 
 export interface AppServices {
-  ports: AppPorts;
-  users: UserDirectory;
+  appContext: AppContextService;
   tokens: TokenService;
   verifier: TokenVerifier;
-  reportConfig: ReportConfigService;
-  settings: ReturnType<typeof createSettingsRepository>;
-  /** The REST reporting API (src/report-api, src/rest). */
+  /** Synchronous reports (the REST list and issue endpoints). */
   reports: ReportService;
-  paramSets: ParamSetService;
-  restRequests: RestRequestRepository;
-  restGuard: RestGuard;
-  /** /rest/export jobs (src/exports). */
+  /** /rest/export jobs. */
   exports: ExportService;
+  calendars: CalendarService;
+  statusGroups: StatusGroupService;
+  statuses: StatusCatalog;
+  paramSets: ParamSetService;
+  restActivity: RestActivity;
 }
 
 export interface ServiceOverrides {
@@ -54,46 +55,45 @@ export interface ServiceOverrides {
 }
 
 export function createAppServices(ports: AppPorts, overrides: ServiceOverrides = {}): AppServices {
-  const tokenRepository = createTokenRepository(ports.db);
-  const keys = createSigningKeys(ports.secrets);
-  const users = overrides.users ?? createJiraUserDirectory(ports.jira);
-  const jiraData = createIssueDataAccess(ports.jira);
-  const reportConfig = createReportConfigService({ db: ports.db, users, clock: ports.clock, statuses: () => jiraData.getStatuses() });
-  const restRequests = createRestRequestRepository(ports.db);
-  const reports = createReportService({ access: jiraData, config: reportConfig, users, now: () => ports.clock.now(), ...(overrides.restSyncBudget ? { syncBudget: overrides.restSyncBudget } : {}) });
-  return {
-    ports,
+  const { db, clock } = ports;
+  const runtime = jiraRuntimeOn(clock);
+  const users = overrides.users ?? createJiraUserDirectory(ports.jira, { runtime });
+  const jiraData = createIssueDataAccess(ports.jira, { runtime });
+  const statuses = () => jiraData.getStatuses();
+  const calendars = createCalendarService({ db, users, clock });
+  const statusGroups = createStatusGroupService({ db, users, clock, statuses });
+  const reports = createReportService({
+    access: jiraData,
+    config: { listCalendars: () => calendars.list(), listStatusGroups: () => statusGroups.list() },
     users,
-    reportConfig,
+    clock,
+    ...(overrides.restSyncBudget ? { syncBudget: overrides.restSyncBudget } : {}),
+  });
+  const tokenRepository = createTokenRepository(db);
+  const keys = createSigningKeys(ports.secrets);
+  const tokens = createTokenService({ tokens: tokenRepository, audit: createAuditRepository(db), keys, users, clock });
+  return {
+    appContext: createAppContextService({ users, restBaseUrl: ports.restBaseUrl }),
+    tokens,
+    verifier: createTokenVerifier({ tokens: tokenRepository, keys, users, clock, lastUse: createLastUseRecorder(tokenRepository) }),
     reports,
     exports: createExportService({
-      jobs: createExportRepository(ports.db),
+      jobs: createExportRepository(db),
       reports,
       queue: ports.exportQueue,
-      clock: ports.clock,
-      async tokenUsable(tokenId, ownerAccountId) {
-        const row = await tokenRepository.findById(tokenId);
-        return row !== undefined && row.owner_account_id === ownerAccountId && row.active === 1 && row.expires_at > ports.clock.now();
-      },
+      clock,
+      tokenUsable: (tokenId, ownerAccountId) => tokens.stillUsable(tokenId, ownerAccountId),
       ...(overrides.exportSettings ? { settings: overrides.exportSettings } : {}),
     }),
-    paramSets: createParamSetService({ db: ports.db, users, clock: ports.clock }),
-    restRequests,
-    restGuard: createRestGuard({ log: restRequests, clock: ports.clock, ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}) }),
-    settings: createSettingsRepository(ports.db),
-    tokens: createTokenService({
-      tokens: tokenRepository,
-      audit: createAuditRepository(ports.db),
-      keys,
+    calendars,
+    statusGroups,
+    statuses: createStatusCatalog({ users, statuses }),
+    paramSets: createParamSetService({ db, users, clock }),
+    restActivity: createRestActivity({
+      log: createRestRequestRepository(db),
+      clock,
       users,
-      clock: ports.clock,
-    }),
-    verifier: createTokenVerifier({
-      tokens: tokenRepository,
-      keys,
-      users,
-      clock: ports.clock,
-      lastUse: createLastUseRecorder(tokenRepository),
+      ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),
     }),
   };
 }

@@ -1,13 +1,14 @@
-// Turns a table of resolver definitions into a Forge resolver: every call's payload is
-// schema-checked, the caller comes from the Forge context, and every outcome is the
-// { ok, data } | { ok: false, error } envelope. Internals never reach the UI.
+// Turns tables of resolver definitions into a Forge resolver: every call's payload is
+// schema-checked, the caller comes from the Forge context (never the payload), and every
+// outcome is the { ok, data } | { ok: false, error } envelope, translated here once.
+// Internals never reach the UI.
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import type { AppServices } from '../composition/app-services';
-import { AppError } from '../../kernel/errors';
-import type { ResolverError, ResolverResult } from '../../contract/envelope';
+import type { Caller } from '../../access/guards';
+import type { ErrorCode as EnvelopeCode, ResolverError, ResolverResult } from '../../contract/envelope';
 import type { PayloadOf, ResolverKey, ResultOf } from '../../contract/resolvers';
-import type { Caller } from '../../tokens/token-service';
+import { AppError, FieldError, type ErrorCode } from '../../kernel/errors';
+import type { AppServices } from '../composition/app-services';
 import { currentServices } from '../composition/current-services';
 import { identityOf } from '../forge-context';
 
@@ -17,6 +18,18 @@ export interface ResolverDefinition<K extends ResolverKey> {
 }
 
 export type ResolverTable = { [K in ResolverKey]?: ResolverDefinition<K> };
+
+/** The envelope's codes for the app's; anything not listed is INTERNAL. */
+const ENVELOPE_CODE: Partial<Record<ErrorCode, EnvelopeCode>> = {
+  INVALID_INPUT: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  FORBIDDEN: 'FORBIDDEN',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  LIMIT_REACHED: 'CONFLICT',
+};
+
+const INTERNAL: ResolverError = { code: 'INTERNAL', message: 'Something went wrong on our side. Try again in a moment.' };
 
 function describeZodError(error: z.ZodError): ResolverError {
   const issue = error.issues[0];
@@ -34,25 +47,24 @@ function describeZodError(error: z.ZodError): ResolverError {
 }
 
 export function toResolverError(error: unknown): ResolverError {
-  if (error instanceof AppError) {
+  const code = error instanceof AppError ? ENVELOPE_CODE[error.code] : undefined;
+  if (error instanceof AppError && code) {
+    if (!(error instanceof FieldError)) return { code, message: error.message };
+    const [first] = error.problems;
     return {
-      code: error.code,
+      code,
       message: error.message,
-      ...(error.field ? { field: error.field } : {}),
-      ...(error.issues ? { issues: error.issues } : {}),
+      ...(first?.field ? { field: first.field } : {}),
+      ...(error.problems.length > 1 ? { issues: error.problems.map((p) => ({ field: p.field, message: p.message })) } : {}),
     };
   }
   if (error instanceof z.ZodError) return describeZodError(error);
   // Log the kind of failure only: payloads may hold notes, results may hold tokens.
   console.error('resolver failed', error instanceof Error ? `${error.name}: ${error.message}` : typeof error);
-  return { code: 'INTERNAL', message: 'Something went wrong on our side. Try again in a moment.' };
+  return INTERNAL;
 }
 
-export async function runDefinition<K extends ResolverKey>(
-  definition: ResolverDefinition<K>,
-  payload: unknown,
-  context: unknown,
-): Promise<ResolverResult<ResultOf<K>>> {
+async function runDefinition<K extends ResolverKey>(definition: ResolverDefinition<K>, payload: unknown, context: unknown): Promise<ResolverResult<ResultOf<K>>> {
   try {
     const identity = identityOf(context);
     if (!identity.accountId) throw new AppError('UNAUTHENTICATED', 'Sign in to Jira to manage tokens.');

@@ -1,19 +1,11 @@
-// Resolvers the user page calls: the caller's own tokens and the app context.
+// Resolvers the user page calls: the app context and the caller's own tokens.
 import * as contract from '../../contract/tokens';
 import type { ResolverTable } from './define';
 
 export const userPageResolvers: ResolverTable = {
   'app/context': {
     schema: contract.emptyPayload,
-    async run(services, caller) {
-      const [users, isJiraAdmin, restBaseUrl] = await Promise.all([
-        services.users.getUsers([caller.accountId]),
-        services.users.isJiraAdmin(caller.accountId),
-        services.ports.restBaseUrl(),
-      ]);
-      const displayName = users.get(caller.accountId)?.displayName ?? caller.accountId;
-      return { accountId: caller.accountId, displayName, isJiraAdmin, restBaseUrl };
-    },
+    run: (services, caller) => services.appContext.contextOf(caller),
   },
   'tokens/list': {
     schema: contract.emptyPayload,

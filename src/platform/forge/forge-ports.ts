@@ -1,18 +1,18 @@
 // The ports over the Forge SDKs: Forge SQL through Kysely, @forge/kvs secrets, Jira as
-// the app, and the web trigger URL. The only code besides entry/ that imports @forge/*.
+// the app, the export queue and the web trigger URL. With entry/, the only code that
+// imports @forge/*; entry/composition/forge-services.ts puts them together.
 import api, { assumeTrustedRoute, webTrigger } from '@forge/api';
 import { Queue } from '@forge/events';
 import { kvs } from '@forge/kvs';
 import { migrationRunner, sql } from '@forge/sql';
 import { Kysely } from 'kysely';
-import type { AppPorts } from '../../entry/composition/app-services';
 import { EXPORT_QUEUE_KEY, REST_WEBTRIGGER_KEY } from '../../kernel/manifest-keys';
 import type { ExportQueue, JiraHttp, SecretStore } from '../../kernel/ports';
 import type { Database } from '../../storage/schema';
 import { ForgeSqlDialect } from './forge-sql-dialect';
 import { runForgeMigrations } from './forge-migrations';
 
-const forgeSecrets: SecretStore = {
+export const forgeSecrets: SecretStore = {
   async get(key) {
     const value: unknown = await kvs.getSecret(key);
     return typeof value === 'string' ? value : undefined;
@@ -22,7 +22,7 @@ const forgeSecrets: SecretStore = {
   },
 };
 
-const jiraAsApp: JiraHttp = {
+export const jiraAsApp: JiraHttp = {
   async fetch(path, init = {}) {
     // Callers build paths from encoded parts; route`` cannot take a whole path.
     const response = await api.asApp().requestJira(assumeTrustedRoute(path), {
@@ -48,13 +48,8 @@ export function migrateForgeSql(): Promise<string[]> {
   return runForgeMigrations(sql, migrationRunner);
 }
 
-export function createForgePorts(): AppPorts {
-  return {
-    db: new Kysely<Database>({ dialect: new ForgeSqlDialect(sql) }),
-    secrets: forgeSecrets,
-    jira: jiraAsApp,
-    clock: { now: () => Date.now() },
-    restBaseUrl: () => webTrigger.getUrl(REST_WEBTRIGGER_KEY),
-    exportQueue: forgeExportQueue,
-  };
-}
+/** Forge SQL through Kysely's MySQL compiler and our driver over @forge/sql. */
+export const forgeDatabase = (): Kysely<Database> => new Kysely<Database>({ dialect: new ForgeSqlDialect(sql) });
+
+/** The REST API's base URL: the rest-api web trigger's URL for this installation. */
+export const forgeRestBaseUrl = (): Promise<string> => webTrigger.getUrl(REST_WEBTRIGGER_KEY);

@@ -3,8 +3,9 @@
 // is rendered with and how the chunks group into downloadable parts.
 import { z } from 'zod';
 import type { ReportContext } from '../report-context';
-import { tableColumns, type DiscoveredColumns, type ReportTable } from '../report-table';
-import type { ColumnsBy } from '../report-params';
+import { tableColumns } from '../report-table';
+import type { DiscoveredColumns, ReportTable } from '../table';
+import type { ColumnsBy } from '../kinds';
 
 /**
  * Rows in one downloaded part: about what one synchronous call answers (10,000 issues

@@ -7,13 +7,13 @@
 // nobody is working on. At the download the rows are rendered with one header for all pages.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import { AppError, FieldError, fieldError, RetryLaterError, type FieldProblem } from '../../kernel/errors';
 import type { Clock, ExportQueue } from '../../kernel/ports';
 import { renderReport, type RenderedReport } from '../output/render';
 import { deletedStatusName } from '../report-context';
-import { canonicalParams, ParamError, parseReportParams, type ParamProblem, type RawParams, type ReportParams } from '../report-params';
+import { canonicalParams, parseReportParams, type RawParams, type ReportParams } from '../report-params';
 import type { ReportService } from '../report-service';
-import { reportFailureOf } from '../report-failure';
-import { requireSelection, selectionParamOf } from '../selection-param';
+import { requireSelection } from '../selection-param';
 import type { ExportJob, ExportRepository } from '../../storage/export-repository';
 import { emptyLayout, finalResult, groupIntoParts, mergeDiscovered, parseLayout, partTable, PART_MAX_ROWS, type ExportLayout, type ExportResult } from './export-layout';
 import { chunkRows, parseChunk } from './stored-rows';
@@ -56,12 +56,8 @@ export const DEFAULT_EXPORT_SETTINGS: ExportSettings = {
   partMaxRows: PART_MAX_ROWS,
 };
 
-export class ExportLimitError extends Error {
-  override readonly name = 'ExportLimitError';
-  constructor(readonly limit: number) {
-    super(`You already have ${limit} exports queued or running. Wait for one to finish, then try again.`);
-  }
-}
+/** Seconds a client is asked to wait when its unfinished exports are at the limit. */
+const EXPORT_LIMIT_RETRY_AFTER_SECONDS = 60;
 
 export type DownloadResult =
   | { kind: 'not-found' }
@@ -111,12 +107,19 @@ export function createExportService(deps: ExportServiceDeps) {
     return job;
   }
 
-  async function handleFailure(job: ExportJob, failuresBefore: number, error: unknown, params: ReportParams | undefined): Promise<InvocationOutcome> {
-    const failure = reportFailureOf(error, params ? selectionParamOf(params) : 'customjql');
+  /** Why a job cannot go on, when it cannot: the request's own faults and Jira refusing the app. */
+  function permanentFailure(error: unknown): string | undefined {
+    if (error instanceof FieldError) return error.messages.join('; ');
+    if (error instanceof AppError && error.code === 'JIRA_UNUSABLE') return error.message;
+    return undefined;
+  }
+
+  async function handleFailure(job: ExportJob, failuresBefore: number, error: unknown): Promise<InvocationOutcome> {
     const failures = failuresBefore + 1;
     // The request's own faults fail at once; Jira being busy, or anything unknown, may pass.
-    if ('messages' in failure) {
-      await jobs.fail(job.id, clock.now(), failure.messages.join('; '));
+    const permanent = permanentFailure(error);
+    if (permanent !== undefined) {
+      await jobs.fail(job.id, clock.now(), permanent);
       return 'failed';
     }
     if (failures < settings.maxFailures) {
@@ -126,7 +129,7 @@ export function createExportService(deps: ExportServiceDeps) {
     }
     console.error('export job failed', error instanceof Error ? error.name : typeof error);
     const message =
-      failure.kind === 'jira-busy'
+      error instanceof AppError && error.code === 'JIRA_BUSY'
         ? `Jira kept throttling or failing requests; the export gave up after ${failures} attempts. Start it again later.`
         : `The export could not be completed after ${failures} attempts. Start it again later.`;
     await jobs.fail(job.id, clock.now(), message);
@@ -136,23 +139,24 @@ export function createExportService(deps: ExportServiceDeps) {
   return {
     settings,
 
-    /** Checks the parameters, then queues the job. Throws ParamError or ExportLimitError. */
-    async submit(request: { ownerAccountId: string; tokenId: string; raw: RawParams; problems: ParamProblem[] }): Promise<ExportJob> {
+    /** Checks the parameters, then queues the job. Throws a FieldError, or LIMIT_REACHED. */
+    async submit(request: { ownerAccountId: string; tokenId: string; raw: RawParams; problems: FieldProblem[] }): Promise<ExportJob> {
       const params = parseReportParams(request.raw, request.problems);
       requireSelection(params);
       // An export covers the whole set; pageSize is ignored, a starting point is refused.
       if (params.nextPageToken !== undefined) {
-        throw new ParamError([{ param: 'nextPageToken', message: 'an export covers the whole set; leave nextPageToken out' }]);
+        throw fieldError('nextPageToken', 'an export covers the whole set; leave nextPageToken out');
       }
       if (params.startIssueIndex > 0) {
-        throw new ParamError([{ param: 'startIssueIndex', message: 'an export covers the whole set; leave startIssueIndex out (or page through /rest/list2)' }]);
+        throw fieldError('startIssueIndex', 'an export covers the whole set; leave startIssueIndex out (or page through /rest/list2)');
       }
       // Unknown statuses, groups or calendars are refused now, not minutes later.
       await reports.context(params);
       const now = clock.now();
       await jobs.deleteCreatedBefore(now - settings.retentionMs);
       if ((await jobs.countUnfinished(request.ownerAccountId)) >= settings.maxUnfinishedPerOwner) {
-        throw new ExportLimitError(settings.maxUnfinishedPerOwner);
+        const limit = settings.maxUnfinishedPerOwner;
+        throw new RetryLaterError('LIMIT_REACHED', `You already have ${limit} exports queued or running. Wait for one to finish, then try again.`, EXPORT_LIMIT_RETRY_AFTER_SECONDS);
       }
       const id = randomUUID();
       await jobs.insert({
@@ -170,7 +174,7 @@ export function createExportService(deps: ExportServiceDeps) {
         throw error;
       }
       const job = await jobs.get(id);
-      if (!job) throw new Error('export job vanished after insert');
+      if (!job) throw new AppError('INTERNAL', 'export job vanished after insert');
       return job;
     },
 
@@ -195,7 +199,7 @@ export function createExportService(deps: ExportServiceDeps) {
       if (!job) return { kind: 'not-found' };
       if (job.status !== 'completed') return { kind: 'not-ready', job };
       const result = parseLayout(job.layout).result;
-      if (!result) throw new Error('a completed export has no result layout');
+      if (!result) throw new AppError('INTERNAL', 'a completed export has no result layout');
       const parts = partCount(result);
       if (part > parts) return { kind: 'no-part', parts };
       const range = result.parts[part - 1];
@@ -203,7 +207,7 @@ export function createExportService(deps: ExportServiceDeps) {
       if (range) {
         for (let seq = range.firstSeq; seq <= range.lastSeq; seq += 1) {
           const body = await jobs.chunkBody(id, seq);
-          if (body === undefined) throw new Error('an export chunk is missing');
+          if (body === undefined) throw new AppError('INTERNAL', 'an export chunk is missing');
           rows.push(...parseChunk(body));
         }
       }
@@ -219,7 +223,7 @@ export function createExportService(deps: ExportServiceDeps) {
 
     /** One invocation of the queue consumer for this job. */
     async runInvocation(id: string): Promise<InvocationOutcome> {
-      const started = Date.now();
+      const started = clock.now();
       const softDeadline = started + settings.softMs;
       const hardDeadline = started + settings.hardMs;
       const claimed = await jobs.claim(id, clock.now(), clock.now() + settings.leaseMs);
@@ -234,10 +238,9 @@ export function createExportService(deps: ExportServiceDeps) {
       }
       await jobs.deleteChunksFrom(id, job.chunkCount);
 
-      let params: ReportParams | undefined;
       let failures = job.failures;
       try {
-        params = readStoredParams(job.params);
+        const params = readStoredParams(job.params);
         const context = await reports.context(params);
         let layout: ExportLayout = parseLayout(job.layout);
         let progress = { cursor: job.cursor, issueCount: job.issueCount, rowCount: job.rowCount, chunkCount: job.chunkCount };
@@ -274,13 +277,13 @@ export function createExportService(deps: ExportServiceDeps) {
             await jobs.complete(id, clock.now(), JSON.stringify({ ...layout, result }), message);
             return 'completed';
           }
-          if (Date.now() >= softDeadline) break;
+          if (clock.now() >= softDeadline) break;
         }
         await jobs.release(id, clock.now());
         await queue.push(id);
         return 'continued';
       } catch (error) {
-        return handleFailure(job, failures, error, params);
+        return handleFailure(job, failures, error);
       }
     },
   };

@@ -2,7 +2,7 @@
 // still numbers, not yet formatted) as JSON, cut into chunks of bounded size. Rendering
 // waits for the download, when every page's columns are known and one header fits all.
 import { z } from 'zod';
-import type { Cell, TableRow } from '../report-table';
+import type { Cell, TableRow } from '../table';
 
 /** Keeps each INSERT far below Forge SQL's 1 MiB request limit. */
 export const CHUNK_MAX_BYTES = 256 * 1024;

@@ -1,7 +1,7 @@
 // How one table cell is written: `raw` is the exact number (milliseconds as a decimal
 // string, a count, or epoch ms for dates), `value` is what a person reads.
 import { formatDuration, type ViewFormat } from '../../engine/format';
-import type { Cell } from '../report-table';
+import type { Cell } from '../table';
 
 export interface CellFormat {
   viewFormat: ViewFormat;

@@ -1,6 +1,6 @@
 // The flat view shared by jsonSimplified and CSV: one header of display names and one
 // list of cells per row, in the same order.
-import type { ReportTable } from '../report-table';
+import type { ReportTable } from '../table';
 import { valueText, type CellFormat } from './cell-text';
 
 export interface FlatTable {

@@ -1,7 +1,7 @@
 // outputType=json: the table shape of TIS-REST-NOTES.md (header and body rows with
 // headerColumns, groupByColumns, fieldColumns, valueColumns, currentState) plus
 // includedStatuses, and nextPageToken when more issues follow.
-import type { ReportTable } from '../report-table';
+import type { ReportTable } from '../table';
 import { rawText, valueText, type CellFormat } from './cell-text';
 
 export interface JsonColumnValue {

@@ -1,7 +1,7 @@
 // A report table in the output type the client asked for. The synchronous endpoints
 // render each page as it is computed; an export renders its stored rows at download.
 import type { ReportParams } from '../report-params';
-import type { ReportTable } from '../report-table';
+import type { ReportTable } from '../table';
 import { csvText } from './csv';
 import { flatTable, jsonSimplified } from './flat-rows';
 import { jsonTable } from './json-table';

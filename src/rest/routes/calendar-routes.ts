@@ -1,8 +1,8 @@
 // /rest/calendar and /rest/calendar/{id}: the calendars a report may name. `normalHours`
 // (24x7) is listed first, as the built-in default.
 import type { CalendarView } from '../../contract/report-config';
+import { fieldError } from '../../kernel/errors';
 import { jsonResponse } from '../http';
-import { RestError, toRestResponse } from '../error-status';
 import type { Route } from '../route';
 
 export interface RestCalendar {
@@ -16,7 +16,7 @@ export interface RestCalendar {
 }
 
 const DAY_MS = 86_400_000;
-export const NORMAL_HOURS: RestCalendar = {
+const NORMAL_HOURS: RestCalendar = {
   id: 'normalHours',
   name: 'Normal hours (24x7)',
   timeZone: 'UTC',
@@ -39,7 +39,7 @@ export const calendarRoutes: Route[] = [
     pattern: '/rest/calendar',
     methods: ['GET'],
     async handle({ services }) {
-      const calendars = await services.reportConfig.listCalendars();
+      const calendars = await services.calendars.list();
       return { response: jsonResponse(200, [NORMAL_HOURS, ...calendars.map(restCalendar)]) };
     },
   },
@@ -47,15 +47,11 @@ export const calendarRoutes: Route[] = [
     pattern: '/rest/calendar/{id}',
     methods: ['GET'],
     async handle({ services, pathParams }) {
-      try {
-        const id = pathParams.id ?? '';
-        if (id.toLowerCase() === 'normalhours') return { response: jsonResponse(200, NORMAL_HOURS) };
-        const found = /^[0-9a-f-]{36}$/i.test(id) ? await services.reportConfig.getCalendar(id) : undefined;
-        if (!found) throw new RestError(404, [`calendar: there is no calendar '${id}'`]);
-        return { response: jsonResponse(200, restCalendar(found)) };
-      } catch (error) {
-        return { response: toRestResponse(error) };
-      }
+      const id = pathParams.id ?? '';
+      if (id.toLowerCase() === 'normalhours') return { response: jsonResponse(200, NORMAL_HOURS) };
+      const found = /^[0-9a-f-]{36}$/i.test(id) ? await services.calendars.get(id) : undefined;
+      if (!found) throw fieldError('calendar', `there is no calendar '${id}'`, 'NOT_FOUND');
+      return { response: jsonResponse(200, restCalendar(found)) };
     },
   },
 ];

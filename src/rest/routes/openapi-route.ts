@@ -8,6 +8,6 @@ export const openApiRoute: PublicRoute = {
   methods: ['GET'],
   public: true,
   async handle({ services }) {
-    return jsonResponse(200, openApiDocument(await services.ports.restBaseUrl()));
+    return jsonResponse(200, openApiDocument(await services.appContext.restBaseUrl()));
   },
 };

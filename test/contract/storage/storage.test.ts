@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { createAuditRepository } from '../../../src/storage/audit-repository';
 import { createDocumentRepository, DuplicateNameError } from '../../../src/storage/document-repository';
 import { schemaMigrations } from '../../../src/storage/migrations';
-import type { NewTokenRow } from '../../../src/storage/schema';
+import type { NewTokenRecord } from '../../../src/storage/token-repository';
 import { createSettingsRepository } from '../../../src/storage/settings-repository';
 import { createTokenRepository } from '../../../src/storage/token-repository';
 import { storageTargets, type OpenedStorage } from '../../support/storage-targets';
@@ -13,18 +13,18 @@ import { storageTargets, type OpenedStorage } from '../../support/storage-target
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.UTC(2026, 10, 1);
 
-function tokenRow(overrides: Partial<NewTokenRow> & { id: string }): NewTokenRow {
+function tokenRow(overrides: Partial<NewTokenRecord> & { id: string }): NewTokenRecord {
   return {
-    owner_account_id: 'owner-a',
-    token_hash: 'a'.repeat(64),
-    key_id: 'kid-00000001',
-    active: 1,
+    ownerAccountId: 'owner-a',
+    tokenHash: 'a'.repeat(64),
+    keyId: 'kid-00000001',
+    active: true,
     notes: '',
-    created_at: NOW - DAY,
-    updated_at: NOW - DAY,
-    expires_at: NOW + 30 * DAY,
-    last_used_at: null,
-    last_used_ip: null,
+    createdAt: NOW - DAY,
+    updatedAt: NOW - DAY,
+    expiresAt: NOW + 30 * DAY,
+    lastUsedAt: null,
+    lastUsedIp: null,
     ...overrides,
   };
 }
@@ -54,14 +54,14 @@ describe.each(storageTargets)('storage on $name', (target) => {
 
   it('inserts, reads back and lists tokens newest first, per owner', async () => {
     const tokens = createTokenRepository(storage.db);
-    await tokens.insert(tokenRow({ id: id(1), created_at: NOW - 3 * DAY, notes: 'Power BI' }));
-    await tokens.insert(tokenRow({ id: id(2), created_at: NOW - 1 * DAY }));
-    await tokens.insert(tokenRow({ id: id(3), owner_account_id: 'owner-b' }));
+    await tokens.insert(tokenRow({ id: id(1), createdAt: NOW - 3 * DAY, notes: 'Power BI' }));
+    await tokens.insert(tokenRow({ id: id(2), createdAt: NOW - 1 * DAY }));
+    await tokens.insert(tokenRow({ id: id(3), ownerAccountId: 'owner-b' }));
     const mine = await tokens.listByOwner('owner-a');
     expect(mine.map((row) => row.id)).toEqual([id(2), id(1)]);
     expect(await tokens.findById(id(1))).toEqual({
-      ...tokenRow({ id: id(1), created_at: NOW - 3 * DAY, notes: 'Power BI' }),
-      use_count: 0,
+      ...tokenRow({ id: id(1), createdAt: NOW - 3 * DAY, notes: 'Power BI' }),
+      useCount: 0,
     });
     expect(await tokens.findById(id(9))).toBeUndefined();
   });
@@ -71,11 +71,11 @@ describe.each(storageTargets)('storage on $name', (target) => {
     await tokens.insert(tokenRow({ id: id(1) }));
     expect(await tokens.updateOwned(id(1), 'owner-b', { active: false }, NOW)).toBe(false);
     expect(await tokens.updateOwned(id(1), 'owner-a', { active: false, notes: 'n', expiresAt: NOW - 1 }, NOW)).toBe(true);
-    expect(await tokens.findById(id(1))).toMatchObject({ active: 0, notes: 'n', expires_at: NOW - 1, updated_at: NOW });
+    expect(await tokens.findById(id(1))).toMatchObject({ active: false, notes: 'n', expiresAt: NOW - 1, updatedAt: NOW });
     expect(await tokens.setActive(id(1), true, NOW + 1)).toBe(true);
     expect(await tokens.replaceHash(id(1), 'owner-b', 'b'.repeat(64), 'kid-2', NOW)).toBe(false);
     expect(await tokens.replaceHash(id(1), 'owner-a', 'b'.repeat(64), 'kid-2', NOW)).toBe(true);
-    expect((await tokens.findById(id(1)))?.token_hash).toBe('b'.repeat(64));
+    expect((await tokens.findById(id(1)))?.tokenHash).toBe('b'.repeat(64));
     expect(await tokens.deleteOwned(id(1), 'owner-b')).toBe(false);
     expect(await tokens.deleteOwned(id(1), 'owner-a')).toBe(true);
     expect(await tokens.findById(id(1))).toBeUndefined();
@@ -90,15 +90,15 @@ describe.each(storageTargets)('storage on $name', (target) => {
     expect(await tokens.recordUse(id(1), NOW, '203.0.113.9', 1, NOW - 60_000)).toBe(true);
     expect(await tokens.recordUse(id(1), NOW + 10_000, '203.0.113.9', 1, NOW + 10_000 - 60_000)).toBe(false);
     expect(await tokens.recordUse(id(1), NOW + 70_000, '198.51.100.4', 3, NOW + 10_000)).toBe(true);
-    expect(await tokens.findById(id(1))).toMatchObject({ last_used_at: NOW + 70_000, last_used_ip: '198.51.100.4', use_count: 4 });
+    expect(await tokens.findById(id(1))).toMatchObject({ lastUsedAt: NOW + 70_000, lastUsedIp: '198.51.100.4', useCount: 4 });
   });
 
   it('pages with filters on owner, notes (any case, LIKE characters literal), dates and state', async () => {
     const tokens = createTokenRepository(storage.db);
-    await tokens.insert(tokenRow({ id: id(1), notes: 'Power BI refresh', created_at: NOW - 40 * DAY }));
-    await tokens.insert(tokenRow({ id: id(2), notes: '100% excel', owner_account_id: 'owner-b', created_at: NOW - 5 * DAY }));
-    await tokens.insert(tokenRow({ id: id(3), active: 0, created_at: NOW - 2 * DAY, last_used_at: NOW - DAY }));
-    await tokens.insert(tokenRow({ id: id(4), expires_at: NOW - DAY, created_at: NOW - 3 * DAY }));
+    await tokens.insert(tokenRow({ id: id(1), notes: 'Power BI refresh', createdAt: NOW - 40 * DAY }));
+    await tokens.insert(tokenRow({ id: id(2), notes: '100% excel', ownerAccountId: 'owner-b', createdAt: NOW - 5 * DAY }));
+    await tokens.insert(tokenRow({ id: id(3), active: false, createdAt: NOW - 2 * DAY, lastUsedAt: NOW - DAY }));
+    await tokens.insert(tokenRow({ id: id(4), expiresAt: NOW - DAY, createdAt: NOW - 3 * DAY }));
     const all = await tokens.page({}, NOW, 0, 10);
     expect(all.total).toBe(4);
     expect(all.rows.map((row) => row.id)).toEqual([id(3), id(4), id(2), id(1)]);

@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS, DEMO_FILTER_IDS } from '../../../dev/jira-emulator';
-import { createIssueDataAccess, JiraAccessError, type IssueDataAccess, type IssueSelection } from '../../../src/jira';
+import { createIssueDataAccess, type IssueDataAccess, type IssueSelection } from '../../../src/jira';
+import { JiraAccessError } from '../../../src/kernel/errors';
 import { expectedHistory, fakeRuntime } from '../../support/jira-fakes';
 import { useJiraEmulator } from '../../support/jira-emulator';
 
@@ -73,7 +74,7 @@ describe('issue data access against the emulator', () => {
     expect(failure).toBeInstanceOf(JiraAccessError);
     if (!(failure instanceof JiraAccessError)) return;
     expect(failure.code).toBe('JIRA_BAD_REQUEST');
-    expect(failure.details.status).toBe(400);
+    expect(failure.status).toBe(400);
     expect(failure.jiraMessages).toEqual([expect.stringContaining('Error in the JQL Query')]);
     expect(failure.message).toContain('Error in the JQL Query');
     await expect(collect({ kind: 'jql', jql: 'issue in watchedIssues()' }, DEMO_ACCOUNTS.alice)).rejects.toMatchObject({ code: 'JIRA_BAD_REQUEST' });

@@ -74,7 +74,7 @@ async function downloadAll(view: ExportStatusView, token = aliceToken): Promise<
 }
 
 const invocationsOf = async (exportId: string): Promise<number> =>
-  Number((await t.host.services.ports.db.selectFrom('export_jobs').select('invocations').where('id', '=', exportId).executeTakeFirstOrThrow()).invocations);
+  Number((await t.host.db.selectFrom('export_jobs').select('invocations').where('id', '=', exportId).executeTakeFirstOrThrow()).invocations);
 
 describe('an export of 2,500 issues', () => {
   it('runs over several invocations and downloads in CSV parts that share one header, each issue exactly once', async () => {
@@ -195,7 +195,7 @@ describe('who sees an export', () => {
     await startExport({ filterType: 'customjql', customjql: 'project = OPS', tisjwt: aliceToken });
     const data = readFileSync(join(t.dataDir, 'status-clock.sqlite'));
     expect(data.includes(Buffer.from(aliceToken))).toBe(false);
-    const params = await t.host.services.ports.db.selectFrom('export_jobs').select('params').execute();
+    const params = await t.host.db.selectFrom('export_jobs').select('params').execute();
     expect(params.some((row) => row.params.includes('tisjwt'))).toBe(false);
   });
 });

@@ -2,7 +2,8 @@
 // parameter errors that name the parameter, the owner's permissions whatever the JQL,
 // and every JSON response checked against the served OpenAPI document.
 import { demoDataset, DEMO_ACCOUNTS, STATUS_IDS } from '../../../dev/jira-emulator';
-import { COLUMNS_BY, OUTPUT_TYPES } from '../../../src/reporting/report-params';
+import { COLUMNS_BY } from '../../../src/reporting/kinds';
+import { OUTPUT_TYPES } from '../../../src/reporting/report-params';
 import { startTestHost, type TestHost } from '../../support/host-client';
 import { openApiValidator, type OpenApiValidator } from './openapi-validator';
 

@@ -3,7 +3,7 @@ import {
   parseCalendarDefinition,
   validateCalendarDefinition,
 } from '../../../src/engine/calendar/calendar-definition';
-import { CalendarValidationError } from '../../../src/engine/errors';
+import { FieldError } from '../../../src/kernel/errors';
 import { DAY, HOUR } from './history-builder';
 
 const valid = {
@@ -33,7 +33,7 @@ describe('calendar definition validation', () => {
 
   it('reports an unknown zone with its path', () => {
     expect(issuesOf({ ...valid, timeZone: 'Mars/Olympus' })).toEqual([
-      { path: 'timeZone', message: expect.stringContaining('unknown time zone "Mars/Olympus"') },
+      { field: 'timeZone', message: expect.stringContaining('unknown time zone "Mars/Olympus"') },
     ]);
   });
 
@@ -47,8 +47,8 @@ describe('calendar definition validation', () => {
       ],
     });
     expect(issues).toEqual([
-      { path: 'windows[1].end', message: 'end (09:00) must be after start (17:00)' },
-      { path: 'windows[2]', message: 'Monday 11:00-13:00 overlaps windows[0] (09:00-12:00)' },
+      { field: 'windows[1].end', message: 'end (09:00) must be after start (17:00)' },
+      { field: 'windows[2]', message: 'Monday 11:00-13:00 overlaps windows[0] (09:00-12:00)' },
     ]);
   });
 
@@ -57,44 +57,44 @@ describe('calendar definition validation', () => {
       ...valid,
       windows: [{ weekday: 8, start: 1.5, end: DAY + 1 }],
     });
-    expect(issues.map((i) => i.path)).toEqual(['windows[0].weekday', 'windows[0].start', 'windows[0].end']);
+    expect(issues.map((i) => i.field)).toEqual(['windows[0].weekday', 'windows[0].start', 'windows[0].end']);
     expect(issues[2]?.message).toContain('split a night shift at midnight');
   });
 
   it('rejects absurd sizes: too many windows per day, too many holidays, no window at all', () => {
     const many = Array.from({ length: 21 }, (_, i) => ({ weekday: 1, start: i * HOUR, end: i * HOUR + 1000 }));
     expect(issuesOf({ ...valid, windows: many })).toEqual([
-      { path: 'windows', message: 'Monday has 21 windows; at most 20 per weekday' },
+      { field: 'windows', message: 'Monday has 21 windows; at most 20 per weekday' },
     ]);
     const holidays = Array.from({ length: MAX_HOLIDAYS + 1 }, () => ({ date: '2024-01-01' }));
     expect(issuesOf({ ...valid, holidays })).toEqual([
-      { path: 'holidays', message: 'a calendar holds at most 1000 holidays' },
+      { field: 'holidays', message: 'a calendar holds at most 1000 holidays' },
     ]);
     expect(issuesOf({ ...valid, windows: [] })).toEqual([
-      { path: 'windows', message: 'a calendar needs at least one working window' },
+      { field: 'windows', message: 'a calendar needs at least one working window' },
     ]);
   });
 
   it('rejects unreal dates, absurd years and duplicates', () => {
     expect(issuesOf({ ...valid, holidays: [{ date: '2023-02-29' }, { date: '12/25/2024' }, { date: '0202-12-25' }] })).toEqual([
-      { path: 'holidays[0].date', message: '"2023-02-29" is not a real date in the form YYYY-MM-DD' },
-      { path: 'holidays[1].date', message: '"12/25/2024" is not a real date in the form YYYY-MM-DD' },
-      { path: 'holidays[2].date', message: 'year 202 is outside 1970-2200' },
+      { field: 'holidays[0].date', message: '"2023-02-29" is not a real date in the form YYYY-MM-DD' },
+      { field: 'holidays[1].date', message: '"12/25/2024" is not a real date in the form YYYY-MM-DD' },
+      { field: 'holidays[2].date', message: 'year 202 is outside 1970-2200' },
     ]);
     expect(
       issuesOf({ ...valid, holidays: [{ date: '2024-12-25', recurring: true }, { date: '2030-12-25', recurring: true }] }),
-    ).toEqual([{ path: 'holidays[1].date', message: 'recurring holiday 12-25 is already listed at holidays[0]' }]);
+    ).toEqual([{ field: 'holidays[1].date', message: 'recurring holiday 12-25 is already listed at holidays[0]' }]);
   });
 
-  it('throws one CalendarValidationError carrying every issue and a stable code', () => {
+  it('throws one FieldError carrying every issue and a stable code', () => {
     try {
       parseCalendarDefinition({ name: '', timeZone: 'Nowhere', windows: 'x' });
       throw new Error('expected a throw');
     } catch (error) {
-      expect(error).toBeInstanceOf(CalendarValidationError);
-      const e = error as CalendarValidationError;
-      expect(e.code).toBe('CALENDAR_INVALID');
-      expect(e.issues.map((i) => i.path)).toEqual(['name', 'timeZone', 'windows']);
+      expect(error).toBeInstanceOf(FieldError);
+      const e = error as FieldError;
+      expect(e.code).toBe('INVALID_INPUT');
+      expect(e.problems.map((i) => i.field)).toEqual(['name', 'timeZone', 'windows']);
       expect(e.message).toMatch(/^Invalid calendar: name: name is required; timeZone: unknown time zone/);
     }
   });

@@ -11,8 +11,8 @@ describe('last use recorder', () => {
   beforeEach(async () => {
     db = await openSqliteDatabase(':memory:');
     await createTokenRepository(db).insert({
-      id: ID, owner_account_id: 'a', token_hash: 'h'.repeat(64), key_id: 'kid-0000', active: 1, notes: '',
-      created_at: T0, updated_at: T0, expires_at: T0 + 1e10, last_used_at: null, last_used_ip: null,
+      id: ID, ownerAccountId: 'a', tokenHash: 'h'.repeat(64), keyId: 'kid-0000', active: true, notes: '',
+      createdAt: T0, updatedAt: T0, expiresAt: T0 + 1e10, lastUsedAt: null, lastUsedIp: null,
     });
   });
   afterEach(() => db.destroy());
@@ -28,9 +28,9 @@ describe('last use recorder', () => {
     await use(T0 + 1_000);
     await use(T0 + 30_000);
     expect(writes).toEqual([T0]);
-    expect(await tokens.findById(ID)).toMatchObject({ use_count: 1, last_used_at: T0 });
+    expect(await tokens.findById(ID)).toMatchObject({ useCount: 1, lastUsedAt: T0 });
     await use(T0 + 61_000);
     expect(writes).toEqual([T0, T0 + 61_000]);
-    expect(await tokens.findById(ID)).toMatchObject({ use_count: 4, last_used_at: T0 + 61_000, last_used_ip: '10.0.0.1' });
+    expect(await tokens.findById(ID)).toMatchObject({ useCount: 4, lastUsedAt: T0 + 61_000, lastUsedIp: '10.0.0.1' });
   });
 });

@@ -1,0 +1,65 @@
+// What a report kind (one `columnsBy` value) is: how one issue becomes rows, and which
+// columns the table has. The table builder (../report-table.ts) does everything the kinds
+// share: the timeline, the current state, deleted statuses, the header's fixed columns.
+import type { IssueTimeline, MultiVisitBehavior, StatusGroup, WorkingTimeCalendar } from '../../engine';
+import type { Cell, TableColumns, TableRow, ValueColumn } from '../table';
+
+/** What the request resolved to, as far as kinds need it. */
+export interface KindContext {
+  calendar: WorkingTimeCalendar;
+  groups: StatusGroup[];
+  /** The status columns of the request (`statuses`, or every status Jira knows). */
+  statusColumns: ReadonlyArray<{ id: string; name: string }>;
+  statusName(id: string): string;
+  /** durationBetweenStatuses: where the measured span starts and stops. */
+  between:
+    | {
+        from: { at: 'created' } | { at: 'firstEntry' | 'lastEntry'; statusIds: string[] };
+        to: { at: 'firstEntry' | 'lastEntry'; statusIds: string[] };
+        paused: string[];
+      }
+    | undefined;
+}
+
+export interface IssueInput {
+  timeline: IssueTimeline;
+  /** Key, summary and current state: the part every row of this issue starts from. */
+  base: Omit<TableRow, 'cells' | 'groupBy'>;
+  context: KindContext;
+  multiVisitBehavior: MultiVisitBehavior;
+  /** False for a status the request's `statuses` leaves out. */
+  keepStatus(statusId: string): boolean;
+  /** The column of an assignee (null: unassigned), registered as found in the issues. */
+  assigneeColumn(accountId: string | null): ValueColumn;
+}
+
+/** The column sets a kind chooses its header from. */
+export interface ColumnChoices {
+  statuses: ValueColumn[];
+  /** Statuses Jira no longer has that the issues visited (includeDeletedStatuses). */
+  deletedStatuses: ValueColumn[];
+  groups: ValueColumn[];
+  /** Assignees found in the issues, by name, Unassigned last. */
+  assignees: ValueColumn[];
+}
+
+export interface ReportKind<Id extends string = string> {
+  /** The `columnsBy` value, in its canonical spelling. */
+  readonly id: Id;
+  /** Needs the status groups resolved even when the request names none. */
+  readonly usesAllGroups?: boolean;
+  /** Its columns or rows show assignees, so their display names are looked up. */
+  readonly showsAssignees?: boolean;
+  rows(input: IssueInput): TableRow[];
+  columns(choices: ColumnChoices): TableColumns;
+}
+
+/** Declares a kind, keeping its id as a literal type (the list of ids is derived from the kinds). */
+export const defineKind = <const Id extends string>(kind: ReportKind<Id>): ReportKind<Id> => kind;
+
+/** The one row of kinds with one row per issue. */
+export const issueRow = (input: IssueInput, cells: Map<string, Cell>): TableRow[] => [{ ...input.base, cells }];
+
+/** includedStatuses when every reported status (deleted ones too) is listed. */
+export const reportedStatuses = (choices: ColumnChoices): TableColumns['includedStatuses'] =>
+  [...choices.statuses, ...choices.deletedStatuses].map((s) => ({ id: s.id, name: s.name }));

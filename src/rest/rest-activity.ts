@@ -1,0 +1,83 @@
+// The REST request log and what it serves: the per-token request rate, the record of
+// each authenticated request, and the admin's activity view. The limit counts the token's
+// logged requests in a sliding window: every container sees the same count (Forge runs
+// many), which an in-memory counter could not promise.
+import { requireJiraAdmin, type Caller } from '../access/guards';
+import type { ActivityListPayload, RestActivityPage } from '../contract/rest-activity';
+import type { UserDirectory } from '../jira';
+import type { Clock } from '../kernel/ports';
+import { isoInstant } from '../kernel/time';
+import type { RestRequestRecord, RestRequestRepository } from '../storage/rest-request-repository';
+
+export interface RateLimit {
+  /** Requests a token may send per window. */
+  limit: number;
+  windowSeconds: number;
+}
+
+export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 120, windowSeconds: 60 };
+/** Activity rows are kept this long. */
+export const ACTIVITY_RETENTION_MS = 30 * 86_400_000;
+
+const DEFAULT_ACTIVITY_PAGE_SIZE = 50;
+
+export interface RestActivity {
+  /** undefined when the request may run; otherwise how long to wait. */
+  admit(tokenId: string): Promise<(RateLimit & { retryAfterSeconds: number }) | undefined>;
+  /** Starts timing a request; `finish` records it with its duration. */
+  start(): { finish(entry: Omit<RestRequestRecord, 'at' | 'durationMs'>): Promise<void> };
+  /** Requests newest first, for Jira administrators. */
+  list(caller: Caller, payload: ActivityListPayload): Promise<RestActivityPage>;
+}
+
+export function createRestActivity(deps: { log: RestRequestRepository; clock: Clock; users: UserDirectory; rateLimit?: RateLimit }): RestActivity {
+  const rate = deps.rateLimit ?? DEFAULT_RATE_LIMIT;
+  let recorded = 0;
+  async function record(entry: Omit<RestRequestRecord, 'at'>): Promise<void> {
+    const now = deps.clock.now();
+    try {
+      await deps.log.append({ ...entry, at: now });
+      // Prune now and then rather than on a schedule: one DELETE per 200 requests.
+      recorded += 1;
+      if (recorded % 200 === 1) await deps.log.deleteBefore(now - ACTIVITY_RETENTION_MS);
+    } catch (error) {
+      // The answer matters more than its log line; say what failed, not the request.
+      console.error('REST activity record failed', error instanceof Error ? error.name : typeof error);
+    }
+  }
+  return {
+    async admit(tokenId) {
+      const now = deps.clock.now();
+      const windowMs = rate.windowSeconds * 1000;
+      const { requests, oldest } = await deps.log.countSince(tokenId, now - windowMs);
+      if (requests < rate.limit) return undefined;
+      const retryAfterSeconds = Math.max(1, Math.ceil(((oldest ?? now) + windowMs - now) / 1000));
+      return { ...rate, retryAfterSeconds };
+    },
+    start() {
+      const started = deps.clock.now();
+      return { finish: (entry) => record({ ...entry, durationMs: deps.clock.now() - started }) };
+    },
+    async list(caller, payload) {
+      await requireJiraAdmin(deps.users, caller.accountId, 'Only Jira administrators can see REST API activity.');
+      const page = payload.page ?? 1;
+      const pageSize = payload.pageSize ?? DEFAULT_ACTIVITY_PAGE_SIZE;
+      const { rows, total } = await deps.log.list({ ...(payload.tokenId ? { tokenId: payload.tokenId } : {}), offset: (page - 1) * pageSize, limit: pageSize });
+      return {
+        page,
+        pageSize,
+        total,
+        requests: rows.map((row) => ({
+          at: isoInstant(row.at),
+          tokenId: row.tokenId,
+          ownerAccountId: row.accountId,
+          endpoint: row.endpoint,
+          method: row.method,
+          issueCount: row.issueCount,
+          status: row.status,
+          durationMs: row.durationMs,
+        })),
+      };
+    },
+  };
+}

@@ -5,7 +5,9 @@
 #    directory (installing Debian's mariadb-server when running as root).
 #  - Chromium for the e2e suite: /usr/bin/chromium, installed from Debian when root.
 # Nothing is skipped: a dependency that can be neither found nor provisioned stops the
-# run with the command that installs it. Ends with the line "N passed, N failed".
+# run with the command that installs it. Runs the checks (types, dependency rules, lint,
+# format, knip) and every jest suite; ends with the line "N passed, N failed", each check
+# counted as one test.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -74,12 +76,24 @@ export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 [ -x "$CHROMIUM_PATH" ] || fail "Chromium is not at $CHROMIUM_PATH"
 "$CHROMIUM_PATH" --version
 
-# ---- Build, type check, tests --------------------------------------------------------
+# ---- Build, checks, tests ------------------------------------------------------------
 say "Build the Custom UI bundles"
 npm run --silent build
 
-say "Type check"
-npx tsc -p tsconfig.json --noEmit
+# Each check counts as one test in the closing line; a failing check fails the run but
+# the suites still run, so one report shows everything that is wrong.
+checks_passed=0
+checks_failed=0
+check() { # $1 = name, rest = command
+  local name="$1"; shift
+  say "Check: $name"
+  if "$@"; then checks_passed=$((checks_passed + 1)); else checks_failed=$((checks_failed + 1)); echo "check failed: $name"; fi
+}
+check "type check (tsc)" npx tsc -p tsconfig.json --noEmit
+check "dependency rules (dependency-cruiser)" npx depcruise src static/src dev test --config .dependency-cruiser.cjs
+check "lint (typescript-eslint)" npx eslint .
+check "format (prettier)" npx prettier --check --log-level warn .
+check "unused files, exports and dependencies (knip)" npx knip
 
 say "Jest: every suite"
 mkdir -p test-output
@@ -91,6 +105,7 @@ jest_status=$?
 set -e
 [ -s "$results" ] || fail "jest wrote no results (exit $jest_status)"
 node -e 'const r = require(require("path").resolve(process.argv[1]));
-  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed`);
-  if (r.numTotalTests === 0 || r.numRuntimeErrorTestSuites > 0) process.exit(1);' "$results" || jest_status=1
+  const passed = r.numPassedTests + Number(process.argv[2]), failed = r.numFailedTests + Number(process.argv[3]);
+  console.log(`${passed} passed, ${failed} failed`);
+  if (r.numTotalTests === 0 || r.numRuntimeErrorTestSuites > 0 || failed > 0) process.exit(1);' "$results" "$checks_passed" "$checks_failed" || jest_status=1
 exit "$jest_status"

@@ -50,7 +50,7 @@ export async function composeLocalServices(options: LocalServiceOptions, manifes
       secrets: createFileSecrets(join(options.dataDir, 'secrets.json')),
       jira: options.jira,
       clock: options.clock,
-      restBaseUrl: options.restBaseUrl,
+      restBaseUrl: () => options.restBaseUrl(),
       exportQueue,
     },
     {

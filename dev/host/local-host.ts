@@ -16,8 +16,6 @@ import { composeLocalServices, LOCAL_INSTALLATION, type LocalServiceOptions } fr
 import { readManifestHandlers } from './manifest-handlers';
 import { HttpError, sendIndexPage, sendStaticFile, type PageUser } from './pages';
 
-export { LOCAL_INSTALLATION } from './local-composition';
-
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface LocalHostOptions extends Pick<LocalServiceOptions, 'restRateLimit' | 'restSyncBudget' | 'exportSettings'> {
@@ -89,7 +87,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   const emulator = options.realJira ? undefined : await startJiraEmulator({ dataset: options.dataset ?? demoDataset(), port: 0 });
   const jiraUrl = options.realJira?.baseUrl ?? emulator?.url ?? '';
   const jira = createJiraOverHttp(
-    options.realJira ? { baseUrl: options.realJira.baseUrl, auth: { email: options.realJira.email, apiToken: options.realJira.apiToken } } : { baseUrl: jiraUrl },
+    options.realJira
+      ? { baseUrl: options.realJira.baseUrl, auth: { email: options.realJira.email, apiToken: options.realJira.apiToken } }
+      : { baseUrl: jiraUrl },
   );
   let hostUrl = '';
   const restBaseUrl = (): string => `${hostUrl}/webtrigger/rest-api`;

@@ -14,8 +14,7 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${process.env.PORT}`);
   const { JIRA_BASE_URL, JIRA_EMAIL, JIRA_API_TOKEN } = process.env;
-  const realJira =
-    JIRA_BASE_URL && JIRA_EMAIL && JIRA_API_TOKEN ? { baseUrl: JIRA_BASE_URL, email: JIRA_EMAIL, apiToken: JIRA_API_TOKEN } : undefined;
+  const realJira = JIRA_BASE_URL && JIRA_EMAIL && JIRA_API_TOKEN ? { baseUrl: JIRA_BASE_URL, email: JIRA_EMAIL, apiToken: JIRA_API_TOKEN } : undefined;
   const host = await startLocalHost({
     port,
     dataDir: resolve(values.data ?? 'data'),
@@ -31,7 +30,10 @@ async function main(): Promise<void> {
     console.log(`    ${user.displayName.padEnd(16)} ${user.accountId}${user.isAdmin ? '  Jira admin' : ''}${user.active ? '' : '  deactivated'}`);
   }
   const stop = (): void => {
-    host.close().then(() => process.exit(0), () => process.exit(1));
+    host.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

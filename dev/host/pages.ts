@@ -59,7 +59,10 @@ export function sendIndexPage(res: ServerResponse, users: readonly PageUser[], p
   const rows = users
     .map((user) => {
       const links = pages
-        .map((page) => `<a href="/static/${page.resourceKey}/index.html?accountId=${encodeURIComponent(user.accountId)}">${page.kind === 'jira:adminPage' ? 'Admin page' : 'User page'}</a>`)
+        .map(
+          (page) =>
+            `<a href="/static/${page.resourceKey}/index.html?accountId=${encodeURIComponent(user.accountId)}">${page.kind === 'jira:adminPage' ? 'Admin page' : 'User page'}</a>`,
+        )
         .join(' · ');
       return `<li><strong>${escapeHtml(user.displayName)}</strong> ${user.isAdmin ? '(Jira admin)' : ''} ${user.active ? '' : '(deactivated)'} — ${links}</li>`;
     })

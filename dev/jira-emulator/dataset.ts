@@ -126,7 +126,6 @@ export const datasetSchema = z.object({
 });
 
 export type Dataset = z.infer<typeof datasetSchema>;
-export type DatasetInput = z.input<typeof datasetSchema>;
 export type DatasetUser = Dataset['users'][number];
 export type DatasetProject = Dataset['projects'][number];
 export type DatasetIssue = Dataset['issues'][number];
@@ -167,11 +166,26 @@ export function crossCheck(dataset: Dataset): string[] {
       seen.add(v);
     }
   };
-  unique('account id', dataset.users.map((u) => u.accountId));
-  unique('project key', dataset.projects.map((p) => p.key));
-  unique('issue id', dataset.issues.map((i) => i.id));
-  unique('issue key', dataset.issues.map((i) => i.key));
-  unique('status id', dataset.statuses.map((s) => s.id));
+  unique(
+    'account id',
+    dataset.users.map((u) => u.accountId),
+  );
+  unique(
+    'project key',
+    dataset.projects.map((p) => p.key),
+  );
+  unique(
+    'issue id',
+    dataset.issues.map((i) => i.id),
+  );
+  unique(
+    'issue key',
+    dataset.issues.map((i) => i.key),
+  );
+  unique(
+    'status id',
+    dataset.statuses.map((s) => s.id),
+  );
   for (const user of dataset.users) {
     for (const g of user.groups) if (!groups.has(g)) problems.push(`user ${user.accountId}: unknown group ${g}`);
   }

@@ -19,10 +19,7 @@ export interface FaultOptions {
 }
 
 export type FaultDecision =
-  | { kind: 'none' }
-  | { kind: 'rateLimit'; retryAfterSeconds: number }
-  | { kind: 'serverError'; status: number; retryAfterSeconds?: number }
-  | { kind: 'drop' };
+  { kind: 'none' } | { kind: 'rateLimit'; retryAfterSeconds: number } | { kind: 'serverError'; status: number; retryAfterSeconds?: number } | { kind: 'drop' };
 
 /** A burst of `count` starting at request 0 and repeating every `every` requests. */
 function inBurst(index: number, rule: { count: number; every?: number }): boolean {

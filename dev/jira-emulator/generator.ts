@@ -38,12 +38,44 @@ export function startOfUtcDay(ms: number): number {
   return Math.floor(ms / DAY) * DAY;
 }
 
-const FIRST_NAMES = ['Erin', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Lena', 'Mateo', 'Nora', 'Omar', 'Priya', 'Quinn', 'Rosa', 'Sven', 'Tara', 'Uma', 'Victor', 'Wen', 'Yusuf'];
+const FIRST_NAMES = [
+  'Erin',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kemi',
+  'Lena',
+  'Mateo',
+  'Nora',
+  'Omar',
+  'Priya',
+  'Quinn',
+  'Rosa',
+  'Sven',
+  'Tara',
+  'Uma',
+  'Victor',
+  'Wen',
+  'Yusuf',
+];
 const LAST_NAMES = ['Anders', 'Bauer', 'Costa', 'Dubois', 'Eze', 'Fischer', 'Garcia', 'Hansen', 'Ito', 'Jensen'];
 const PROJECT_NAMES = ['Security', 'Scrum Team', 'Operations', 'Platform', 'Mobile', 'Data', 'Website', 'Support'];
 const PROJECT_KEYS = ['SEC', 'SCRUM', 'OPS', 'PLAT', 'MOB', 'DATA', 'WEB', 'SUP'];
 const VERBS = ['Fix', 'Add', 'Refactor', 'Investigate', 'Document', 'Upgrade', 'Remove', 'Speed up'];
-const NOUNS = ['login page', 'export job', 'billing report', 'search index', 'webhook retries', 'audit log', 'dashboard', 'API pagination', 'CSV import', 'email digest'];
+const NOUNS = [
+  'login page',
+  'export job',
+  'billing report',
+  'search index',
+  'webhook retries',
+  'audit log',
+  'dashboard',
+  'API pagination',
+  'CSV import',
+  'email digest',
+];
 
 function hexId(random: () => number, length: number): string {
   let out = '';
@@ -176,8 +208,7 @@ export function generateDataset(options: GenerateOptions): Dataset {
       statusId: status,
       assignee,
       reporter,
-      securityLevelId:
-        project.key === securedProjectKey && random() < (options.securedShare ?? 0.05) ? '10100' : null,
+      securityLevelId: project.key === securedProjectKey && random() < (options.securedShare ?? 0.05) ? '10100' : null,
       changelog,
     });
   }

@@ -18,7 +18,13 @@ export const STATUS_CATEGORIES = [
 
 export function renderStatusCategory(request: EmulatorRequest, key: string): Record<string, unknown> {
   const category = STATUS_CATEGORIES.find((c) => c.key === key) ?? STATUS_CATEGORIES[0];
-  return { self: selfUrl(request, `/rest/api/3/statuscategory/${category.id}`), id: category.id, key: category.key, colorName: category.colorName, name: category.name };
+  return {
+    self: selfUrl(request, `/rest/api/3/statuscategory/${category.id}`),
+    id: category.id,
+    key: category.key,
+    colorName: category.colorName,
+    name: category.name,
+  };
 }
 
 export function renderStatus(request: EmulatorRequest, status: DatasetStatus): Record<string, unknown> {
@@ -33,14 +39,29 @@ export function renderStatus(request: EmulatorRequest, status: DatasetStatus): R
   };
 }
 
-const NAVIGABLE_FIELDS = ['summary', 'status', 'assignee', 'reporter', 'created', 'updated', 'resolutiondate', 'resolution', 'issuetype', 'project', 'security'];
+const NAVIGABLE_FIELDS = [
+  'summary',
+  'status',
+  'assignee',
+  'reporter',
+  'created',
+  'updated',
+  'resolutiondate',
+  'resolution',
+  'issuetype',
+  'project',
+  'security',
+];
 
 /**
  * Which fields to render for a `fields` parameter: explicit names, `*all` / `*navigable`,
  * and `-name` exclusions, as Jira reads them. Unknown names are ignored, as in Jira.
  */
 export function selectFields(requested: readonly string[] | undefined, fallback: 'all' | 'none'): string[] {
-  const parts = (requested ?? []).flatMap((f) => f.split(',')).map((f) => f.trim()).filter((f) => f !== '');
+  const parts = (requested ?? [])
+    .flatMap((f) => f.split(','))
+    .map((f) => f.trim())
+    .filter((f) => f !== '');
   const selected = new Set<string>(parts.length === 0 && fallback === 'all' ? NAVIGABLE_FIELDS : []);
   for (const part of parts) {
     if (part === '*all' || part === '*navigable') NAVIGABLE_FIELDS.forEach((f) => selected.add(f));
@@ -66,12 +87,27 @@ export function renderIssue(request: EmulatorRequest, indexed: IndexedIssue, fie
     updated: () => jiraInstant(issue.updated),
     resolutiondate: () => (issue.resolutiondate === null ? null : jiraInstant(issue.resolutiondate)),
     resolution: () =>
-      issue.resolutiondate === null ? null : { self: selfUrl(request, '/rest/api/3/resolution/10000'), id: '10000', name: 'Done', description: 'Work has been completed on this issue.' },
+      issue.resolutiondate === null
+        ? null
+        : { self: selfUrl(request, '/rest/api/3/resolution/10000'), id: '10000', name: 'Done', description: 'Work has been completed on this issue.' },
     issuetype: () => {
       const type = model.dataset.issueTypes.find((t) => t.id === issue.issueTypeId);
-      return { self: selfUrl(request, `/rest/api/3/issuetype/${issue.issueTypeId}`), id: issue.issueTypeId, name: type?.name ?? '', subtask: false, hierarchyLevel: 0 };
+      return {
+        self: selfUrl(request, `/rest/api/3/issuetype/${issue.issueTypeId}`),
+        id: issue.issueTypeId,
+        name: type?.name ?? '',
+        subtask: false,
+        hierarchyLevel: 0,
+      };
     },
-    project: () => ({ self: selfUrl(request, `/rest/api/3/project/${indexed.project.id}`), id: indexed.project.id, key: indexed.project.key, name: indexed.project.name, projectTypeKey: 'software', simplified: false }),
+    project: () => ({
+      self: selfUrl(request, `/rest/api/3/project/${indexed.project.id}`),
+      id: indexed.project.id,
+      key: indexed.project.key,
+      name: indexed.project.name,
+      projectTypeKey: 'software',
+      simplified: false,
+    }),
     security: () => {
       const level = model.dataset.securityLevels.find((l) => l.id === issue.securityLevelId);
       return level ? { self: selfUrl(request, `/rest/api/3/securitylevel/${level.id}`), id: level.id, name: level.name, description: '' } : null;
@@ -82,7 +118,13 @@ export function renderIssue(request: EmulatorRequest, indexed: IndexedIssue, fie
     const render = all[name];
     if (render) rendered[name] = render();
   }
-  return { expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations', id: issue.id, self: selfUrl(request, `/rest/api/3/issue/${issue.id}`), key: issue.key, fields: rendered };
+  return {
+    expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
+    id: issue.id,
+    self: selfUrl(request, `/rest/api/3/issue/${issue.id}`),
+    key: issue.key,
+    fields: rendered,
+  };
 }
 
 /** A changelog entry, its items limited to `fieldIds` when given. Null from/to are omitted: the OpenAPI document types them as plain strings. */

@@ -1,8 +1,7 @@
 // Jira-shaped JSON for users and groups (the User and GroupName schemas of the OpenAPI
 // document), so every route renders them the same way.
 import type { DatasetUser } from './dataset';
-import type { EmulatorRequest } from './http';
-import { selfUrl } from './http';
+import { type EmulatorRequest, selfUrl } from './http';
 
 function avatarUrls(accountId: string): Record<string, string> {
   const base = `https://avatar-management.example.com/${encodeURIComponent(accountId)}`;

@@ -71,7 +71,10 @@ function route(request: EmulatorRequest): EmulatorResponse {
       methodMismatch = true;
       continue;
     }
-    return candidate.handler(request, match.slice(1).map((p) => decodeURIComponent(p)));
+    return candidate.handler(
+      request,
+      match.slice(1).map((p) => decodeURIComponent(p)),
+    );
   }
   if (methodMismatch) throw new JiraError(405, [`Method ${request.method} is not allowed for ${request.path}.`]);
   throw new JiraError(404, [`No Jira emulator route for ${request.method} ${request.path}.`]);
@@ -105,7 +108,12 @@ export async function startJiraEmulator(options: StartOptions): Promise<RunningE
     if (fault.kind === 'rateLimit') {
       send(res, {
         status: 429,
-        headers: { 'retry-after': String(fault.retryAfterSeconds), 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0', 'ratelimit-reason': 'jira-burst-based' },
+        headers: {
+          'retry-after': String(fault.retryAfterSeconds),
+          'x-ratelimit-limit': '100',
+          'x-ratelimit-remaining': '0',
+          'ratelimit-reason': 'jira-burst-based',
+        },
         body: { errorMessages: ['Rate limit exceeded.'], errors: {} },
       });
       return;

@@ -23,10 +23,7 @@ export const STATUS_IDS = {
 
 export const ISSUE_TYPE_IDS = { task: '10001', bug: '10002', story: '10003' } as const;
 
-export function siteBase(): Pick<
-  Dataset,
-  'version' | 'app' | 'groups' | 'users' | 'globalPermissions' | 'statuses' | 'issueTypes'
-> {
+export function siteBase(): Pick<Dataset, 'version' | 'app' | 'groups' | 'users' | 'globalPermissions' | 'statuses' | 'issueTypes'> {
   return {
     version: 1,
     // Forge apps sit in atlassian-addons-admin, which holds ADMINISTER by default.

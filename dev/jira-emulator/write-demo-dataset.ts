@@ -11,4 +11,6 @@ const dataset = demoDataset(arg === undefined ? {} : { now: Date.parse(arg) });
 const file = join(__dirname, 'datasets', 'demo.json');
 writeFileSync(file, `${JSON.stringify(dataset, null, 2)}\n`);
 const loaded = loadDataset(file);
-console.log(`wrote ${file}: ${loaded.users.length} users, ${loaded.issues.length} issues, ${loaded.issues.reduce((n, i) => n + i.changelog.length, 0)} changelog entries`);
+console.log(
+  `wrote ${file}: ${loaded.users.length} users, ${loaded.issues.length} issues, ${loaded.issues.reduce((n, i) => n + i.changelog.length, 0)} changelog entries`,
+);

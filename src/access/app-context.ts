@@ -8,7 +8,11 @@ export function createAppContextService(deps: { users: UserDirectory; restBaseUr
   return {
     restBaseUrl: () => deps.restBaseUrl(),
     async contextOf(caller: Caller): Promise<AppContextView> {
-      const [users, isJiraAdmin, restBaseUrl] = await Promise.all([deps.users.getUsers([caller.accountId]), deps.users.isJiraAdmin(caller.accountId), deps.restBaseUrl()]);
+      const [users, isJiraAdmin, restBaseUrl] = await Promise.all([
+        deps.users.getUsers([caller.accountId]),
+        deps.users.isJiraAdmin(caller.accountId),
+        deps.restBaseUrl(),
+      ]);
       const displayName = users.get(caller.accountId)?.displayName ?? caller.accountId;
       return { accountId: caller.accountId, displayName, isJiraAdmin, restBaseUrl };
     },

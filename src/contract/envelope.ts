@@ -1,14 +1,7 @@
 // The one response envelope every resolver returns, so the UI never has to guess how a
 // failure looks. Error codes are stable strings; messages are written for people.
 
-export const errorCodes = [
-  'BAD_REQUEST',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INTERNAL',
-] as const;
+export const errorCodes = ['BAD_REQUEST', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'INTERNAL'] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
 export interface ResolverError {

@@ -2,7 +2,7 @@
 // bodies are validated on the server by the engine's own calendar schema, which reports
 // every problem with its path (e.g. `calendar.windows[2].end`).
 import { z } from 'zod';
-import type { CalendarDefinition } from '../engine/calendar/calendar-definition';
+import type { CalendarDefinition } from '../engine';
 
 const documentId = z.string().uuid({ message: 'must be an id (a UUID)' });
 export const documentIdPayload = z.strictObject({ id: documentId });

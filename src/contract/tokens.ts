@@ -7,8 +7,7 @@ export const NOTES_MAX_LENGTH = 500;
 export const FAR_FUTURE_EXPIRY = '2099-12-31';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATE_TIME_WITH_OFFSET =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
  * Parses an expiry given as an ISO 8601 date (`2099-12-31`: the token works through that
@@ -31,12 +30,9 @@ export function parseExpiry(text: string): number | undefined {
 }
 
 const expiresAt = z.string().refine((text) => parseExpiry(text) !== undefined, {
-  message:
-    'must be an ISO 8601 date such as 2099-12-31 or a date-time with an offset such as 2099-12-31T23:59:59Z',
+  message: 'must be an ISO 8601 date such as 2099-12-31 or a date-time with an offset such as 2099-12-31T23:59:59Z',
 });
-const notes = z
-  .string()
-  .max(NOTES_MAX_LENGTH, { message: `must be at most ${NOTES_MAX_LENGTH} characters` });
+const notes = z.string().max(NOTES_MAX_LENGTH, { message: `must be at most ${NOTES_MAX_LENGTH} characters` });
 const tokenId = z.string().uuid({ message: 'must be a token id (a UUID)' });
 
 export const createTokenPayload = z.strictObject({ expiresAt, notes: notes.optional() });

@@ -52,11 +52,7 @@ export function aggregate(values: Iterable<number | undefined>): Aggregate {
 }
 
 /** Aggregates per group key (e.g. a field value); keys keep first-seen order. */
-export function aggregateBy<T>(
-  items: Iterable<T>,
-  keyOf: (item: T) => string,
-  valueOf: (item: T) => number | undefined,
-): Map<string, Aggregate> {
+export function aggregateBy<T>(items: Iterable<T>, keyOf: (item: T) => string, valueOf: (item: T) => number | undefined): Map<string, Aggregate> {
   const buckets = new Map<string, (number | undefined)[]>();
   for (const item of items) {
     const key = keyOf(item);

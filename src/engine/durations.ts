@@ -23,11 +23,7 @@ const scratchCounts = new Int32Array(SCRATCH_VISITS);
 let scratchBusy = false;
 
 /** Status id -> working ms under the multi-visit rule. */
-export function statusDurations(
-  timeline: IssueTimeline,
-  calendar: WorkingTimeCalendar,
-  behavior: MultiVisitBehavior = 'total',
-): Map<string, number> {
+export function statusDurations(timeline: IssueTimeline, calendar: WorkingTimeCalendar, behavior: MultiVisitBehavior = 'total'): Map<string, number> {
   const visits = timeline.statusVisits;
   if (visits.length > SCRATCH_VISITS || scratchBusy) return statusDurationsWithMap(visits, calendar, behavior);
   scratchBusy = true;
@@ -67,11 +63,7 @@ export function statusDurations(
   }
 }
 
-function statusDurationsWithMap(
-  visits: readonly StatusVisit[],
-  calendar: WorkingTimeCalendar,
-  behavior: MultiVisitBehavior,
-): Map<string, number> {
+function statusDurationsWithMap(visits: readonly StatusVisit[], calendar: WorkingTimeCalendar, behavior: MultiVisitBehavior): Map<string, number> {
   const result = new Map<string, number>();
   const counts = behavior === 'average' ? new Map<string, number>() : undefined;
   for (const visit of visits) {
@@ -145,14 +137,11 @@ export function statusAssigneeSegments(timeline: IssueTimeline): StatusAssigneeS
 }
 
 /** Status id -> assignee -> working ms (`columnsBy=statusDurationByAssignee`). */
-export function statusDurationsByAssignee(
-  timeline: IssueTimeline,
-  calendar: WorkingTimeCalendar,
-): Map<string, Map<string | null, number>> {
+export function statusDurationsByAssignee(timeline: IssueTimeline, calendar: WorkingTimeCalendar): Map<string, Map<string | null, number>> {
   const result = new Map<string, Map<string | null, number>>();
   for (const segment of statusAssigneeSegments(timeline)) {
     let inner = result.get(segment.statusId);
-    if (inner === undefined) result.set(segment.statusId, (inner = new Map()));
+    if (inner === undefined) result.set(segment.statusId, (inner = new Map<string | null, number>()));
     const ms = calendar.workingMsBetween(segment.start, segment.end);
     inner.set(segment.assignee, (inner.get(segment.assignee) ?? 0) + ms);
   }
@@ -160,14 +149,11 @@ export function statusDurationsByAssignee(
 }
 
 /** Assignee -> status id -> working ms (`columnsBy=assigneeDurationByStatus`). */
-export function assigneeDurationsByStatus(
-  timeline: IssueTimeline,
-  calendar: WorkingTimeCalendar,
-): Map<string | null, Map<string, number>> {
+export function assigneeDurationsByStatus(timeline: IssueTimeline, calendar: WorkingTimeCalendar): Map<string | null, Map<string, number>> {
   const result = new Map<string | null, Map<string, number>>();
   for (const segment of statusAssigneeSegments(timeline)) {
     let inner = result.get(segment.assignee);
-    if (inner === undefined) result.set(segment.assignee, (inner = new Map()));
+    if (inner === undefined) result.set(segment.assignee, (inner = new Map<string, number>()));
     const ms = calendar.workingMsBetween(segment.start, segment.end);
     inner.set(segment.statusId, (inner.get(segment.statusId) ?? 0) + ms);
   }
@@ -187,10 +173,7 @@ export interface StatusGroup {
  * / average it sums the per-status values. A group is absent only when none of its
  * statuses has a value (a visited status with 0 ms still makes the group 0, not empty).
  */
-export function groupDurations(
-  durations: ReadonlyMap<string, number>,
-  groups: readonly StatusGroup[],
-): Map<string, number> {
+export function groupDurations(durations: ReadonlyMap<string, number>, groups: readonly StatusGroup[]): Map<string, number> {
   const result = new Map<string, number>();
   for (const group of groups) {
     let sum = 0;
@@ -247,12 +230,7 @@ export interface BetweenStatusesSpec {
   pausedStatusIds?: readonly string[];
 }
 
-function entryInto(
-  visits: readonly StatusVisit[],
-  statusIds: ReadonlySet<string>,
-  choice: EntryChoice,
-  notBefore: number,
-): number | undefined {
+function entryInto(visits: readonly StatusVisit[], statusIds: ReadonlySet<string>, choice: EntryChoice, notBefore: number): number | undefined {
   let found: number | undefined;
   for (const visit of visits) {
     if (!statusIds.has(visit.value) || visit.start < notBefore) continue;
@@ -268,16 +246,9 @@ function entryInto(
  * instants are facts of the whole history; the time counted between them honours the
  * trim window and the current-status exclusion like every other value.
  */
-export function durationBetweenStatuses(
-  timeline: IssueTimeline,
-  spec: BetweenStatusesSpec,
-  calendar: WorkingTimeCalendar,
-): number | undefined {
+export function durationBetweenStatuses(timeline: IssueTimeline, spec: BetweenStatusesSpec, calendar: WorkingTimeCalendar): number | undefined {
   const visits = timeline.allStatusVisits;
-  const from =
-    spec.start.at === 'created'
-      ? timeline.created
-      : entryInto(visits, new Set(spec.start.statusIds), spec.start.at, -Infinity);
+  const from = spec.start.at === 'created' ? timeline.created : entryInto(visits, new Set(spec.start.statusIds), spec.start.at, -Infinity);
   if (from === undefined) return undefined;
   const to = entryInto(visits, new Set(spec.stop.statusIds), spec.stop.at, from);
   if (to === undefined) return undefined;

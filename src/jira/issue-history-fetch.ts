@@ -2,7 +2,7 @@
 // fetch (100 a call) for current fields, bulk changelog fetch (1000 issues, 10000
 // histories a call) for every status and assignee change. Never one call per issue,
 // never expand=changelog (Jira truncates it).
-import type { FieldChange, IssueHistory } from '../engine/issue-history';
+import type { FieldChange, IssueHistory } from '../engine';
 import type { JiraClient } from './jira-client';
 import { JiraAccessError } from '../kernel/errors';
 import { bulkChangelogSchema, bulkIssuesSchema, historyFieldsSchema } from './jira-schemas';
@@ -64,7 +64,12 @@ async function fetchChanges(client: JiraClient, ids: readonly string[], concurre
 }
 
 /** Issues in the order of `ids`; ids Jira no longer returns (deleted meanwhile) are dropped. */
-export async function fetchIssueHistories(client: JiraClient, ids: readonly string[], fields: readonly string[], concurrency: number): Promise<IssueWithHistory[]> {
+export async function fetchIssueHistories(
+  client: JiraClient,
+  ids: readonly string[],
+  fields: readonly string[],
+  concurrency: number,
+): Promise<IssueWithHistory[]> {
   if (ids.length === 0) return [];
   const [issues, changes] = await Promise.all([fetchFields(client, ids, fields, concurrency), fetchChanges(client, ids, concurrency)]);
   const byId = new Map(issues.map((issue) => [issue.id, issue]));
@@ -73,7 +78,10 @@ export async function fetchIssueHistories(client: JiraClient, ids: readonly stri
     const issue = byId.get(id);
     if (!issue) continue;
     const parsed = historyFieldsSchema.safeParse(issue.fields);
-    if (!parsed.success) throw new JiraAccessError('JIRA_UNEXPECTED_RESPONSE', `Jira returned issue ${issue.key} without created, status or assignee fields`, { cause: parsed.error });
+    if (!parsed.success)
+      throw new JiraAccessError('JIRA_UNEXPECTED_RESPONSE', `Jira returned issue ${issue.key} without created, status or assignee fields`, {
+        cause: parsed.error,
+      });
     const requested: Record<string, unknown> = {};
     for (const name of fields) if (name in issue.fields) requested[name] = issue.fields[name];
     result.push({

@@ -7,10 +7,7 @@ import { filterSchema, groupListSchema, permissionGrantsSchema } from './jira-sc
 import { rewriteJqlForOwner } from './jql-rewrite';
 
 export type IssueSelection =
-  | { kind: 'jql'; jql: string }
-  | { kind: 'filter'; filterId: string }
-  | { kind: 'project'; projectKey: string }
-  | { kind: 'issue'; issueKey: string };
+  { kind: 'jql'; jql: string } | { kind: 'filter'; filterId: string } | { kind: 'project'; projectKey: string } | { kind: 'issue'; issueKey: string };
 
 /** JQL quoting: a double-quoted string with backslash escapes. */
 export function jqlString(value: string): string {
@@ -74,7 +71,11 @@ export async function resolveSelectionJql(client: JiraClient, selection: IssueSe
     case 'filter': {
       if (!/^\d+$/.test(selection.filterId)) throw filterNotVisible(selection.filterId);
       // The app reads the filter with overrideSharePermissions, then applies the owner's view.
-      const response = await client.send(`/rest/api/3/filter/${selection.filterId}?overrideSharePermissions=true`, { method: 'GET' }, 'the saved filter lookup');
+      const response = await client.send(
+        `/rest/api/3/filter/${selection.filterId}?overrideSharePermissions=true`,
+        { method: 'GET' },
+        'the saved filter lookup',
+      );
       if (response.status === 400 || response.status === 404) throw filterNotVisible(selection.filterId);
       const filter = await readJson(response, filterSchema, 'the saved filter lookup');
       if (!(await ownerMaySeeFilter(client, filter, ownerAccountId))) throw filterNotVisible(selection.filterId);

@@ -54,11 +54,17 @@ export function createJiraClient(http: JiraHttp, options: JiraClientOptions = {}
   const timeLeft = (): number => (options.deadline === undefined ? Number.POSITIVE_INFINITY : options.deadline - runtime.now());
 
   function budgetExceeded(what: string, cause?: unknown): JiraAccessError {
-    return new JiraAccessError('JIRA_TIME_BUDGET_EXCEEDED', `The time budget ran out while waiting for Jira (${what}); try a smaller page or selection`, { cause });
+    return new JiraAccessError('JIRA_TIME_BUDGET_EXCEEDED', `The time budget ran out while waiting for Jira (${what}); try a smaller page or selection`, {
+      cause,
+    });
   }
 
   /** One attempt, abandoned (not cancelled: JiraHttp has no abort) when the budget runs out. */
-  async function attempt(path: string, init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> }, what: string): Promise<JiraHttpResponse> {
+  async function attempt(
+    path: string,
+    init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> },
+    what: string,
+  ): Promise<JiraHttpResponse> {
     const left = timeLeft();
     if (left <= 0) throw budgetExceeded(what);
     count += 1;
@@ -113,7 +119,9 @@ export function createJiraClient(http: JiraHttp, options: JiraClientOptions = {}
         jiraMessages: error.jiraMessages,
       });
     }
-    throw new JiraAccessError('JIRA_UNAVAILABLE', `${lastProblem?.message ?? `Jira failed ${what}`} after ${maxAttempts} attempts`, { cause: lastProblem?.cause });
+    throw new JiraAccessError('JIRA_UNAVAILABLE', `${lastProblem?.message ?? `Jira failed ${what}`} after ${maxAttempts} attempts`, {
+      cause: lastProblem?.cause,
+    });
   }
 
   return {

@@ -50,7 +50,9 @@ export async function readJson<S extends z.ZodType>(response: JiraHttpResponse, 
   if (response.status < 200 || response.status > 299) throw await errorFromResponse(response, what);
   const parsed = schema.safeParse(parseJson(await response.text(), what));
   if (!parsed.success) {
-    throw new JiraAccessError('JIRA_UNEXPECTED_RESPONSE', `Jira's answer to ${what} has an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`, { cause: parsed.error });
+    throw new JiraAccessError('JIRA_UNEXPECTED_RESPONSE', `Jira's answer to ${what} has an unexpected shape: ${parsed.error.issues[0]?.message ?? ''}`, {
+      cause: parsed.error,
+    });
   }
   return parsed.data;
 }

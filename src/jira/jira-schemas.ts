@@ -10,9 +10,7 @@ export const searchIdsPageSchema = z.object({
 
 export const permissionGrantsSchema = z.object({
   globalPermissions: z.array(z.string()),
-  projectPermissions: z.array(
-    z.object({ permission: z.string(), issues: z.array(z.number()).default([]), projects: z.array(z.number()).default([]) }),
-  ),
+  projectPermissions: z.array(z.object({ permission: z.string(), issues: z.array(z.number()).default([]), projects: z.array(z.number()).default([]) })),
 });
 
 export const bulkIssuesSchema = z.object({
@@ -39,9 +37,7 @@ export const bulkChangelogSchema = z.object({
   nextPageToken: z.string().optional(),
 });
 
-export const statusListSchema = z.array(
-  z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: z.string() }).optional() }),
-);
+export const statusListSchema = z.array(z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: z.string() }).optional() }));
 
 export const filterSchema = z.object({
   id: z.string(),

@@ -36,7 +36,11 @@ export function createJiraUserDirectory(http: JiraHttp, options: JiraClientOptio
     },
 
     async isJiraAdmin(accountId) {
-      const response = await client.send('/rest/api/3/permissions/check', { method: 'POST', body: { accountId, globalPermissions: ['ADMINISTER'] } }, 'the permission check');
+      const response = await client.send(
+        '/rest/api/3/permissions/check',
+        { method: 'POST', body: { accountId, globalPermissions: ['ADMINISTER'] } },
+        'the permission check',
+      );
       // An account Jira does not know is no admin; Jira answers 400/404 for it.
       if (response.status === 400 || response.status === 404) return false;
       const grants = await readJson(response, grantsSchema, 'the permission check');

@@ -51,7 +51,8 @@ export function rewriteJqlForOwner(jql: string, ownerAccountId: string): string 
         i += name.length + call[0].length;
         continue;
       }
-      if (isCall && CALLER_FUNCTIONS.has(lower)) refuse(`The JQL function ${name}() depends on who runs the query and is not supported in reports; name the people or issues explicitly.`);
+      if (isCall && CALLER_FUNCTIONS.has(lower))
+        refuse(`The JQL function ${name}() depends on who runs the query and is not supported in reports; name the people or issues explicitly.`);
       if (FILTER_FIELDS.has(lower) && /^\s*(=|!=|\bin\b|\bnot\s+in\b)/i.test(after)) {
         refuse(`The JQL field '${name}' is not supported in reports; select the saved filter with the filter parameter instead.`);
       }

@@ -3,7 +3,7 @@
 //   -> keep what the owner may browse -> fields + changelogs in bulk -> IssueHistory
 import { z } from 'zod';
 import type { JiraHttp } from '../kernel/ports';
-import type { StatusInfo } from '../engine/issue-history';
+import type { StatusInfo } from '../engine';
 import { createJiraClient, type JiraClient, type JiraClientOptions } from './jira-client';
 import { JiraAccessError } from '../kernel/errors';
 import { searchIdsPageSchema, statusListSchema } from './jira-schemas';
@@ -79,38 +79,40 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
   }
 
   return {
-    fetchIssuePage: (request) => withClient(request.deadline ?? options.deadline, async (client) => {
-      const pageSize = Math.max(1, Math.min(SEARCH_MAX_PAGE, Math.floor(request.pageSize || options.defaultPageSize || 1000)));
-      let jql: string;
-      let jiraToken: string | undefined;
-      if (request.pageToken) {
-        ({ jql, jira: jiraToken } = decodePageToken(request.pageToken));
-      } else {
-        jql = await resolveSelectionJql(client, request.selection, request.ownerAccountId);
-      }
-      const body: Record<string, unknown> = { jql, maxResults: pageSize, fields: ['id'] };
-      if (jiraToken !== undefined) body.nextPageToken = jiraToken;
-      let page;
-      try {
-        page = await client.post('/rest/api/3/search/jql', body, searchIdsPageSchema, 'the issue search');
-      } catch (error) {
-        // Jira refuses a key that does not exist: for one issue, that is simply no issue,
-        // answered exactly as an issue the owner may not browse.
-        if (request.selection.kind === 'issue' && error instanceof JiraAccessError && error.code === 'JIRA_BAD_REQUEST') return { issues: [] };
-        throw error;
-      }
-      const ids = page.issues.map((issue) => issue.id);
-      const browsable = await keepBrowsableIssues(client, request.ownerAccountId, ids, concurrency);
-      const issues = await fetchIssueHistories(client, browsable, request.fields, concurrency);
-      const result: IssuePage = { issues };
-      if (page.nextPageToken !== undefined && page.isLast !== true) result.nextPageToken = encodePageToken(jql, page.nextPageToken);
-      return result;
-    }),
+    fetchIssuePage: (request) =>
+      withClient(request.deadline ?? options.deadline, async (client) => {
+        const pageSize = Math.max(1, Math.min(SEARCH_MAX_PAGE, Math.floor(request.pageSize || options.defaultPageSize || 1000)));
+        let jql: string;
+        let jiraToken: string | undefined;
+        if (request.pageToken) {
+          ({ jql, jira: jiraToken } = decodePageToken(request.pageToken));
+        } else {
+          jql = await resolveSelectionJql(client, request.selection, request.ownerAccountId);
+        }
+        const body: Record<string, unknown> = { jql, maxResults: pageSize, fields: ['id'] };
+        if (jiraToken !== undefined) body.nextPageToken = jiraToken;
+        let page;
+        try {
+          page = await client.post('/rest/api/3/search/jql', body, searchIdsPageSchema, 'the issue search');
+        } catch (error) {
+          // Jira refuses a key that does not exist: for one issue, that is simply no issue,
+          // answered exactly as an issue the owner may not browse.
+          if (request.selection.kind === 'issue' && error instanceof JiraAccessError && error.code === 'JIRA_BAD_REQUEST') return { issues: [] };
+          throw error;
+        }
+        const ids = page.issues.map((issue) => issue.id);
+        const browsable = await keepBrowsableIssues(client, request.ownerAccountId, ids, concurrency);
+        const issues = await fetchIssueHistories(client, browsable, request.fields, concurrency);
+        const result: IssuePage = { issues };
+        if (page.nextPageToken !== undefined && page.isLast !== true) result.nextPageToken = encodePageToken(jql, page.nextPageToken);
+        return result;
+      }),
 
-    getStatuses: (call = {}) => withClient(call.deadline ?? options.deadline, async (client) => {
-      const statuses = await client.get('/rest/api/3/status', statusListSchema, 'the status list');
-      return statuses.map((s) => ({ id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? 'undefined' }));
-    }),
+    getStatuses: (call = {}) =>
+      withClient(call.deadline ?? options.deadline, async (client) => {
+        const statuses = await client.get('/rest/api/3/status', statusListSchema, 'the status list');
+        return statuses.map((s) => ({ id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? 'undefined' }));
+      }),
 
     requestCount: () => previousRequests,
   };

@@ -91,7 +91,12 @@ export const fieldError = (field: string, message: string, code?: 'INVALID_INPUT
 export class RetryLaterError extends AppError {
   readonly retryAfterSeconds: number;
 
-  constructor(code: 'RATE_LIMITED' | 'LIMIT_REACHED' | 'NOT_READY' | 'JIRA_BUSY', message: string, retryAfterSeconds: number, options: { cause?: unknown } = {}) {
+  constructor(
+    code: 'RATE_LIMITED' | 'LIMIT_REACHED' | 'NOT_READY' | 'JIRA_BUSY',
+    message: string,
+    retryAfterSeconds: number,
+    options: { cause?: unknown } = {},
+  ) {
     super(code, message, options);
     this.retryAfterSeconds = retryAfterSeconds;
   }
@@ -114,7 +119,11 @@ export class JiraAccessError extends AppError {
   readonly jiraMessages: string[];
   readonly jiraErrors: Record<string, string>;
 
-  constructor(code: JiraErrorCode, message: string, details: { status?: number; jiraMessages?: string[]; jiraErrors?: Record<string, string>; cause?: unknown } = {}) {
+  constructor(
+    code: JiraErrorCode,
+    message: string,
+    details: { status?: number; jiraMessages?: string[]; jiraErrors?: Record<string, string>; cause?: unknown } = {},
+  ) {
     super(code, message, details);
     this.status = details.status;
     this.jiraMessages = details.jiraMessages ?? [];

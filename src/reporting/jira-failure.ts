@@ -9,14 +9,18 @@ import type { SelectionParam } from './selection-param';
 export const JIRA_BUSY_RETRY_AFTER_SECONDS = 30;
 
 export const JIRA_UNUSABLE_MESSAGE = 'Jira gave an answer the app could not use. Try again later; if it persists, tell your Jira administrator.';
-export const JIRA_BUSY_MESSAGE = 'Jira is busy or throttling requests and the report did not fit in the time available. Retry later, ask for a smaller pageSize, or use /rest/export.';
+export const JIRA_BUSY_MESSAGE =
+  'Jira is busy or throttling requests and the report did not fit in the time available. Retry later, ask for a smaller pageSize, or use /rest/export.';
 
 /** The error a report throws for `error`; anything that is not Jira's passes unchanged. */
 export function reportErrorOf(error: unknown, selectionParam: SelectionParam): unknown {
   if (!(error instanceof JiraAccessError)) return error;
   switch (error.code) {
     case 'JIRA_BAD_REQUEST':
-      return new FieldError((error.jiraMessages.length > 0 ? error.jiraMessages : [error.message]).map((message) => ({ field: selectionParam, message })), { cause: error });
+      return new FieldError(
+        (error.jiraMessages.length > 0 ? error.jiraMessages : [error.message]).map((message) => ({ field: selectionParam, message })),
+        { cause: error },
+      );
     case 'JIRA_NOT_FOUND':
       return new FieldError([{ field: selectionParam, message: error.message }], { code: 'NOT_FOUND', cause: error });
     case 'JIRA_FORBIDDEN':

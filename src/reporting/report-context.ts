@@ -2,10 +2,7 @@
 // the working calendar. Names given by the client are resolved here, and anything unknown
 // is a FieldError naming the parameter.
 import type { CalendarView, StatusGroupView } from '../contract/report-config';
-import { compileCalendar, normalHoursCalendar, type WorkingTimeCalendar } from '../engine/calendar/working-time';
-import type { StatusInfo } from '../engine/issue-history';
-import type { StatusGroup } from '../engine/durations';
-import { dayLengthMs } from '../engine/format';
+import { compileCalendar, normalHoursCalendar, type WorkingTimeCalendar, type StatusInfo, type StatusGroup, dayLengthMs } from '../engine';
 import { FieldError, type FieldProblem } from '../kernel/errors';
 import { reportKind } from './kinds';
 import type { ReportParams } from './report-params';
@@ -27,7 +24,13 @@ export interface ReportContext {
   groups: StatusGroup[];
   calendar: WorkingTimeCalendar;
   dayMs: number;
-  between: { from: { at: 'created' } | { at: 'firstEntry' | 'lastEntry'; statusIds: string[] }; to: { at: 'firstEntry' | 'lastEntry'; statusIds: string[] }; paused: string[] } | undefined;
+  between:
+    | {
+        from: { at: 'created' } | { at: 'firstEntry' | 'lastEntry'; statusIds: string[] };
+        to: { at: 'firstEntry' | 'lastEntry'; statusIds: string[] };
+        paused: string[];
+      }
+    | undefined;
 }
 
 // Compiling a calendar builds year tables: keep a few, keyed by id and version.
@@ -70,9 +73,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
   const names = new Map(allStatuses.map((s) => [s.id, s.name]));
   // Deleted statuses (in old history only) may be named by id when asked for.
   const statusIds = params.statuses ? resolveStatuses(params.statuses, allStatuses, 'statuses', problems, params.includeDeletedStatuses) : undefined;
-  const statusColumns = statusIds
-    ? statusIds.map((id) => ({ id, name: names.get(id) ?? `Deleted status ${id}`, categoryKey: 'undefined' }))
-    : allStatuses;
+  const statusColumns = statusIds ? statusIds.map((id) => ({ id, name: names.get(id) ?? `Deleted status ${id}`, categoryKey: 'undefined' })) : allStatuses;
 
   let groups: StatusGroup[] = [];
   if (needsGroups) {
@@ -100,7 +101,10 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
   if (params.between) {
     const b = params.between;
     between = {
-      from: b.from.at === 'created' ? { at: 'created' } : { at: b.from.at, statusIds: resolveStatuses(b.from.statuses, allStatuses, 'fromStatuses', problems, true) },
+      from:
+        b.from.at === 'created'
+          ? { at: 'created' }
+          : { at: b.from.at, statusIds: resolveStatuses(b.from.statuses, allStatuses, 'fromStatuses', problems, true) },
       to: { at: b.to.at, statusIds: resolveStatuses(b.to.statuses, allStatuses, 'toStatuses', problems, true) },
       paused: resolveStatuses(b.paused, allStatuses, 'pausedStatuses', problems, true),
     };

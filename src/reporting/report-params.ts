@@ -4,12 +4,8 @@
 import { z } from 'zod';
 import { FieldError, type FieldProblem } from '../kernel/errors';
 import { COLUMNS_BY, type ColumnsBy } from './kinds';
-import type { IssueSelection } from '../jira/issue-selection';
-import { jqlString } from '../jira/issue-selection';
-import { MULTI_VISIT_BEHAVIORS, type MultiVisitBehavior } from '../engine/durations';
-import { parseViewFormat, type DayLength, type ViewFormat } from '../engine/format';
-import type { TrimWindow } from '../engine/timeline';
-
+import { type IssueSelection, jqlString } from '../jira';
+import { MULTI_VISIT_BEHAVIORS, type MultiVisitBehavior, parseViewFormat, type DayLength, type ViewFormat, type TrimWindow } from '../engine';
 
 export const OUTPUT_TYPES = ['json', 'jsonSimplified', 'csv'] as const;
 export type OutputType = (typeof OUTPUT_TYPES)[number];
@@ -86,7 +82,12 @@ const dateText = z.string().transform((text, ctx): DateParam => {
 });
 
 /** Comma-separated (or repeated) values, blanks dropped. */
-const listText = z.string().transform((text) => text.split(',').map((part) => part.trim()).filter((part) => part.length > 0));
+const listText = z.string().transform((text) =>
+  text
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0),
+);
 
 const plainText = z.string().max(MAX_TEXT, { message: `must be at most ${MAX_TEXT} characters` });
 
@@ -231,7 +232,7 @@ function parseEach(raw: RawParams, problems: FieldProblem[]): Parsed {
     else problems.push({ field: name, message: result.error.issues[0]?.message ?? 'is not valid' });
   }
   // Each value was checked against its own parameter's schema just above.
-  return parsed as Parsed;
+  return parsed;
 }
 
 function selectionOf(p: Parsed, problems: FieldProblem[]): IssueSelection | undefined {
@@ -247,23 +248,23 @@ function selectionOf(p: Parsed, problems: FieldProblem[]): IssueSelection | unde
   };
   switch (type) {
     case 'customjql':
-      if (!p.customjql?.trim()) return need('customjql'), undefined;
+      if (!p.customjql?.trim()) return (need('customjql'), undefined);
       return { kind: 'jql', jql: p.customjql };
     case 'jqlfilter':
-      if (!p.jqlFilterID) return need('jqlFilterID'), undefined;
+      if (!p.jqlFilterID) return (need('jqlFilterID'), undefined);
       return { kind: 'filter', filterId: p.jqlFilterID };
     case 'project':
-      if (!p.projectKey) return need('projectKey'), undefined;
+      if (!p.projectKey) return (need('projectKey'), undefined);
       return { kind: 'project', projectKey: p.projectKey };
     case 'user':
-      if (!p.user) return need('user'), undefined;
+      if (!p.user) return (need('user'), undefined);
       // The assignee's issues; currentUser() is rewritten to the token owner downstream.
       return { kind: 'jql', jql: `assignee = ${p.user.toLowerCase() === 'currentuser()' ? 'currentUser()' : jqlString(p.user)}` };
     case 'sprint':
-      if (!p.sprintID) return need('sprintID'), undefined;
+      if (!p.sprintID) return (need('sprintID'), undefined);
       return { kind: 'jql', jql: `sprint = ${p.sprintID}` };
     case 'issue':
-      if (!p.issueKey) return need('issueKey'), undefined;
+      if (!p.issueKey) return (need('issueKey'), undefined);
       return { kind: 'issue', issueKey: p.issueKey };
   }
 }

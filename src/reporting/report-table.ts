@@ -98,5 +98,9 @@ export function tableColumns(columnsBy: ColumnsBy, context: ReportContext, disco
     assignees: [...new Map(discovered.assignees.map((a) => [a.id, a])).values()].sort(byName),
   };
   const columns = reportKind(columnsBy).columns(choices);
-  return { ...(columns.groupByColumn ? { groupByColumn: columns.groupByColumn } : {}), valueColumns: columns.valueColumns, includedStatuses: columns.includedStatuses };
+  return {
+    ...(columns.groupByColumn ? { groupByColumn: columns.groupByColumn } : {}),
+    valueColumns: columns.valueColumns,
+    includedStatuses: columns.includedStatuses,
+  };
 }

@@ -22,6 +22,8 @@ export function selectionParamOf(params: ReportParams): SelectionParam {
 /** The synchronous lists and the export both need issues chosen one way or another. */
 export function requireSelection(params: ReportParams): void {
   if (!params.selection && params.nextPageToken === undefined) {
-    throw new FieldError([{ field: 'filterType', message: 'choose the issues: give customjql, jqlFilterID, projectKey, user or sprintID (with filterType), or paramSetId' }]);
+    throw new FieldError([
+      { field: 'filterType', message: 'choose the issues: give customjql, jqlFilterID, projectKey, user or sprintID (with filterType), or paramSetId' },
+    ]);
   }
 }

@@ -1,8 +1,7 @@
 // Finds the token a client presented: `Authorization: TISJWT <token>` (any case),
 // `Authorization: Bearer <token>`, or `?tisjwt=<token>` (accepted for clients that cannot
 // set headers, although it lands in proxy logs).
-import type { RestRequest } from './http';
-import { firstHeader } from './http';
+import { type RestRequest, firstHeader } from './http';
 
 const AUTHORIZATION = /^\s*(tisjwt|bearer)\s+(\S+)\s*$/i;
 

@@ -3,16 +3,22 @@
 // parameter the API does not accept (or miss one it does).
 import { COLUMNS_BY } from '../reporting/kinds';
 import { DATE_RANGE_FIELDS, DAY_LENGTHS, FILTER_TYPES, MAX_PAGE_SIZE, OUTPUT_TYPES, PARAM_NAMES, type ParamName } from '../reporting/report-params';
-import { MULTI_VISIT_BEHAVIORS } from '../engine/durations';
+import { MULTI_VISIT_BEHAVIORS } from '../engine';
 import { PART_MAX_ROWS } from '../reporting/export-jobs/export-layout';
 
 type Schema = Record<string, unknown>;
 
 const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}(:\\d{2})?)?$';
-const list = (description: string): { schema: Schema; description: string } => ({ schema: { type: 'string' }, description: `${description} Comma-separated; may be repeated.` });
+const list = (description: string): { schema: Schema; description: string } => ({
+  schema: { type: 'string' },
+  description: `${description} Comma-separated; may be repeated.`,
+});
 
 const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; description: string }> = {
-  filterType: { schema: { type: 'string', enum: [...FILTER_TYPES] }, description: 'How issues are chosen; inferred when exactly one selection parameter is given. Case-insensitive.' },
+  filterType: {
+    schema: { type: 'string', enum: [...FILTER_TYPES] },
+    description: 'How issues are chosen; inferred when exactly one selection parameter is given. Case-insensitive.',
+  },
   customjql: { schema: { type: 'string', maxLength: 20000 }, description: 'JQL (filterType=customjql). currentUser() means the token owner.' },
   jqlFilterID: { schema: { type: 'string', pattern: '^\\d+$' }, description: 'Saved filter id the token owner may see (filterType=jqlfilter).' },
   projectKey: { schema: { type: 'string' }, description: 'Project key (filterType=project).' },
@@ -22,26 +28,53 @@ const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; descrip
   columnsBy: { schema: { type: 'string', enum: [...COLUMNS_BY] }, description: 'Report type. Case-insensitive. Default statusDuration.' },
   statuses: list('Status ids or names to report (default: every status Jira knows).'),
   groups: list('Status group ids or names added as consolidated columns (groupDuration: default every group).'),
-  includeDeletedStatuses: { schema: { type: 'string', enum: ['true', 'false'] }, description: 'Also show statuses found in history that Jira no longer has. Default false.' },
-  excludeCurrentStatus: { schema: { type: 'string', enum: ['true', 'false'] }, description: 'Leave the current (ongoing) status out of durations and counts. Default false.' },
+  includeDeletedStatuses: {
+    schema: { type: 'string', enum: ['true', 'false'] },
+    description: 'Also show statuses found in history that Jira no longer has. Default false.',
+  },
+  excludeCurrentStatus: {
+    schema: { type: 'string', enum: ['true', 'false'] },
+    description: 'Leave the current (ongoing) status out of durations and counts. Default false.',
+  },
   startDate: { schema: { type: 'string', pattern: DATE_PATTERN }, description: 'Keep issues whose dateRangeField is on or after this (UTC).' },
-  endDate: { schema: { type: 'string', pattern: DATE_PATTERN }, description: 'Keep issues whose dateRangeField is on or before this (a bare date includes the whole day, UTC).' },
+  endDate: {
+    schema: { type: 'string', pattern: DATE_PATTERN },
+    description: 'Keep issues whose dateRangeField is on or before this (a bare date includes the whole day, UTC).',
+  },
   dateRangeField: { schema: { type: 'string', enum: [...DATE_RANGE_FIELDS] }, description: 'Field for startDate/endDate. Default created.' },
   trimHistoryStartDate: { schema: { type: 'string', pattern: DATE_PATTERN }, description: 'Count time only from this instant (UTC).' },
-  trimHistoryEndDate: { schema: { type: 'string', pattern: DATE_PATTERN }, description: 'Count time only until this instant (a bare date includes the whole day, UTC).' },
+  trimHistoryEndDate: {
+    schema: { type: 'string', pattern: DATE_PATTERN },
+    description: 'Count time only until this instant (a bare date includes the whole day, UTC).',
+  },
   calendar: { schema: { type: 'string' }, description: 'normalHours (default, 24x7) or a calendar id or name from /rest/calendar.' },
-  dayLength: { schema: { type: 'string', enum: [...DAY_LENGTHS] }, description: 'Length of a day for viewFormat=days and readable: 24 hours or the calendar working day.' },
-  viewFormat: { schema: { type: 'string' }, description: 'days, hours, minutes (default), seconds, ms, or readable (an example such as 1d 6h 32m also means readable).' },
+  dayLength: {
+    schema: { type: 'string', enum: [...DAY_LENGTHS] },
+    description: 'Length of a day for viewFormat=days and readable: 24 hours or the calendar working day.',
+  },
+  viewFormat: {
+    schema: { type: 'string' },
+    description: 'days, hours, minutes (default), seconds, ms, or readable (an example such as 1d 6h 32m also means readable).',
+  },
   outputType: { schema: { type: 'string', enum: [...OUTPUT_TYPES] }, description: 'Response format. Case-insensitive. Default json.' },
   multiVisitBehavior: { schema: { type: 'string', enum: [...MULTI_VISIT_BEHAVIORS] }, description: 'How several visits to one status add up. Default total.' },
-  pageSize: { schema: { type: 'string', pattern: '^\\d+$' }, description: `Issues per page, 1 to ${MAX_PAGE_SIZE}. Without it a synchronous call answers up to the synchronous limit.` },
+  pageSize: {
+    schema: { type: 'string', pattern: '^\\d+$' },
+    description: `Issues per page, 1 to ${MAX_PAGE_SIZE}. Without it a synchronous call answers up to the synchronous limit.`,
+  },
   startIssueIndex: { schema: { type: 'string', pattern: '^\\d+$' }, description: 'Issues to skip (offset paging). nextPageToken is faster.' },
   nextPageToken: { schema: { type: 'string' }, description: 'From the previous page; repeat the other parameters.' },
   paramSetId: { schema: { type: 'string', format: 'uuid' }, description: 'A saved parameter set; explicit parameters override it.' },
   fromStatuses: list('durationBetweenStatuses: start statuses.'),
-  fromEntry: { schema: { type: 'string', enum: ['firstEntry', 'lastEntry', 'created'] }, description: 'durationBetweenStatuses: start at the first or last entry into fromStatuses, or at creation (default when fromStatuses is empty).' },
+  fromEntry: {
+    schema: { type: 'string', enum: ['firstEntry', 'lastEntry', 'created'] },
+    description: 'durationBetweenStatuses: start at the first or last entry into fromStatuses, or at creation (default when fromStatuses is empty).',
+  },
   toStatuses: list('durationBetweenStatuses: stop statuses (required).'),
-  toEntry: { schema: { type: 'string', enum: ['firstEntry', 'lastEntry'] }, description: 'durationBetweenStatuses: stop at the first (default) or last entry into toStatuses.' },
+  toEntry: {
+    schema: { type: 'string', enum: ['firstEntry', 'lastEntry'] },
+    description: 'durationBetweenStatuses: stop at the first (default) or last entry into toStatuses.',
+  },
   pausedStatuses: list('durationBetweenStatuses: time in these statuses is not counted.'),
 };
 
@@ -53,7 +86,13 @@ const reportParameters = PARAM_NAMES.filter((name): name is Exclude<ParamName, '
   schema: PARAM_DOCS[name].schema,
 }));
 
-const exportIdParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' }, description: 'exportId from POST /rest/export.' };
+const exportIdParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', format: 'uuid' },
+  description: 'exportId from POST /rest/export.',
+};
 
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const errors = (...codes: number[]): Record<string, unknown> =>
@@ -107,22 +146,61 @@ export function openApiDocument(serverUrl: string): Schema {
     servers: [{ url: serverUrl }],
     security: [{ tisjwt: [] }, { tisjwtQuery: [] }],
     paths: {
-      '/openapi.json': { get: { summary: 'This document', operationId: 'openApi', security: [], responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } } } },
-      '/rest/whoami': { get: { summary: 'The token owner', operationId: 'whoami', responses: { '200': { description: 'Owner', content: { 'application/json': { schema: ref('Whoami') } } }, ...errors(401, 429) } } },
+      '/openapi.json': {
+        get: {
+          summary: 'This document',
+          operationId: 'openApi',
+          security: [],
+          responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
+        },
+      },
+      '/rest/whoami': {
+        get: {
+          summary: 'The token owner',
+          operationId: 'whoami',
+          responses: { '200': { description: 'Owner', content: { 'application/json': { schema: ref('Whoami') } } }, ...errors(401, 429) },
+        },
+      },
       '/rest/issue': { get: reportOperation('One issue', 'issueGet', false), post: reportOperation('One issue', 'issuePost', true) },
-      '/rest/issue/expanded': { get: reportOperation('One row per visit of one issue', 'issueExpandedGet', false), post: reportOperation('One row per visit of one issue', 'issueExpandedPost', true) },
-      '/rest/list': { get: reportOperation('A list of issues', 'listGet', false), post: reportOperation('A list of issues (form-encoded parameters)', 'listPost', true) },
-      '/rest/list2': { get: reportOperation('A list of issues, paged with nextPageToken', 'list2Get', false), post: reportOperation('A list of issues, paged with nextPageToken', 'list2Post', true) },
-      '/rest/calendar': { get: { summary: 'Calendars', operationId: 'calendars', responses: { '200': { description: 'normalHours first, then the admin-defined calendars', content: { 'application/json': { schema: { type: 'array', items: ref('Calendar') } } } }, ...errors(401, 429) } } },
+      '/rest/issue/expanded': {
+        get: reportOperation('One row per visit of one issue', 'issueExpandedGet', false),
+        post: reportOperation('One row per visit of one issue', 'issueExpandedPost', true),
+      },
+      '/rest/list': {
+        get: reportOperation('A list of issues', 'listGet', false),
+        post: reportOperation('A list of issues (form-encoded parameters)', 'listPost', true),
+      },
+      '/rest/list2': {
+        get: reportOperation('A list of issues, paged with nextPageToken', 'list2Get', false),
+        post: reportOperation('A list of issues, paged with nextPageToken', 'list2Post', true),
+      },
+      '/rest/calendar': {
+        get: {
+          summary: 'Calendars',
+          operationId: 'calendars',
+          responses: {
+            '200': {
+              description: 'normalHours first, then the admin-defined calendars',
+              content: { 'application/json': { schema: { type: 'array', items: ref('Calendar') } } },
+            },
+            ...errors(401, 429),
+          },
+        },
+      },
       '/rest/export': {
         post: {
           summary: 'Start an export of the whole set (any number of issues up to the export limit)',
           operationId: 'exportStart',
-          description: 'Takes the report parameters of /rest/list (query string or form body) except nextPageToken and startIssueIndex; pageSize is ignored. Answers 202 with the status; poll it, then download.',
+          description:
+            'Takes the report parameters of /rest/list (query string or form body) except nextPageToken and startIssueIndex; pageSize is ignored. Answers 202 with the status; poll it, then download.',
           parameters: reportParameters,
           requestBody: formBody,
           responses: {
-            '202': { description: 'Queued', headers: { Location: { schema: { type: 'string' }, description: 'The status URL.' } }, content: { 'application/json': { schema: ref('ExportStatus') } } },
+            '202': {
+              description: 'Queued',
+              headers: { Location: { schema: { type: 'string' }, description: 'The status URL.' } },
+              content: { 'application/json': { schema: ref('ExportStatus') } },
+            },
             ...errors(400, 401, 405, 413, 429, 500),
           },
         },
@@ -139,10 +217,13 @@ export function openApiDocument(serverUrl: string): Schema {
         get: {
           summary: 'Download a completed export, one part at a time',
           operationId: 'exportDownload',
-          parameters: [exportIdParameter, { name: 'part', in: 'query', required: false, schema: { type: 'string', pattern: '^[1-9][0-9]*$' }, description: 'Part number, from 1 (default).' }],
+          parameters: [
+            exportIdParameter,
+            { name: 'part', in: 'query', required: false, schema: { type: 'string', pattern: '^[1-9][0-9]*$' }, description: 'Part number, from 1 (default).' },
+          ],
           responses: {
             '200': {
-              description: 'The part in the export\'s outputType; every part is a whole document with the same header.',
+              description: "The part in the export's outputType; every part is a whole document with the same header.",
               headers: {
                 'X-Export-Part': { schema: { type: 'string' } },
                 'X-Export-Parts': { schema: { type: 'string' } },
@@ -213,7 +294,11 @@ export function openApiDocument(serverUrl: string): Schema {
                     fieldColumns: { type: 'array', items: ref('ColumnValue') },
                     valueColumns: {
                       type: 'array',
-                      items: { type: 'object', required: ['id', 'value', 'isConsolidated'], properties: { id: { type: 'string' }, value: { type: 'string' }, isConsolidated: { type: 'boolean' } } },
+                      items: {
+                        type: 'object',
+                        required: ['id', 'value', 'isConsolidated'],
+                        properties: { id: { type: 'string' }, value: { type: 'string' }, isConsolidated: { type: 'boolean' } },
+                      },
                     },
                   },
                 },
@@ -233,7 +318,11 @@ export function openApiDocument(serverUrl: string): Schema {
                           valueColumns: { type: 'array', items: { ...columnValue, required: ['id', 'value', 'raw'] } },
                           currentState: {
                             type: 'array',
-                            items: { type: 'object', required: ['id', 'name', 'value', 'raw'], properties: { id: { type: 'string' }, name: { type: 'string' }, value: { type: 'string' }, raw: { type: 'string' } } },
+                            items: {
+                              type: 'object',
+                              required: ['id', 'name', 'value', 'raw'],
+                              properties: { id: { type: 'string' }, name: { type: 'string' }, value: { type: 'string' }, raw: { type: 'string' } },
+                            },
                           },
                         },
                       },
@@ -242,7 +331,10 @@ export function openApiDocument(serverUrl: string): Schema {
                 },
               },
             },
-            includedStatuses: { type: 'array', items: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } } },
+            includedStatuses: {
+              type: 'array',
+              items: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+            },
             nextPageToken: { type: 'string' },
           },
         },
@@ -263,8 +355,22 @@ export function openApiDocument(serverUrl: string): Schema {
             name: { type: 'string' },
             timeZone: { type: 'string' },
             builtIn: { type: 'boolean' },
-            windows: { type: 'array', items: { type: 'object', required: ['weekday', 'start', 'end'], properties: { weekday: { type: 'integer', minimum: 1, maximum: 7 }, start: { type: 'integer' }, end: { type: 'integer' } } } },
-            holidays: { type: 'array', items: { type: 'object', required: ['date', 'recurring'], properties: { date: { type: 'string' }, recurring: { type: 'boolean' }, name: { type: 'string' } } } },
+            windows: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['weekday', 'start', 'end'],
+                properties: { weekday: { type: 'integer', minimum: 1, maximum: 7 }, start: { type: 'integer' }, end: { type: 'integer' } },
+              },
+            },
+            holidays: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['date', 'recurring'],
+                properties: { date: { type: 'string' }, recurring: { type: 'boolean' }, name: { type: 'string' } },
+              },
+            },
           },
         },
         ExportStatus: {
@@ -273,7 +379,11 @@ export function openApiDocument(serverUrl: string): Schema {
           additionalProperties: false,
           properties: {
             exportId: { type: 'string', format: 'uuid' },
-            status: { type: 'string', enum: ['queued', 'running', 'completed', 'failed'], description: 'queued until the first invocation, running until completed or failed.' },
+            status: {
+              type: 'string',
+              enum: ['queued', 'running', 'completed', 'failed'],
+              description: 'queued until the first invocation, running until completed or failed.',
+            },
             created: { type: 'string', format: 'date-time' },
             completed: { type: ['string', 'null'], format: 'date-time', description: 'When it completed or failed.' },
             total: { type: 'integer', description: 'Issues exported so far (all of them once completed).' },

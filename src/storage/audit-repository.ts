@@ -3,19 +3,11 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from './schema';
 
-export type AuditAction =
-  | 'token.created'
-  | 'token.updated'
-  | 'token.regenerated'
-  | 'token.deleted'
-  | 'token.admin-set-active'
-  | 'token.admin-deleted';
-
 export interface AuditEvent {
   id: string;
   at: number;
   actorAccountId: string;
-  action: AuditAction | string;
+  action: string;
   tokenId: string | null;
   subjectAccountId: string | null;
   detail: Record<string, unknown>;
@@ -53,13 +45,7 @@ export function createAuditRepository(db: Db): AuditRepository {
         .execute();
     },
     async listForToken(tokenId) {
-      const rows = await db
-        .selectFrom('audit_events')
-        .selectAll()
-        .where('token_id', '=', tokenId)
-        .orderBy('at')
-        .orderBy('id')
-        .execute();
+      const rows = await db.selectFrom('audit_events').selectAll().where('token_id', '=', tokenId).orderBy('at').orderBy('id').execute();
       return rows.map((raw) => {
         const row = auditRowSchema.parse(raw);
         return {

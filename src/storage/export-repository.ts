@@ -209,7 +209,15 @@ export function createExportRepository(db: Db) {
     async complete(id: string, at: number, layout: string, message: string | null): Promise<void> {
       await db
         .updateTable('export_jobs')
-        .set({ status: 'completed', completed_at: at, updated_at: at, layout, message: message?.slice(0, MESSAGE_MAX) ?? null, lease_until: null, cursor: null })
+        .set({
+          status: 'completed',
+          completed_at: at,
+          updated_at: at,
+          layout,
+          message: message?.slice(0, MESSAGE_MAX) ?? null,
+          lease_until: null,
+          cursor: null,
+        })
         .where('id', '=', id)
         .execute();
     },

@@ -6,8 +6,7 @@ import { sql, type Compilable, type Kysely, type Migration, type MigrationProvid
 
 export interface SchemaMigration {
   name: string;
-  // Kysely<any> by design: a migration must not depend on today's schema types.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a migration must not depend on today's schema types
   statement(db: Kysely<any>): Compilable & { execute(): Promise<unknown> };
 }
 
@@ -32,8 +31,7 @@ export const schemaMigrations: readonly SchemaMigration[] = [
   },
   {
     name: '0002-index-tokens-owner',
-    statement: (db) =>
-      db.schema.createIndex('tokens_owner_created').on('tokens').columns(['owner_account_id', 'created_at']),
+    statement: (db) => db.schema.createIndex('tokens_owner_created').on('tokens').columns(['owner_account_id', 'created_at']),
   },
   {
     name: '0003-index-tokens-created',
@@ -161,11 +159,6 @@ export const schemaMigrations: readonly SchemaMigration[] = [
 /** The same migrations for Kysely's Migrator (SQLite and MariaDB). */
 export const schemaMigrationProvider: MigrationProvider = {
   async getMigrations(): Promise<Record<string, Migration>> {
-    return Object.fromEntries(
-      schemaMigrations.map((migration) => [
-        migration.name,
-        { up: async (db) => void (await migration.statement(db).execute()) },
-      ]),
-    );
+    return Object.fromEntries(schemaMigrations.map((migration) => [migration.name, { up: async (db) => void (await migration.statement(db).execute()) }]));
   },
 };

@@ -82,7 +82,17 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
       return {
         rows: rows.map((raw) => {
           const row = rowSchema.parse(raw);
-          return { id: row.id, at: row.at, tokenId: row.token_id, accountId: row.account_id, endpoint: row.endpoint, method: row.method, issueCount: row.issue_count, status: row.status, durationMs: row.duration_ms };
+          return {
+            id: row.id,
+            at: row.at,
+            tokenId: row.token_id,
+            accountId: row.account_id,
+            endpoint: row.endpoint,
+            method: row.method,
+            issueCount: row.issue_count,
+            status: row.status,
+            durationMs: row.duration_ms,
+          };
         }),
         total: z.object({ total: z.coerce.number() }).parse(count ?? { total: 0 }).total,
       };

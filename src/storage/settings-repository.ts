@@ -22,10 +22,7 @@ export function createSettingsRepository(db: Db): SettingsRepository {
       // Upsert spelled per dialect family: MySQL's ON DUPLICATE KEY vs SQLite's ON CONFLICT.
       const isMysql = db.getExecutor().adapter instanceof MysqlAdapter;
       const insert = db.insertInto('settings').values(values);
-      await (isMysql
-        ? insert.onDuplicateKeyUpdate(update)
-        : insert.onConflict((oc) => oc.column('setting_key').doUpdateSet(update))
-      ).execute();
+      await (isMysql ? insert.onDuplicateKeyUpdate(update) : insert.onConflict((oc) => oc.column('setting_key').doUpdateSet(update))).execute();
     },
   };
 }

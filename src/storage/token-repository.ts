@@ -39,22 +39,20 @@ const tokenRowSchema = z
     last_used_ip: z.string().nullable(),
     use_count: z.coerce.number(),
   })
-  .transform(
-    (row): TokenRecord => ({
-      id: row.id,
-      ownerAccountId: row.owner_account_id,
-      tokenHash: row.token_hash,
-      keyId: row.key_id,
-      active: row.active === 1,
-      notes: row.notes,
-      createdAt: row.created_at,
-      updatedAt: row.updated_at,
-      expiresAt: row.expires_at,
-      lastUsedAt: row.last_used_at,
-      lastUsedIp: row.last_used_ip,
-      useCount: row.use_count,
-    }),
-  );
+  .transform((row): TokenRecord => ({
+    id: row.id,
+    ownerAccountId: row.owner_account_id,
+    tokenHash: row.token_hash,
+    keyId: row.key_id,
+    active: row.active === 1,
+    notes: row.notes,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    expiresAt: row.expires_at,
+    lastUsedAt: row.last_used_at,
+    lastUsedIp: row.last_used_ip,
+    useCount: row.use_count,
+  }));
 
 function parseRow(row: unknown): TokenRecord {
   return tokenRowSchema.parse(row);
@@ -175,11 +173,7 @@ export function createTokenRepository(db: Db): TokenRepository {
     },
 
     async deleteOwned(id, ownerAccountId) {
-      const result = await db
-        .deleteFrom('tokens')
-        .where('id', '=', id)
-        .where('owner_account_id', '=', ownerAccountId)
-        .executeTakeFirst();
+      const result = await db.deleteFrom('tokens').where('id', '=', id).where('owner_account_id', '=', ownerAccountId).executeTakeFirst();
       return affected(result);
     },
 

@@ -4,8 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { SignJWT, decodeProtectedHeader, errors as joseErrors, jwtVerify } from 'jose';
 import { z } from 'zod';
-import type { SigningKey } from './signing-keys';
-import { isWellFormedKid } from './signing-keys';
+import { type SigningKey, isWellFormedKid } from './signing-keys';
 import { TokenRejectedError } from './token-rejected-error';
 
 export const TOKEN_ALGORITHM = 'HS256';
@@ -41,10 +40,7 @@ export function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 
-export async function signToken(
-  claims: { installationId: string; accountId: string; tokenId: string; issuedAt: number },
-  key: SigningKey,
-): Promise<string> {
+export async function signToken(claims: { installationId: string; accountId: string; tokenId: string; issuedAt: number }, key: SigningKey): Promise<string> {
   return new SignJWT({ nonce: randomBytes(16).toString('base64url') })
     .setProtectedHeader({ alg: TOKEN_ALGORITHM, typ: 'JWT', kid: key.kid })
     .setIssuer(issuerFor(claims.installationId))

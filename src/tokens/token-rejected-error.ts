@@ -3,15 +3,7 @@
 import { AppError } from '../kernel/errors';
 
 export type TokenRejection =
-  | 'MISSING'
-  | 'MALFORMED'
-  | 'UNKNOWN_KEY'
-  | 'BAD_SIGNATURE'
-  | 'BAD_CLAIMS'
-  | 'UNKNOWN_TOKEN'
-  | 'INACTIVE'
-  | 'EXPIRED'
-  | 'OWNER_INACTIVE';
+  'MISSING' | 'MALFORMED' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'BAD_CLAIMS' | 'UNKNOWN_TOKEN' | 'INACTIVE' | 'EXPIRED' | 'OWNER_INACTIVE';
 
 const messages: Record<TokenRejection, string> = {
   MISSING: 'tisjwt is required for authentication.',

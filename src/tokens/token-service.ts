@@ -50,7 +50,11 @@ function optionalInstant(text: string | undefined, field: string): number | unde
   return instant;
 }
 
-const notFound = (): FieldError => new FieldError([{ field: 'id', message: 'does not name a token of yours' }], { code: 'NOT_FOUND', message: 'No such token: it does not exist or is not yours.' });
+const notFound = (): FieldError =>
+  new FieldError([{ field: 'id', message: 'does not name a token of yours' }], {
+    code: 'NOT_FOUND',
+    message: 'No such token: it does not exist or is not yours.',
+  });
 
 export function createTokenService(deps: TokenServiceDeps) {
   const { tokens, audit, keys, users, clock } = deps;
@@ -63,8 +67,7 @@ export function createTokenService(deps: TokenServiceDeps) {
     return view;
   }
 
-  const requireAdmin = (caller: Caller): Promise<void> =>
-    requireJiraAdmin(users, caller.accountId, 'Only Jira administrators can manage other users’ tokens.');
+  const requireAdmin = (caller: Caller): Promise<void> => requireJiraAdmin(users, caller.accountId, 'Only Jira administrators can manage other users’ tokens.');
 
   async function issue(caller: Caller, tokenId: string, now: number): Promise<{ token: string; hash: string; kid: string }> {
     const key = await keys.current();

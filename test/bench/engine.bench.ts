@@ -22,7 +22,6 @@ const HOUR = 3_600_000;
 const DAY = 86_400_000;
 const NOW = Date.UTC(2025, 5, 1, 12);
 
-
 const STATUSES = ['1', '3', '10001', '10002', '6', '5'];
 
 function generateIssues(count: number, seed: number): IssueHistory[] {
@@ -101,10 +100,7 @@ function perDaySteppingWorkingMs(definition: CalendarDefinition, start: number, 
       for (const window of definition.windows) {
         if (window.weekday !== day.weekday) continue;
         const from = day.set({ hour: Math.floor(window.start / HOUR), minute: Math.floor((window.start % HOUR) / 60_000) });
-        const to =
-          window.end === DAY
-            ? next
-            : day.set({ hour: Math.floor(window.end / HOUR), minute: Math.floor((window.end % HOUR) / 60_000) });
+        const to = window.end === DAY ? next : day.set({ hour: Math.floor(window.end / HOUR), minute: Math.floor((window.end % HOUR) / 60_000) });
         const overlap = Math.min(end, to.toMillis()) - Math.max(start, from.toMillis());
         if (overlap > 0) total += overlap;
       }
@@ -193,13 +189,15 @@ export async function run(): Promise<void> {
     for (const interval of intervals) sum += calendar.workingMsBetween(interval.start, interval.end);
     return sum;
   };
-  const engine = (calendar: WorkingTimeCalendar, input: readonly IssueHistory[] = issues) => (): number => {
-    let sum = 0;
-    for (const issue of input) {
-      for (const ms of statusDurations(buildTimeline(issue, { now: NOW }), calendar, 'total').values()) sum += ms;
-    }
-    return sum;
-  };
+  const engine =
+    (calendar: WorkingTimeCalendar, input: readonly IssueHistory[] = issues) =>
+    (): number => {
+      let sum = 0;
+      for (const issue of input) {
+        for (const ms of statusDurations(buildTimeline(issue, { now: NOW }), calendar, 'total').values()) sum += ms;
+      }
+      return sum;
+    };
 
   const timelinesOnly = timeIt(3, () => {
     let visits = 0;
@@ -232,14 +230,12 @@ export async function run(): Promise<void> {
   console.log('whole engine per issue (sort changelog, build visits, statusDuration total):');
   console.log(`  24x7                         ${rate(intervals.length, full24.seconds)}  (${(ISSUES / full24.seconds / 1e6).toFixed(2)} M issues/s)`);
   console.log(`  working calendar + holidays  ${rate(intervals.length, fullOffice.seconds)}  (${(ISSUES / fullOffice.seconds / 1e6).toFixed(2)} M issues/s)`);
-  console.log(
-    `  same, every changelog shuffled ${rate(intervals.length, shuffledOffice.seconds)}  (worst case: every issue pays for a sort)`,
-  );
+  console.log(`  same, every changelog shuffled ${rate(intervals.length, shuffledOffice.seconds)}  (worst case: every issue pays for a sort)`);
   console.log(`baseline: per-day stepping with luxon, ${baselineIntervals.length.toLocaleString('en')} intervals of the first ${BASELINE_ISSUES} issues:`);
   console.log(`  working calendar + holidays  ${rate(baselineIntervals.length, baseline.seconds)}`);
   console.log(
-    `  ratio compiled / baseline: ${((intervals.length / rawOffice.seconds) / (baselineIntervals.length / baseline.seconds)).toFixed(0)}x (lookups), ` +
-      `${((intervals.length / fullOffice.seconds) / (baselineIntervals.length / baseline.seconds)).toFixed(0)}x (whole engine)`,
+    `  ratio compiled / baseline: ${(intervals.length / rawOffice.seconds / (baselineIntervals.length / baseline.seconds)).toFixed(0)}x (lookups), ` +
+      `${(intervals.length / fullOffice.seconds / (baselineIntervals.length / baseline.seconds)).toFixed(0)}x (whole engine)`,
   );
   console.log(`  results agree with the baseline: ${compiledSum === baseline.checksum ? 'yes' : `NO (${compiledSum} vs ${baseline.checksum})`}`);
   console.log(

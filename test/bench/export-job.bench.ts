@@ -25,7 +25,12 @@ async function exportOnce(label: string, exportSettings: Partial<ExportSettings>
       await fetch(`${host.url}/__forge/invoke`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ functionKey: 'tokens/create', payload: { expiresAt: '2099-12-31' }, accountId: DEMO_ACCOUNTS.alice, moduleKey: 'status-clock-user-page' }),
+        body: JSON.stringify({
+          functionKey: 'tokens/create',
+          payload: { expiresAt: '2099-12-31' },
+          accountId: DEMO_ACCOUNTS.alice,
+          moduleKey: 'status-clock-user-page',
+        }),
       })
     ).json()) as { data: { token: string } };
     const auth = { authorization: `TISJWT ${created.data.token}` };
@@ -34,8 +39,14 @@ async function exportOnce(label: string, exportSettings: Partial<ExportSettings>
     const before = emulator.requestCount();
     const base = `${host.url}/webtrigger/rest-api`;
     const started = Date.now();
-    const body = new URLSearchParams({ customjql: `project in (${dataset.projects.map((p) => p.key).join(', ')}) ORDER BY key`, columnsBy: 'statusDuration', outputType: 'csv' });
-    let view = (await (await fetch(`${base}/rest/export`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body })).json()) as ExportStatusView;
+    const body = new URLSearchParams({
+      customjql: `project in (${dataset.projects.map((p) => p.key).join(', ')}) ORDER BY key`,
+      columnsBy: 'statusDuration',
+      outputType: 'csv',
+    });
+    let view = (await (
+      await fetch(`${base}/rest/export`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body })
+    ).json()) as ExportStatusView;
     while (view.status === 'queued' || view.status === 'running') {
       await new Promise((resolve) => setTimeout(resolve, 250));
       view = (await (await fetch(`${base}/rest/export/${view.exportId}`, { headers: auth })).json()) as ExportStatusView;
@@ -51,8 +62,12 @@ async function exportOnce(label: string, exportSettings: Partial<ExportSettings>
     for (const link of view.downloadLinks) downloaded += (await (await fetch(link, { headers: auth })).arrayBuffer()).byteLength;
     const downloadMs = Date.now() - downloadStarted;
     console.log(`\n${label}: ${view.status}, ${view.total.toLocaleString('en')} issues`);
-    console.log(`  POST to completed ${(jobMs / 1000).toFixed(1)} s (${((jobMs / Math.max(1, view.total)) * 1000).toFixed(0)} ms per 1,000 issues)   Jira requests ${requests} (${((requests / view.total) * 1000).toFixed(1)} per 1,000)   invocations ${job.invocations}`);
-    console.log(`  stored ${job.chunk_count} chunks, ${(storedBytes / 1024 / 1024).toFixed(1)} MB   download ${view.parts} parts, ${(downloaded / 1024 / 1024).toFixed(1)} MB CSV in ${(downloadMs / 1000).toFixed(2)} s`);
+    console.log(
+      `  POST to completed ${(jobMs / 1000).toFixed(1)} s (${((jobMs / Math.max(1, view.total)) * 1000).toFixed(0)} ms per 1,000 issues)   Jira requests ${requests} (${((requests / view.total) * 1000).toFixed(1)} per 1,000)   invocations ${job.invocations}`,
+    );
+    console.log(
+      `  stored ${job.chunk_count} chunks, ${(storedBytes / 1024 / 1024).toFixed(1)} MB   download ${view.parts} parts, ${(downloaded / 1024 / 1024).toFixed(1)} MB CSV in ${(downloadMs / 1000).toFixed(2)} s`,
+    );
   } finally {
     await host.close();
     rmSync(dataDir, { recursive: true, force: true });

@@ -24,7 +24,10 @@ async function measure(issues: number): Promise<void> {
   const started = Date.now();
   const now = Date.UTC(2025, 5, 2);
   const dataset = generateDataset({ seed: 42, issues, now, spanDays: 4 * 365, projects: 3 });
-  const histories = dataset.issues.reduce((n, i) => n + i.changelog.filter((h) => h.items.some((it) => it.field === 'status' || it.field === 'assignee')).length, 0);
+  const histories = dataset.issues.reduce(
+    (n, i) => n + i.changelog.filter((h) => h.items.some((it) => it.field === 'status' || it.field === 'assignee')).length,
+    0,
+  );
   const emulator = await startJiraEmulator({ dataset, now: () => now });
   try {
     const http = countingHttp(createJiraOverHttp({ baseUrl: emulator.url }));
@@ -37,7 +40,13 @@ async function measure(issues: number): Promise<void> {
     const fetchStart = Date.now();
     await access.getStatuses();
     do {
-      const page = await access.fetchIssuePage({ selection, ownerAccountId: DEMO_ACCOUNTS.alice, fields: [], pageSize: SEARCH_MAX_PAGE, ...(pageToken === undefined ? {} : { pageToken }) });
+      const page = await access.fetchIssuePage({
+        selection,
+        ownerAccountId: DEMO_ACCOUNTS.alice,
+        fields: [],
+        pageSize: SEARCH_MAX_PAGE,
+        ...(pageToken === undefined ? {} : { pageToken }),
+      });
       fetched += page.issues.length;
       changes += page.issues.reduce((n, i) => n + i.history.changes.length, 0);
       pageToken = page.nextPageToken;
@@ -54,11 +63,22 @@ async function measure(issues: number): Promise<void> {
     };
     const floorTotal = Object.values(floor).reduce((a, b) => a + b, 0);
     const per1000 = (n: number): string => ((n * 1000) / issues).toFixed(2);
-    console.log(`\n${issues.toLocaleString('en')} issues (${histories.toLocaleString('en')} status/assignee histories, ${changes.toLocaleString('en')} changes) fetched ${fetched.toLocaleString('en')}`);
-    for (const [path, count] of [...http.byPath.entries()].sort()) console.log(`  ${path.padEnd(36)} ${String(count).padStart(6)}  (${per1000(count)} per 1,000)`);
-    console.log(`  requests per 1,000 issues: ${per1000(requests)}   floor: ${per1000(floorTotal)}   ratio: ${(requests / floorTotal).toFixed(3)}x (target <= 1.5x)`);
-    console.log(`  floor parts: ${Object.entries(floor).map(([k, v]) => `${k} ${v}`).join(', ')}`);
-    console.log(`  fetch wall time ${(fetchMs / 1000).toFixed(1)} s (local emulator, informative only); total incl. generation ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `\n${issues.toLocaleString('en')} issues (${histories.toLocaleString('en')} status/assignee histories, ${changes.toLocaleString('en')} changes) fetched ${fetched.toLocaleString('en')}`,
+    );
+    for (const [path, count] of [...http.byPath.entries()].sort())
+      console.log(`  ${path.padEnd(36)} ${String(count).padStart(6)}  (${per1000(count)} per 1,000)`);
+    console.log(
+      `  requests per 1,000 issues: ${per1000(requests)}   floor: ${per1000(floorTotal)}   ratio: ${(requests / floorTotal).toFixed(3)}x (target <= 1.5x)`,
+    );
+    console.log(
+      `  floor parts: ${Object.entries(floor)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`,
+    );
+    console.log(
+      `  fetch wall time ${(fetchMs / 1000).toFixed(1)} s (local emulator, informative only); total incl. generation ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
   } finally {
     await emulator.close();
   }

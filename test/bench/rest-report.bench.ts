@@ -21,7 +21,12 @@ async function report(issues: number, query: string): Promise<void> {
     const response = await fetch(`${host.url}/__forge/invoke`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ functionKey: 'tokens/create', payload: { expiresAt: '2099-12-31' }, accountId: DEMO_ACCOUNTS.alice, moduleKey: 'status-clock-user-page' }),
+      body: JSON.stringify({
+        functionKey: 'tokens/create',
+        payload: { expiresAt: '2099-12-31' },
+        accountId: DEMO_ACCOUNTS.alice,
+        moduleKey: 'status-clock-user-page',
+      }),
     });
     const created = (await response.json()) as { ok: boolean; data: { token: string } };
     const emulator = host.emulator!;
@@ -35,10 +40,16 @@ async function report(issues: number, query: string): Promise<void> {
     const body = await answer.text();
     const wallMs = Date.now() - started;
     const requests = emulator.requestCount() - before;
-    const answered = answer.headers.get('content-type')?.includes('json') ? (JSON.parse(body) as { results?: unknown[]; table?: { body: { rows: unknown[] } } }) : undefined;
+    const answered = answer.headers.get('content-type')?.includes('json')
+      ? (JSON.parse(body) as { results?: unknown[]; table?: { body: { rows: unknown[] } } })
+      : undefined;
     const rows = answered?.results?.length ?? answered?.table?.body.rows.length ?? body.trimEnd().split('\r\n').length - 1;
-    console.log(`\n${issues.toLocaleString('en')} issues${query ? ` (${query.slice(1)})` : ''}: HTTP ${answer.status}, ${rows.toLocaleString('en')} issues answered${answer.headers.get('x-next-page-token') ? ', more pages follow' : ''}`);
-    console.log(`  wall ${(wallMs / 1000).toFixed(2)} s   Jira requests ${requests}   response ${(body.length / 1024 / 1024).toFixed(2)} MB   ${((wallMs / Math.max(1, rows)) * 1000).toFixed(0)} ms per 1,000 issues`);
+    console.log(
+      `\n${issues.toLocaleString('en')} issues${query ? ` (${query.slice(1)})` : ''}: HTTP ${answer.status}, ${rows.toLocaleString('en')} issues answered${answer.headers.get('x-next-page-token') ? ', more pages follow' : ''}`,
+    );
+    console.log(
+      `  wall ${(wallMs / 1000).toFixed(2)} s   Jira requests ${requests}   response ${(body.length / 1024 / 1024).toFixed(2)} MB   ${((wallMs / Math.max(1, rows)) * 1000).toFixed(0)} ms per 1,000 issues`,
+    );
   } finally {
     await host.close();
     rmSync(dataDir, { recursive: true, force: true });
@@ -46,7 +57,9 @@ async function report(issues: number, query: string): Promise<void> {
 }
 
 export async function run(): Promise<void> {
-  console.log(`latency ${LATENCY_MS} ms per Jira call; synchronous limit ${SYNC_ISSUE_LIMIT.toLocaleString('en')} issues, soft time budget ${SYNC_SOFT_BUDGET_MS / 1000} s`);
+  console.log(
+    `latency ${LATENCY_MS} ms per Jira call; synchronous limit ${SYNC_ISSUE_LIMIT.toLocaleString('en')} issues, soft time budget ${SYNC_SOFT_BUDGET_MS / 1000} s`,
+  );
   await report(10_000, '');
   await report(10_000, '&outputType=jsonSimplified');
   await report(10_000, '&outputType=csv');

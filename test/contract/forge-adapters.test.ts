@@ -9,11 +9,14 @@ import { createSigningKeys } from '../../src/tokens/signing-keys';
 import { createJiraUserDirectory } from '../../src/jira/jira-user-directory';
 import { DEMO_ACCOUNTS, demoDataset, startJiraEmulator, type RunningEmulator } from '../../dev/jira-emulator';
 
-type ForgeFetch = (options: Record<string, unknown>, path: string, init: { method?: string; body?: string; headers?: Record<string, string> }) => Promise<Response>;
+type ForgeFetch = (
+  options: Record<string, unknown>,
+  path: string,
+  init: { method?: string; body?: string; headers?: Record<string, string> },
+) => Promise<Response>;
 const forgeGlobal = globalThis as unknown as { __forge_fetch__?: ForgeFetch };
 
-const json = (status: number, value: unknown): Response =>
-  new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
+const json = (status: number, value: unknown): Response => new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
 
 // Where @forge/events posts a push; the runtime's proxy fills in the placeholders.
 const QUEUE_PUSH_PATH = '/webhook/queue/publish/{contextAri}/{environmentId}/{appId}/{appVersion}';
@@ -24,7 +27,8 @@ describe('Forge adapters over the real SDKs', () => {
   let emulator: RunningEmulator;
   const secrets = new Map<string, string>();
   const calls: Array<{ type: unknown; provider: unknown; path: string }> = [];
-  const pushes: Array<{ options: Record<string, unknown>; path: string; method?: string; headers?: Record<string, string>; body: Record<string, unknown> }> = [];
+  const pushes: Array<{ options: Record<string, unknown>; path: string; method?: string; headers?: Record<string, string>; body: Record<string, unknown> }> =
+    [];
   let queueAnswer: () => Response = queueAccepted;
 
   beforeAll(async () => {

@@ -15,7 +15,19 @@ function datasetWithShares(): Dataset {
     ...base,
     filters: [
       ...base.filters,
-      { id: '10002', name: 'Team board', jql: 'project = SCRUM', owner: DEMO_ACCOUNTS.alice, description: '', sharePermissions: [{ type: 'group', group: 'jira-software-users' }, { type: 'project', projectKey: 'SCRUM' }, { type: 'user', accountId: DEMO_ACCOUNTS.carol }, { type: 'loggedin' }] },
+      {
+        id: '10002',
+        name: 'Team board',
+        jql: 'project = SCRUM',
+        owner: DEMO_ACCOUNTS.alice,
+        description: '',
+        sharePermissions: [
+          { type: 'group', group: 'jira-software-users' },
+          { type: 'project', projectKey: 'SCRUM' },
+          { type: 'user', accountId: DEMO_ACCOUNTS.carol },
+          { type: 'loggedin' },
+        ],
+      },
     ],
   };
 }
@@ -39,7 +51,13 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
     const run = async (selection: IssueSelection, owner: string, pageSize = 1000): Promise<void> => {
       let pageToken: string | undefined;
       do {
-        const page = await access.fetchIssuePage({ selection, ownerAccountId: owner, fields: ['summary', 'issuetype', 'project', 'resolutiondate', 'security', 'reporter', 'updated', 'resolution'], pageSize, ...(pageToken === undefined ? {} : { pageToken }) });
+        const page = await access.fetchIssuePage({
+          selection,
+          ownerAccountId: owner,
+          fields: ['summary', 'issuetype', 'project', 'resolutiondate', 'security', 'reporter', 'updated', 'resolution'],
+          pageSize,
+          ...(pageToken === undefined ? {} : { pageToken }),
+        });
         pageToken = page.nextPageToken;
       } while (pageToken !== undefined);
     };
@@ -56,7 +74,16 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
     await directory.isJiraAdmin(DEMO_ACCOUNTS.alice);
     await directory.isJiraAdmin('nobody');
     expect(new Set(http.exchanges.map((e) => e.path.replace(/\d+$/, '{id}')))).toEqual(
-      new Set(['/rest/api/3/search/jql', '/rest/api/3/permissions/check', '/rest/api/3/issue/bulkfetch', '/rest/api/3/changelog/bulkfetch', '/rest/api/3/status', '/rest/api/3/filter/{id}', '/rest/api/3/user/groups', '/rest/api/3/user/bulk']),
+      new Set([
+        '/rest/api/3/search/jql',
+        '/rest/api/3/permissions/check',
+        '/rest/api/3/issue/bulkfetch',
+        '/rest/api/3/changelog/bulkfetch',
+        '/rest/api/3/status',
+        '/rest/api/3/filter/{id}',
+        '/rest/api/3/user/groups',
+        '/rest/api/3/user/bulk',
+      ]),
     );
     expectValid(http.exchanges);
   });
@@ -77,7 +104,15 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
       [app, `/rest/api/3/user/groups?accountId=${DEMO_ACCOUNTS.bob}`],
       [bob, '/rest/api/3/mypermissions?permissions=ADMINISTER,BROWSE_PROJECTS&projectKey=SEC'],
       [bob, '/rest/api/3/mypermissions?permissions=EDIT_ISSUES'],
-      [app, '/rest/api/3/permissions/check', post({ accountId: DEMO_ACCOUNTS.carol, globalPermissions: ['ADMINISTER'], projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [10000, 10001], issues: [10000, 10001] }] })],
+      [
+        app,
+        '/rest/api/3/permissions/check',
+        post({
+          accountId: DEMO_ACCOUNTS.carol,
+          globalPermissions: ['ADMINISTER'],
+          projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [10000, 10001], issues: [10000, 10001] }],
+        }),
+      ],
       [bob, '/rest/api/3/permissions/check', post({ accountId: DEMO_ACCOUNTS.carol, globalPermissions: ['ADMINISTER'] })],
       [app, '/rest/api/3/search/jql?jql=project%3DSCRUM&fields=*all&maxResults=3'],
       [app, '/rest/api/3/search/jql', post({ jql: 'status = Nope' })],
@@ -100,8 +135,17 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
 
   it('the checker itself catches wrong shapes', () => {
     expect(openApi.check({ method: 'GET', path: '/rest/api/3/myself', status: 200, responseBody: { accountId: 5 } })).toHaveLength(1);
-    expect(openApi.check({ method: 'POST', path: '/rest/api/3/changelog/bulkfetch', status: 200, requestBody: { issueIdsOrKeys: ['1'], fieldIds: Array.from({ length: 11 }, (_, i) => String(i)) } })).toHaveLength(1);
-    expect(openApi.check({ method: 'GET', path: '/rest/api/3/issue/KEY-1/changelog', status: 200, responseBody: { values: [{ items: [{ from: null }] }] } })).toHaveLength(1);
+    expect(
+      openApi.check({
+        method: 'POST',
+        path: '/rest/api/3/changelog/bulkfetch',
+        status: 200,
+        requestBody: { issueIdsOrKeys: ['1'], fieldIds: Array.from({ length: 11 }, (_, i) => String(i)) },
+      }),
+    ).toHaveLength(1);
+    expect(
+      openApi.check({ method: 'GET', path: '/rest/api/3/issue/KEY-1/changelog', status: 200, responseBody: { values: [{ items: [{ from: null }] }] } }),
+    ).toHaveLength(1);
     expect(openApi.check({ method: 'GET', path: '/rest/api/3/nowhere', status: 200 })).toHaveLength(1);
   });
 });

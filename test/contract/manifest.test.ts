@@ -5,11 +5,29 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
+import { z } from 'zod';
 import { EXPORT_QUEUE_KEY, REST_WEBTRIGGER_KEY } from '../../src/kernel/manifest-keys';
 import * as handlers from '../../src/index';
 import { runForgeChecks } from '../support/forge-lint';
 
 const appDir = join(__dirname, '..', '..');
+
+// The parts of manifest.yml these tests read; passthrough keeps the rest for rewriting.
+const functionSchema = z.object({ key: z.string(), handler: z.string(), timeoutSeconds: z.number().optional() }).passthrough();
+const manifestSchema = z
+  .object({
+    modules: z
+      .object({
+        function: z.array(functionSchema),
+        webtrigger: z.array(z.object({ key: z.string(), function: z.string(), response: z.unknown() })),
+        consumer: z.array(z.object({ key: z.string(), queue: z.string(), function: z.string() })).default([]),
+      })
+      .passthrough(),
+    permissions: z.object({ scopes: z.array(z.string()) }).passthrough(),
+    app: z.object({ runtime: z.object({ name: z.string() }) }).passthrough(),
+  })
+  .passthrough();
+const readManifest = (dir: string) => manifestSchema.parse(parse(readFileSync(join(dir, 'manifest.yml'), 'utf8')));
 
 function copyOfApp(): string {
   const dir = mkdtempSync(join(tmpdir(), 'status-clock-manifest-'));
@@ -25,18 +43,16 @@ describe('manifest.yml', () => {
   });
 
   it('names the modules, scopes and runtime the app relies on', () => {
-    const manifest = parse(readFileSync(join(appDir, 'manifest.yml'), 'utf8'));
-    expect(Object.keys(manifest.modules)).toEqual(
-      expect.arrayContaining(['jira:globalPage', 'jira:adminPage', 'webtrigger', 'sql', 'function']),
-    );
-    expect(manifest.modules.webtrigger[0].response).toEqual({ type: 'dynamic' });
+    const manifest = readManifest(appDir);
+    expect(Object.keys(manifest.modules)).toEqual(expect.arrayContaining(['jira:globalPage', 'jira:adminPage', 'webtrigger', 'sql', 'function']));
+    expect(manifest.modules.webtrigger[0]?.response).toEqual({ type: 'dynamic' });
     expect(manifest.permissions.scopes).toEqual(['read:jira-work', 'read:jira-user', 'storage:app']);
     expect(manifest.app.runtime.name).toBe('nodejs22.x');
   });
 
   it('declares the web trigger and export queue consumer the code refers to by key', () => {
-    const manifest = parse(readFileSync(join(appDir, 'manifest.yml'), 'utf8'));
-    const functions: Array<{ key: string; handler: string; timeoutSeconds?: number }> = manifest.modules.function;
+    const manifest = readManifest(appDir);
+    const functions = manifest.modules.function;
     const functionOf = (key: string) => functions.find((f) => f.key === key);
     const exportedHandler = (handler: string): unknown => {
       const [file, name] = handler.split('.');
@@ -44,12 +60,12 @@ describe('manifest.yml', () => {
       return (handlers as Record<string, unknown>)[name ?? ''];
     };
 
-    const webtriggers: Array<{ key: string; function: string }> = manifest.modules.webtrigger;
+    const webtriggers = manifest.modules.webtrigger;
     const restApi = webtriggers.find((w) => w.key === REST_WEBTRIGGER_KEY);
     expect(restApi).toBeDefined();
     expect(typeof exportedHandler(functionOf(restApi!.function)!.handler)).toBe('function');
 
-    const consumers: Array<{ key: string; queue: string; function: string }> = manifest.modules.consumer ?? [];
+    const consumers = manifest.modules.consumer;
     const exportConsumers = consumers.filter((c) => c.queue === EXPORT_QUEUE_KEY);
     expect(exportConsumers).toHaveLength(1);
     const exportFunction = functionOf(exportConsumers[0]!.function);
@@ -62,8 +78,9 @@ describe('manifest.yml', () => {
   it('reports a web trigger function with timeoutSeconds (a known lint error)', async () => {
     const dir = copyOfApp();
     try {
-      const manifest = parse(readFileSync(join(dir, 'manifest.yml'), 'utf8'));
-      const webtriggerFunction = manifest.modules.function.find((f: { key: string }) => f.key === 'webtrigger');
+      const manifest = readManifest(dir);
+      const webtriggerFunction = manifest.modules.function.find((f) => f.key === 'webtrigger');
+      if (!webtriggerFunction) throw new Error('manifest.yml has no webtrigger function');
       webtriggerFunction.timeoutSeconds = 120;
       writeFileSync(join(dir, 'manifest.yml'), stringify(manifest));
       const problems = await runForgeChecks(dir);

@@ -114,7 +114,11 @@ describe('admin configuration tabs', () => {
     await page.getByTestId('admin-tab-tokens').waitFor();
     const myself = await page.evaluate(async () => {
       const bridge = (globalThis as unknown as { __bridge: { callBridge(c: string, p: unknown): Promise<{ status: number; body: string }> } }).__bridge;
-      const answer = await bridge.callBridge('fetchProduct', { product: 'jira', restPath: '/rest/api/3/myself', fetchRequestInit: { method: 'GET', headers: [['accept', 'application/json']], body: null } });
+      const answer = await bridge.callBridge('fetchProduct', {
+        product: 'jira',
+        restPath: '/rest/api/3/myself',
+        fetchRequestInit: { method: 'GET', headers: [['accept', 'application/json']], body: null },
+      });
       return { status: answer.status, body: JSON.parse(answer.body) as { accountId: string } };
     });
     expect(myself).toMatchObject({ status: 200, body: { accountId: users.alice } });

@@ -113,7 +113,7 @@ describe('user page', () => {
 });
 
 describe('admin page', () => {
-  test('filters by user and date, deactivates and deletes another user\'s token', async () => {
+  test("filters by user and date, deactivates and deletes another user's token", async () => {
     const carolFirst = await harness.invoke(users.carol, 'tokens/create', { expiresAt: '2099-12-31', notes: 'carol nightly export' });
     const carolSecond = await harness.invoke(users.carol, 'tokens/create', { expiresAt: '2099-12-31', notes: 'carol spreadsheet' });
     const bobToken = await harness.invoke(users.bob, 'tokens/create', { expiresAt: '2099-12-31', notes: 'bob script' });

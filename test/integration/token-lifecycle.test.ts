@@ -80,7 +80,7 @@ describe('token lifecycle', () => {
     const { token } = await t.call(dave, 'tokens/create', { expiresAt: '2099-12-31' });
     const response = await t.rest('/rest/whoami', { token });
     expect(response.status).toBe(401);
-    expect((await response.json()).messages).toEqual(["The token's owner is no longer an active Jira user."]);
+    expect(((await response.json()) as { messages: string[] }).messages).toEqual(["The token's owner is no longer an active Jira user."]);
   });
 
   it('records last use (time, IP, count) on the token', async () => {
@@ -186,9 +186,15 @@ describe('bad input', () => {
   it('refuses an update with no change, an unknown id and a malformed id', async () => {
     const { tokenInfo } = await t.call(carol, 'tokens/create', { expiresAt: '2099-12-31' });
     expect(await t.invoke(carol, 'tokens/update', { id: tokenInfo.id })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    expect(await t.invoke(carol, 'tokens/update', { id: '00000000-0000-4000-8000-000000000000', active: false })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await t.invoke(carol, 'tokens/update', { id: '00000000-0000-4000-8000-000000000000', active: false })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
     expect(await t.invoke(carol, 'tokens/update', { id: 'abc', active: false })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'id' } });
-    expect(await t.invoke(carol, 'tokens/update', { id: tokenInfo.id, active: 'yes' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'active' } });
+    expect(await t.invoke(carol, 'tokens/update', { id: tokenInfo.id, active: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST', field: 'active' },
+    });
   });
 
   it('refuses a call with no signed-in user', async () => {

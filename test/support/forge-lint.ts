@@ -21,10 +21,7 @@ function sourceFiles(root: string, dir: string): string[] {
 }
 
 // Feature gates are read through Statsig; offline, every gate is simply off.
-const offlineStatsig = new Proxy(
-  {},
-  { get: () => async () => false },
-) as Parameters<typeof lint>[4];
+const offlineStatsig = new Proxy({}, { get: () => async () => false }) as Parameters<typeof lint>[4];
 
 export async function runForgeChecks(appDir: string): Promise<ForgeCheckProblem[]> {
   const previousDir = process.cwd();
@@ -43,9 +40,7 @@ export async function runForgeChecks(appDir: string): Promise<ForgeCheckProblem[
     if (!manifest) return problems;
     const logger = { info: () => undefined };
     // PermissionLinter downloads Jira's OpenAPI spec at bootstrap: not possible offline.
-    const linters = (await getClientSideLintersOnly(manifest, 'development', logger, offlineStatsig)).filter(
-      (linter) => !(linter instanceof PermissionLinter),
-    );
+    const linters = (await getClientSideLintersOnly(manifest, 'development', logger, offlineStatsig)).filter((linter) => !(linter instanceof PermissionLinter));
     const results = await lint(sourceFiles(appDir, join(appDir, 'src')), manifest, 'development', logger, offlineStatsig, {
       linter: { mode: 'client-side' },
       linters,

@@ -12,7 +12,12 @@ export const ADMIN_PAGE = 'status-clock-admin-page';
 export interface TestHost {
   host: LocalHost;
   dataDir: string;
-  invoke<K extends ResolverKey>(accountId: string, key: K, payload: PayloadOf<K> | Record<string, unknown>, moduleKey?: string): Promise<ResolverResult<ResultOf<K>>>;
+  invoke<K extends ResolverKey>(
+    accountId: string,
+    key: K,
+    payload: PayloadOf<K> | Record<string, unknown>,
+    moduleKey?: string,
+  ): Promise<ResolverResult<ResultOf<K>>>;
   /** invoke, expecting success: returns data or throws with the error message. */
   call<K extends ResolverKey>(accountId: string, key: K, payload: PayloadOf<K> | Record<string, unknown>, moduleKey?: string): Promise<ResultOf<K>>;
   rest(path: string, init?: RequestInit & { token?: string }): Promise<Response>;
@@ -29,7 +34,8 @@ export async function startTestHost(options: Partial<LocalHostOptions> = {}): Pr
       body: JSON.stringify({ functionKey: key, payload, accountId, moduleKey }),
     });
     if (response.status !== 200) throw new Error(`invoke ${key}: HTTP ${response.status} ${await response.text()}`);
-    return response.json();
+    // The envelope's type is the resolver contract's; the host passes the resolver's answer through.
+    return (await response.json()) as ResolverResult<ResultOf<typeof key>>;
   };
   return {
     host,

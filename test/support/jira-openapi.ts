@@ -11,11 +11,16 @@ export const OPENAPI_FILE = '/work/shared/reference/jira-platform-openapi.json';
 const mediaSchema = z.object({ schema: z.unknown().optional() }).passthrough();
 const operationSchema = z
   .object({
-    requestBody: z.object({ content: z.record(z.string(), mediaSchema).optional() }).passthrough().optional(),
+    requestBody: z
+      .object({ content: z.record(z.string(), mediaSchema).optional() })
+      .passthrough()
+      .optional(),
     responses: z.record(z.string(), z.object({ content: z.record(z.string(), mediaSchema).optional() }).passthrough()),
   })
   .passthrough();
-const documentSchema = z.object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())), components: z.object({ schemas: z.record(z.string(), z.unknown()) }) }).passthrough();
+const documentSchema = z
+  .object({ paths: z.record(z.string(), z.record(z.string(), z.unknown())), components: z.object({ schemas: z.record(z.string(), z.unknown()) }) })
+  .passthrough();
 
 export interface Exchange {
   method: string;

@@ -7,8 +7,7 @@ export function mariadbUrl(): string {
   const url = process.env.TEST_MYSQL_URL;
   if (!url) {
     throw new Error(
-      'TEST_MYSQL_URL is not set: run the suites with `npm test` (it finds or starts MariaDB), ' +
-        'or set TEST_MYSQL_URL=mysql://root@127.0.0.1:3306/test',
+      'TEST_MYSQL_URL is not set: run the suites with `npm test` (it finds or starts MariaDB), ' + 'or set TEST_MYSQL_URL=mysql://root@127.0.0.1:3306/test',
     );
   }
   return url;

@@ -50,7 +50,9 @@ export function dateValue(value: JqlValue, field: string, now: number): number {
   if (value.kind === 'literal') {
     const instant = parseAbsolute(value.text) ?? parseRelative(value.text, now);
     if (instant === undefined) {
-      throw new JqlError(`Date value '${value.text}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`);
+      throw new JqlError(
+        `Date value '${value.text}' for field '${field}' is invalid. Valid formats include: 'yyyy/MM/dd HH:mm', 'yyyy-MM-dd HH:mm', 'yyyy/MM/dd', 'yyyy-MM-dd', or a period format e.g. '-5d', '4w 2d'.`,
+      );
     }
     return instant;
   }

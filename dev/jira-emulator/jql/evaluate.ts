@@ -44,7 +44,10 @@ const FIELD_ALIASES: Record<string, string> = {
 function canonicalField(name: string, at: number, clause: string): string {
   const field = FIELD_ALIASES[name.toLowerCase()];
   if (field === undefined) {
-    throw new JqlError(`The field '${name}' in the clause '${clause}' is not supported by the Jira emulator (supported: project, key, issuetype, status, statusCategory, assignee, reporter, created, updated, resolved).`, at);
+    throw new JqlError(
+      `The field '${name}' in the clause '${clause}' is not supported by the Jira emulator (supported: project, key, issuetype, status, statusCategory, assignee, reporter, created, updated, resolved).`,
+      at,
+    );
   }
   return field;
 }
@@ -72,12 +75,18 @@ function compileClause(clause: Extract<JqlExpression, { kind: 'clause' }>, conte
   if (field === 'created' || field === 'updated' || field === 'resolved') {
     const read = (issue: IndexedIssue): number | null => (field === 'created' ? issue.created : field === 'updated' ? issue.updated : issue.resolved);
     if (op === 'is' || op === 'is not') {
-      if (clause.value.kind !== 'empty') throw new JqlError(`The operator '${op.toUpperCase()}' only supports EMPTY or NULL for the field '${name}'.`, clause.at);
+      if (clause.value.kind !== 'empty')
+        throw new JqlError(`The operator '${op.toUpperCase()}' only supports EMPTY or NULL for the field '${name}'.`, clause.at);
       return op === 'is' ? (issue) => read(issue) === null : (issue) => read(issue) !== null;
     }
     if (op === 'in' || op === 'not in') {
       const instants = valuesOf(clause.value).map((v) => dateValue(v, name, context.now));
-      return op === 'in' ? (issue) => instants.includes(read(issue) ?? NaN) : (issue) => { const t = read(issue); return t !== null && !instants.includes(t); };
+      return op === 'in'
+        ? (issue) => instants.includes(read(issue) ?? NaN)
+        : (issue) => {
+            const t = read(issue);
+            return t !== null && !instants.includes(t);
+          };
     }
     if (clause.value.kind === 'empty') {
       if (op === '=') return (issue) => read(issue) === null;
@@ -149,7 +158,16 @@ function compileClause(clause: Extract<JqlExpression, { kind: 'clause' }>, conte
       read = (issue) => issue.status.categoryKey;
       resolve = (value) => {
         const text = literalText(value, name).toLowerCase();
-        const byName: Record<string, string> = { 'to do': 'new', 'in progress': 'indeterminate', done: 'done', new: 'new', indeterminate: 'indeterminate', '2': 'new', '4': 'indeterminate', '3': 'done' };
+        const byName: Record<string, string> = {
+          'to do': 'new',
+          'in progress': 'indeterminate',
+          done: 'done',
+          new: 'new',
+          indeterminate: 'indeterminate',
+          '2': 'new',
+          '4': 'indeterminate',
+          '3': 'done',
+        };
         const key = byName[text];
         if (!key) throw notExist(literalText(value, name), name);
         return key;
@@ -160,7 +178,8 @@ function compileClause(clause: Extract<JqlExpression, { kind: 'clause' }>, conte
       read = userField === 'assignee' ? (issue) => issue.issue.assignee : (issue) => issue.issue.reporter;
       resolve = (value) => {
         if (value.kind === 'function') {
-          if (value.name.toLowerCase() !== 'currentuser') throw new JqlError(`Function '${value.name}' is not supported by the Jira emulator for the field '${name}'.`);
+          if (value.name.toLowerCase() !== 'currentuser')
+            throw new JqlError(`Function '${value.name}' is not supported by the Jira emulator for the field '${name}'.`);
           // As the app, currentUser() is the app account, which is nobody's assignee.
           return context.caller.kind === 'app' ? model.dataset.app.accountId : context.caller.user.accountId;
         }

@@ -48,7 +48,11 @@ export function tokenize(jql: string): Token[] {
       }
       const start = i;
       while (i < jql.length && !WORD_END.test(jql.charAt(i))) i += 1;
-      if (i === start) throw new JqlError(`The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead.`, start);
+      if (i === start)
+        throw new JqlError(
+          `The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead.`,
+          start,
+        );
       tokens.push({ kind: 'word', text: jql.slice(start, i), at: start });
     }
   }

@@ -60,7 +60,10 @@ export function parseJql(jql: string): JqlQuery {
     const token = next();
     if (token.kind === 'op') {
       if (token.text === '~' || token.text === '!~') {
-        throw new JqlError(`The operator '${token.text}' (text search) in the clause starting with '${field.text}' is not supported by the Jira emulator.`, token.at);
+        throw new JqlError(
+          `The operator '${token.text}' (text search) in the clause starting with '${field.text}' is not supported by the Jira emulator.`,
+          token.at,
+        );
       }
       return token.text as JqlOperator;
     }
@@ -79,10 +82,16 @@ export function parseJql(jql: string): JqlQuery {
         return 'not in';
       }
       if (word === 'was' || word === 'changed') {
-        throw new JqlError(`The history operator '${token.text.toUpperCase()}' in the clause starting with '${field.text}' is not supported by the Jira emulator.`, token.at);
+        throw new JqlError(
+          `The history operator '${token.text.toUpperCase()}' in the clause starting with '${field.text}' is not supported by the Jira emulator.`,
+          token.at,
+        );
       }
     }
-    throw new JqlError(`Expecting operator but got ${describe(token)}. The valid operators are '=', '!=', '<', '>', '<=', '>=', 'IN', 'NOT IN', 'IS' and 'IS NOT'.`, token.at);
+    throw new JqlError(
+      `Expecting operator but got ${describe(token)}. The valid operators are '=', '!=', '<', '>', '<=', '>=', 'IN', 'NOT IN', 'IS' and 'IS NOT'.`,
+      token.at,
+    );
   }
 
   function parseSingleValue(): JqlValue {
@@ -91,7 +100,11 @@ export function parseJql(jql: string): JqlQuery {
     if (token.kind === 'word') {
       const lower = token.text.toLowerCase();
       if (lower === 'empty' || lower === 'null') return { kind: 'empty', at: token.at };
-      if (KEYWORDS.has(lower)) throw new JqlError(`Expecting either a value, list or function but got '${token.text}'. You must surround '${token.text}' in quotation marks to use it as a value.`, token.at);
+      if (KEYWORDS.has(lower))
+        throw new JqlError(
+          `Expecting either a value, list or function but got '${token.text}'. You must surround '${token.text}' in quotation marks to use it as a value.`,
+          token.at,
+        );
       if (peek().kind === 'lparen') {
         next();
         const args: string[] = [];
@@ -135,7 +148,10 @@ export function parseJql(jql: string): JqlQuery {
     const field = next();
     if (field.kind !== 'word' && field.kind !== 'string') throw new JqlError(`Expecting a field name but got ${describe(field)}.`, field.at);
     if (field.kind === 'word' && KEYWORDS.has(field.text.toLowerCase())) {
-      throw new JqlError(`Expecting a field name but got '${field.text}'. You must surround '${field.text}' in quotation marks to use it as a field name.`, field.at);
+      throw new JqlError(
+        `Expecting a field name but got '${field.text}'. You must surround '${field.text}' in quotation marks to use it as a field name.`,
+        field.at,
+      );
     }
     const operator = parseOperator(field);
     const value = parseValue(operator);

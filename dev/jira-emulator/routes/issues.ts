@@ -16,7 +16,11 @@ const NOT_VISIBLE = 'Issue does not exist or you do not have permission to see i
 
 function invalid(error: z.ZodError): JiraError {
   const issue = error.issues[0];
-  return new JiraError(400, [`Invalid request payload. Refer to the REST API documentation and try again.`], issue ? { [issue.path.join('.') || 'body']: issue.message } : {});
+  return new JiraError(
+    400,
+    [`Invalid request payload. Refer to the REST API documentation and try again.`],
+    issue ? { [issue.path.join('.') || 'body']: issue.message } : {},
+  );
 }
 
 const bulkFetchSchema = z.object({
@@ -32,7 +36,8 @@ export function issueBulkFetch(request: EmulatorRequest): EmulatorResponse {
   if (!parsed.success) throw invalid(parsed.error);
   const ids = parsed.data.issueIdsOrKeys;
   if (ids.length === 0) throw new JiraError(400, ['issueIdsOrKeys must not be empty.']);
-  if (ids.length > ISSUE_BULKFETCH_MAX) throw new JiraError(400, [`The number of issues requested (${ids.length}) exceeds the maximum of ${ISSUE_BULKFETCH_MAX}.`]);
+  if (ids.length > ISSUE_BULKFETCH_MAX)
+    throw new JiraError(400, [`The number of issues requested (${ids.length}) exceeds the maximum of ${ISSUE_BULKFETCH_MAX}.`]);
   const fields = selectFields(parsed.data.fields, 'all');
   const issues: unknown[] = [];
   const issueErrors: unknown[] = [];
@@ -58,9 +63,11 @@ export function changelogBulkFetch(request: EmulatorRequest): EmulatorResponse {
   if (issueIdsOrKeys.length < 1 || issueIdsOrKeys.length > CHANGELOG_BULKFETCH_MAX_ISSUES) {
     throw new JiraError(400, [`issueIdsOrKeys must contain between 1 and ${CHANGELOG_BULKFETCH_MAX_ISSUES} items.`]);
   }
-  if (fieldIds && fieldIds.length > CHANGELOG_BULKFETCH_MAX_FIELDS) throw new JiraError(400, [`fieldIds must contain at most ${CHANGELOG_BULKFETCH_MAX_FIELDS} items.`]);
+  if (fieldIds && fieldIds.length > CHANGELOG_BULKFETCH_MAX_FIELDS)
+    throw new JiraError(400, [`fieldIds must contain at most ${CHANGELOG_BULKFETCH_MAX_FIELDS} items.`]);
   const maxResults = parsed.data.maxResults ?? 1000;
-  if (maxResults < 1 || maxResults > CHANGELOG_BULKFETCH_MAX_RESULTS) throw new JiraError(400, [`maxResults must be between 1 and ${CHANGELOG_BULKFETCH_MAX_RESULTS}.`]);
+  if (maxResults < 1 || maxResults > CHANGELOG_BULKFETCH_MAX_RESULTS)
+    throw new JiraError(400, [`maxResults must be between 1 and ${CHANGELOG_BULKFETCH_MAX_RESULTS}.`]);
   const wanted = fieldIds && fieldIds.length > 0 ? new Set(fieldIds) : undefined;
   const hash = fingerprint(`${issueIdsOrKeys.join(',')}|${[...(wanted ?? [])].join(',')}`);
   const cursor = decodeToken(parsed.data.nextPageToken, hash);

@@ -20,7 +20,8 @@ export function getFilter(request: EmulatorRequest, params: string[]): EmulatorR
   const filter = model.filtersById.get(id);
   // overrideSharePermissions lets an administrator (or the app) read any filter.
   const override = request.query.get('overrideSharePermissions') === 'true';
-  if (override && !model.hasGlobalPermission(caller, 'ADMINISTER')) throw new JiraError(403, ['You need the Administer Jira permission to override share permissions.']);
+  if (override && !model.hasGlobalPermission(caller, 'ADMINISTER'))
+    throw new JiraError(403, ['You need the Administer Jira permission to override share permissions.']);
   const visible = filter !== undefined && (override || (caller.kind === 'user' ? model.canSeeFilter(caller, filter) : filter.sharePermissions.length > 0));
   if (!filter || !visible) throw new JiraError(400, [FILTER_NOT_AVAILABLE]);
   const owner = model.usersById.get(filter.owner);
@@ -31,11 +32,27 @@ export function getFilter(request: EmulatorRequest, params: string[]): EmulatorR
         return { ...base, group: renderGroup(request, share.group) };
       case 'project': {
         const project = model.projectsByKey.get(share.projectKey);
-        return { ...base, project: { self: selfUrl(request, `/rest/api/3/project/${project?.id ?? share.projectKey}`), id: project?.id ?? share.projectKey, key: share.projectKey, name: project?.name ?? share.projectKey } };
+        return {
+          ...base,
+          project: {
+            self: selfUrl(request, `/rest/api/3/project/${project?.id ?? share.projectKey}`),
+            id: project?.id ?? share.projectKey,
+            key: share.projectKey,
+            name: project?.name ?? share.projectKey,
+          },
+        };
       }
       case 'user': {
         const user = model.usersById.get(share.accountId);
-        return { ...base, user: { accountId: share.accountId, displayName: user?.displayName ?? '', active: user?.active ?? false, self: selfUrl(request, `/rest/api/3/user?accountId=${encodeURIComponent(share.accountId)}`) } };
+        return {
+          ...base,
+          user: {
+            accountId: share.accountId,
+            displayName: user?.displayName ?? '',
+            active: user?.active ?? false,
+            self: selfUrl(request, `/rest/api/3/user?accountId=${encodeURIComponent(share.accountId)}`),
+          },
+        };
       }
       default:
         return base;

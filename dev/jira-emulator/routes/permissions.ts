@@ -9,9 +9,23 @@ export const PERMISSION_CHECK_MAX_ISSUES = 1000;
 export const PERMISSION_CHECK_MAX_PROJECTS = 1000;
 
 const GLOBAL_PERMISSIONS: Record<string, { id: string; name: string; description: string }> = {
-  ADMINISTER: { id: '0', name: 'Administer Jira', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.' },
-  SYSTEM_ADMIN: { id: '44', name: 'Jira System Administrators', description: 'Ability to perform most administration functions (excluding Import & Export, SMTP Configuration, etc.).' },
-  USER_PICKER: { id: '27', name: 'Browse users and groups', description: 'View and select users or groups from the user picker, and share issues. Users with this permission can see the names of all users and groups on your site.' },
+  ADMINISTER: {
+    id: '0',
+    name: 'Administer Jira',
+    description:
+      'Create and administer projects, issue types, fields, workflows, and schemes for all projects. Users with this permission can perform most administration tasks, except: managing users, importing data, and editing system email settings.',
+  },
+  SYSTEM_ADMIN: {
+    id: '44',
+    name: 'Jira System Administrators',
+    description: 'Ability to perform most administration functions (excluding Import & Export, SMTP Configuration, etc.).',
+  },
+  USER_PICKER: {
+    id: '27',
+    name: 'Browse users and groups',
+    description:
+      'View and select users or groups from the user picker, and share issues. Users with this permission can see the names of all users and groups on your site.',
+  },
 };
 // The emulator models one project permission; asking for another is refused rather
 // than answered wrongly.
@@ -32,7 +46,10 @@ function callerFor(model: EmulatorModel, request: EmulatorRequest, accountId: st
 
 export function myPermissions(request: EmulatorRequest): EmulatorResponse {
   const { model, query, caller } = request;
-  const keys = requireParam(query, 'permissions').split(',').map((k) => k.trim()).filter((k) => k !== '');
+  const keys = requireParam(query, 'permissions')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '');
   const projectRef = query.get('projectKey') ?? query.get('projectId');
   const issueRef = query.get('issueKey') ?? query.get('issueId');
   const issue = issueRef === null ? undefined : model.findIssue(issueRef);
@@ -48,15 +65,31 @@ export function myPermissions(request: EmulatorRequest): EmulatorResponse {
     const global = GLOBAL_PERMISSIONS[key];
     const projectPermission = PROJECT_PERMISSIONS[key];
     if (global) {
-      permissions[key] = { id: global.id, key, name: global.name, type: 'GLOBAL', description: global.description, havePermission: model.hasGlobalPermission(caller, key) };
+      permissions[key] = {
+        id: global.id,
+        key,
+        name: global.name,
+        type: 'GLOBAL',
+        description: global.description,
+        havePermission: model.hasGlobalPermission(caller, key),
+      };
     } else if (projectPermission) {
       let have: boolean;
       if (issue) have = model.canBrowseIssue(caller, issue);
       else if (project) have = model.canBrowseProject(caller, project);
       else have = model.dataset.projects.some((p) => model.canBrowseProject(caller, p));
-      permissions[key] = { id: projectPermission.id, key, name: projectPermission.name, type: 'PROJECT', description: projectPermission.description, havePermission: have };
+      permissions[key] = {
+        id: projectPermission.id,
+        key,
+        name: projectPermission.name,
+        type: 'PROJECT',
+        description: projectPermission.description,
+        havePermission: have,
+      };
     } else {
-      throw new JiraError(400, [`The permission key '${key}' is not supported by the Jira emulator (supported: ${[...Object.keys(GLOBAL_PERMISSIONS), ...Object.keys(PROJECT_PERMISSIONS)].join(', ')}).`]);
+      throw new JiraError(400, [
+        `The permission key '${key}' is not supported by the Jira emulator (supported: ${[...Object.keys(GLOBAL_PERMISSIONS), ...Object.keys(PROJECT_PERMISSIONS)].join(', ')}).`,
+      ]);
     }
   }
   return ok({ permissions });
@@ -67,9 +100,7 @@ const idList = z.array(z.union([z.number().int(), z.null()])).optional();
 const checkBodySchema = z.object({
   accountId: z.string().optional(),
   globalPermissions: z.array(z.union([z.string(), z.null()])).optional(),
-  projectPermissions: z
-    .array(z.object({ permissions: z.array(z.string()), issues: idList, projects: idList }))
-    .optional(),
+  projectPermissions: z.array(z.object({ permissions: z.array(z.string()), issues: idList, projects: idList })).optional(),
 });
 
 export function checkPermissions(request: EmulatorRequest): EmulatorResponse {
@@ -80,18 +111,24 @@ export function checkPermissions(request: EmulatorRequest): EmulatorResponse {
   const globalGranted = (parsed.data.globalPermissions ?? [])
     .filter((k): k is string => k !== null)
     .filter((k) => {
-      if (!GLOBAL_PERMISSIONS[k]) throw new JiraError(400, [`Unrecognized global permission '${k}' (the Jira emulator supports ${Object.keys(GLOBAL_PERMISSIONS).join(', ')}).`]);
+      if (!GLOBAL_PERMISSIONS[k])
+        throw new JiraError(400, [`Unrecognized global permission '${k}' (the Jira emulator supports ${Object.keys(GLOBAL_PERMISSIONS).join(', ')}).`]);
       return model.hasGlobalPermission(caller, k);
     });
   const entries = parsed.data.projectPermissions ?? [];
   const issueCount = entries.reduce((n, e) => n + (e.issues ?? []).filter((i) => i !== null).length, 0);
   const projectCount = entries.reduce((n, e) => n + (e.projects ?? []).filter((i) => i !== null).length, 0);
-  if (issueCount > PERMISSION_CHECK_MAX_ISSUES) throw new JiraError(400, [`A maximum of ${PERMISSION_CHECK_MAX_ISSUES} issues can be checked; got ${issueCount}.`]);
-  if (projectCount > PERMISSION_CHECK_MAX_PROJECTS) throw new JiraError(400, [`A maximum of ${PERMISSION_CHECK_MAX_PROJECTS} projects can be checked; got ${projectCount}.`]);
+  if (issueCount > PERMISSION_CHECK_MAX_ISSUES)
+    throw new JiraError(400, [`A maximum of ${PERMISSION_CHECK_MAX_ISSUES} issues can be checked; got ${issueCount}.`]);
+  if (projectCount > PERMISSION_CHECK_MAX_PROJECTS)
+    throw new JiraError(400, [`A maximum of ${PERMISSION_CHECK_MAX_PROJECTS} projects can be checked; got ${projectCount}.`]);
   const projectGrants: Array<{ permission: string; issues: number[]; projects: number[] }> = [];
   for (const entry of entries) {
     for (const permission of entry.permissions.filter((p) => p !== '')) {
-      if (!PROJECT_PERMISSIONS[permission]) throw new JiraError(400, [`Unrecognized project permission '${permission}' (the Jira emulator supports ${Object.keys(PROJECT_PERMISSIONS).join(', ')}).`]);
+      if (!PROJECT_PERMISSIONS[permission])
+        throw new JiraError(400, [
+          `Unrecognized project permission '${permission}' (the Jira emulator supports ${Object.keys(PROJECT_PERMISSIONS).join(', ')}).`,
+        ]);
       const issues = [...new Set((entry.issues ?? []).filter((i): i is number => i !== null))].filter((id) => {
         const issue = model.issuesById.get(String(id));
         return issue !== undefined && model.canBrowseIssue(caller, issue);

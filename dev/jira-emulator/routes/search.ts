@@ -47,7 +47,7 @@ function run(request: EmulatorRequest, jql: string): IndexedIssue[] {
   }
   if (!compiled.bounded) throw new JiraError(400, ['Unbounded JQL queries are not allowed here. Please add a search restriction to your query.']);
   const result = request.model.issues.filter((i) => request.model.canBrowseIssue(request.caller, i) && compiled.matches(i));
-  result.sort(compiled.compare);
+  result.sort((a, b) => compiled.compare(a, b));
   if (cache.size >= 32) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) cache.delete(oldest);
@@ -86,7 +86,8 @@ export function searchGet(request: EmulatorRequest): EmulatorResponse {
 
 export function searchPost(request: EmulatorRequest): EmulatorResponse {
   const parsed = searchBodySchema.safeParse(request.body ?? {});
-  if (!parsed.success) throw new JiraError(400, [`Invalid request payload. Refer to the REST API documentation and try again. (${parsed.error.issues[0]?.path.join('.') ?? ''})`]);
+  if (!parsed.success)
+    throw new JiraError(400, [`Invalid request payload. Refer to the REST API documentation and try again. (${parsed.error.issues[0]?.path.join('.') ?? ''})`]);
   const params: { jql: string; nextPageToken?: string; maxResults: number; fields?: string[] } = {
     jql: parsed.data.jql ?? '',
     maxResults: parsed.data.maxResults ?? DEFAULT_MAX_RESULTS,

@@ -39,9 +39,7 @@ export function getUsersBulk(request: EmulatorRequest): EmulatorResponse {
   if (ids.length === 0) throw new JiraError(400, ['You must specify at least one of accountId, username or key.']);
   const startAt = Math.max(0, intParam(request.query, 'startAt', 0));
   const maxResults = Math.min(Math.max(1, intParam(request.query, 'maxResults', 10)), USER_BULK_MAX_RESULTS);
-  const found = [...new Set(ids)]
-    .map((id) => request.model.usersById.get(id))
-    .filter((u): u is DatasetUser => u !== undefined);
+  const found = [...new Set(ids)].map((id) => request.model.usersById.get(id)).filter((u): u is DatasetUser => u !== undefined);
   const page = found.slice(startAt, startAt + maxResults);
   const isLast = startAt + page.length >= found.length;
   const query = new URLSearchParams(request.query);

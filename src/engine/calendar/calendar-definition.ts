@@ -17,15 +17,7 @@ export const MAX_HOLIDAY_YEAR = 2200;
 /** ISO weekday: 1 = Monday ... 7 = Sunday (luxon's and ISO 8601's numbering). */
 export type IsoWeekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
-export const WEEKDAY_NAMES = [
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-] as const;
+export const WEEKDAY_NAMES = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 
 /**
  * Working time on one weekday: [start, end) in ms since local midnight, read as wall-clock
@@ -126,10 +118,7 @@ export const calendarDefinitionSchema = z
         error: (issue) => `unknown time zone "${String(issue.input)}"; use an IANA name such as Europe/Berlin`,
       }),
     windows: z.array(windowSchema, { error: 'windows must be a list of working windows' }),
-    holidays: z
-      .array(holidaySchema, { error: 'holidays must be a list' })
-      .max(MAX_HOLIDAYS, `a calendar holds at most ${MAX_HOLIDAYS} holidays`)
-      .default([]),
+    holidays: z.array(holidaySchema, { error: 'holidays must be a list' }).max(MAX_HOLIDAYS, `a calendar holds at most ${MAX_HOLIDAYS} holidays`).default([]),
   })
   .superRefine((calendar, ctx) => {
     if (calendar.windows.length === 0) {
@@ -172,8 +161,7 @@ export const calendarDefinitionSchema = z
             code: 'custom',
             path: ['windows', later],
             message:
-              `${dayName} ${formatClock(b.start)}-${formatClock(b.end)} overlaps ` +
-              `windows[${earlier}] (${formatClock(a.start)}-${formatClock(a.end)})`,
+              `${dayName} ${formatClock(b.start)}-${formatClock(b.end)} overlaps ` + `windows[${earlier}] (${formatClock(a.start)}-${formatClock(a.end)})`,
           });
         }
       }
@@ -206,9 +194,7 @@ export function formatIssuePath(path: readonly PropertyKey[]): string {
   return text;
 }
 
-export type CalendarValidationResult =
-  | { ok: true; value: CalendarDefinition }
-  | { ok: false; issues: FieldProblem[] };
+export type CalendarValidationResult = { ok: true; value: CalendarDefinition } | { ok: false; issues: FieldProblem[] };
 
 /** Validates untrusted input (a resolver payload, a row read back) without throwing. */
 export function validateCalendarDefinition(input: unknown): CalendarValidationResult {
@@ -233,6 +219,9 @@ export function validateCalendarDefinition(input: unknown): CalendarValidationRe
 /** Like validateCalendarDefinition, but throws a FieldError listing every issue. */
 export function parseCalendarDefinition(input: unknown): CalendarDefinition {
   const result = validateCalendarDefinition(input);
-  if (!result.ok) throw new FieldError(result.issues, { message: `Invalid calendar: ${result.issues.map((i) => (i.field === '' ? i.message : `${i.field}: ${i.message}`)).join('; ')}` });
+  if (!result.ok)
+    throw new FieldError(result.issues, {
+      message: `Invalid calendar: ${result.issues.map((i) => (i.field === '' ? i.message : `${i.field}: ${i.message}`)).join('; ')}`,
+    });
   return result.value;
 }

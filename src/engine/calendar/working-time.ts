@@ -277,9 +277,7 @@ export class CompiledWorkingCalendar implements WorkingTimeCalendar {
       const nextMidnight = this.localMidnight(cursor.getUTCFullYear(), cursor.getUTCMonth() + 1, cursor.getUTCDate());
       const windows = this.weekdays[isoWeekday] ?? [];
       const monthDay = `${pad2(month)}-${pad2(day)}`;
-      const holiday =
-        windows.length > 0 &&
-        (this.recurringHolidays.has(monthDay) || this.fixedHolidays.has(`${year}-${monthDay}`));
+      const holiday = windows.length > 0 && (this.recurringHolidays.has(monthDay) || this.fixedHolidays.has(`${year}-${monthDay}`));
       if (!holiday) {
         // A plain 24 h day has no offset change inside, so wall time maps by addition;
         // only DST-change days pay for a zone conversion per window boundary.

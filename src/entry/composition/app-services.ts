@@ -73,7 +73,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   const keys = createSigningKeys(ports.secrets);
   const tokens = createTokenService({ tokens: tokenRepository, audit: createAuditRepository(db), keys, users, clock });
   return {
-    appContext: createAppContextService({ users, restBaseUrl: ports.restBaseUrl }),
+    appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl() }),
     tokens,
     verifier: createTokenVerifier({ tokens: tokenRepository, keys, users, clock, lastUse: createLastUseRecorder(tokenRepository) }),
     reports,

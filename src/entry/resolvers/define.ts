@@ -64,7 +64,11 @@ export function toResolverError(error: unknown): ResolverError {
   return INTERNAL;
 }
 
-async function runDefinition<K extends ResolverKey>(definition: ResolverDefinition<K>, payload: unknown, context: unknown): Promise<ResolverResult<ResultOf<K>>> {
+async function runDefinition<K extends ResolverKey>(
+  definition: ResolverDefinition<K>,
+  payload: unknown,
+  context: unknown,
+): Promise<ResolverResult<ResultOf<K>>> {
   try {
     const identity = identityOf(context);
     if (!identity.accountId) throw new AppError('UNAUTHENTICATED', 'Sign in to Jira to manage tokens.');

@@ -1,17 +1,7 @@
 // A Kysely dialect that executes through Forge SQL. It reuses Kysely's MySQL compiler,
 // adapter and introspector (Forge SQL is TiDB, MySQL dialect) and adds a driver over an
 // injected client shaped like @forge/sql's `sql`, so tests can hand it the real SDK.
-import {
-  CompiledQuery,
-  DatabaseConnection,
-  Dialect,
-  Driver,
-  Kysely,
-  MysqlAdapter,
-  MysqlIntrospector,
-  MysqlQueryCompiler,
-  QueryResult,
-} from 'kysely';
+import { CompiledQuery, DatabaseConnection, Dialect, Driver, Kysely, MysqlAdapter, MysqlIntrospector, MysqlQueryCompiler, QueryResult } from 'kysely';
 
 /** The part of @forge/sql's SqlClient the driver uses. */
 export interface ForgeSqlClient {
@@ -48,7 +38,7 @@ class ForgeSqlConnection implements DatabaseConnection {
     return { rows };
   }
 
-  // eslint-disable-next-line require-yield
+  // eslint-disable-next-line require-yield -- Kysely's Driver wants a generator; this one only refuses
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error('Forge SQL does not stream results; page with LIMIT/OFFSET instead');
   }
@@ -101,7 +91,7 @@ export class ForgeSqlDialect implements Dialect {
     return new MysqlQueryCompiler();
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Dialect interface types it so
   createIntrospector(db: Kysely<any>) {
     return new MysqlIntrospector(db);
   }

@@ -15,7 +15,17 @@ import { canonicalParams, parseReportParams, type RawParams, type ReportParams }
 import type { ReportService } from '../report-service';
 import { requireSelection } from '../selection-param';
 import type { ExportJob, ExportRepository } from '../../storage/export-repository';
-import { emptyLayout, finalResult, groupIntoParts, mergeDiscovered, parseLayout, partTable, PART_MAX_ROWS, type ExportLayout, type ExportResult } from './export-layout';
+import {
+  emptyLayout,
+  finalResult,
+  groupIntoParts,
+  mergeDiscovered,
+  parseLayout,
+  partTable,
+  PART_MAX_ROWS,
+  type ExportLayout,
+  type ExportResult,
+} from './export-layout';
 import { chunkRows, parseChunk } from './stored-rows';
 
 export interface ExportSettings {
@@ -156,7 +166,11 @@ export function createExportService(deps: ExportServiceDeps) {
       await jobs.deleteCreatedBefore(now - settings.retentionMs);
       if ((await jobs.countUnfinished(request.ownerAccountId)) >= settings.maxUnfinishedPerOwner) {
         const limit = settings.maxUnfinishedPerOwner;
-        throw new RetryLaterError('LIMIT_REACHED', `You already have ${limit} exports queued or running. Wait for one to finish, then try again.`, EXPORT_LIMIT_RETRY_AFTER_SECONDS);
+        throw new RetryLaterError(
+          'LIMIT_REACHED',
+          `You already have ${limit} exports queued or running. Wait for one to finish, then try again.`,
+          EXPORT_LIMIT_RETRY_AFTER_SECONDS,
+        );
       }
       const id = randomUUID();
       await jobs.insert({
@@ -273,7 +287,9 @@ export function createExportService(deps: ExportServiceDeps) {
           if (progress.cursor === null || capped) {
             const parts = groupIntoParts(await jobs.chunkInfo(id), settings.partMaxRows);
             const result = finalResult(params.columnsBy, context, layout.discovered, parts);
-            const message = capped ? `The export stopped at its limit of ${settings.maxIssues} issues; narrow the selection (by dates, for example) to get the rest.` : null;
+            const message = capped
+              ? `The export stopped at its limit of ${settings.maxIssues} issues; narrow the selection (by dates, for example) to get the rest.`
+              : null;
             await jobs.complete(id, clock.now(), JSON.stringify({ ...layout, result }), message);
             return 'completed';
           }

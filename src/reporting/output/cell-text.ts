@@ -1,6 +1,6 @@
 // How one table cell is written: `raw` is the exact number (milliseconds as a decimal
 // string, a count, or epoch ms for dates), `value` is what a person reads.
-import { formatDuration, type ViewFormat } from '../../engine/format';
+import { formatDuration, type ViewFormat } from '../../engine';
 import type { Cell } from '../table';
 
 export interface CellFormat {

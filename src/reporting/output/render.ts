@@ -17,11 +17,16 @@ export interface RenderInfo {
   statusName(id: string): string;
 }
 
-export function renderReport(table: ReportTable, params: Pick<ReportParams, 'outputType' | 'viewFormat'>, info: RenderInfo, nextPageToken: string | undefined): RenderedReport {
+export function renderReport(
+  table: ReportTable,
+  params: Pick<ReportParams, 'outputType' | 'viewFormat'>,
+  info: RenderInfo,
+  nextPageToken: string | undefined,
+): RenderedReport {
   const format = { viewFormat: params.viewFormat, dayMs: info.dayMs };
   switch (params.outputType) {
     case 'json':
-      return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(jsonTable(table, format, info.statusName, nextPageToken)) };
+      return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(jsonTable(table, format, (id) => info.statusName(id), nextPageToken)) };
     case 'jsonSimplified':
       return { contentType: 'application/json; charset=utf-8', body: JSON.stringify(jsonSimplified(flatTable(table, format), nextPageToken)) };
     case 'csv':

@@ -44,7 +44,8 @@ function statusView(exports: ExportService, job: ExportJob, exportUrl: string): 
   };
 }
 
-const exportUrlOf = async (context: Pick<RouteContext, 'services'>, id: string): Promise<string> => `${await context.services.appContext.restBaseUrl()}/rest/export/${id}`;
+const exportUrlOf = async (context: Pick<RouteContext, 'services'>, id: string): Promise<string> =>
+  `${await context.services.appContext.restBaseUrl()}/rest/export/${id}`;
 const notFound = (id: string): AppError => new AppError('NOT_FOUND', `There is no export ${id} for this token's owner (exports are kept for 7 days).`);
 
 const submitRoute: Route = {

@@ -7,7 +7,11 @@ import type { RestRequest } from '../http';
 import { requestPairs } from '../request-params';
 
 /** The raw parameters with the saved set already laid underneath, and what was wrong. */
-export async function resolvedRawParams(request: RestRequest, paramSets: ParamSetService, fixed: RawParams = {}): Promise<{ raw: RawParams; problems: FieldProblem[] }> {
+export async function resolvedRawParams(
+  request: RestRequest,
+  paramSets: ParamSetService,
+  fixed: RawParams = {},
+): Promise<{ raw: RawParams; problems: FieldProblem[] }> {
   const { params, problems } = canonicalParams(requestPairs(request));
   let saved: RawParams = {};
   const setId = params.paramSetId?.[0];

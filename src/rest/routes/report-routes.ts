@@ -38,11 +38,20 @@ const issueRoute = (pattern: string, expanded: boolean): Route => ({
     const params = await reportParamsOf(request, services.paramSets, { filterType: ['issue'], ...fixed });
     const key = params.selection?.kind === 'issue' ? params.selection.issueKey : undefined;
     if (key === undefined) throw fieldError('issueKey', 'is required');
-    const page = await services.reports.runSynchronous({ ownerAccountId: principal.accountId, params: { ...params, pageSize: 1, startIssueIndex: 0, nextPageToken: undefined }, limit: 1 });
+    const page = await services.reports.runSynchronous({
+      ownerAccountId: principal.accountId,
+      params: { ...params, pageSize: 1, startIssueIndex: 0, nextPageToken: undefined },
+      limit: 1,
+    });
     // A key Jira does not know and one the owner may not browse get the same answer.
     if (page.issueCount === 0) throw fieldError('issueKey', `issue ${key} does not exist or the token owner may not browse it`, 'NOT_FOUND');
     return { response: reportResponse(services.reports, { ...page, nextPageToken: undefined }, params), issueCount: 1 };
   },
 });
 
-export const reportRoutes: Route[] = [listRoute('/rest/list'), listRoute('/rest/list2'), issueRoute('/rest/issue', false), issueRoute('/rest/issue/expanded', true)];
+export const reportRoutes: Route[] = [
+  listRoute('/rest/list'),
+  listRoute('/rest/list2'),
+  issueRoute('/rest/issue', false),
+  issueRoute('/rest/issue/expanded', true),
+];

@@ -53,7 +53,6 @@ interface Loaded {
   names: ReadonlyMap<string, string>;
 }
 
-
 function rowOf(request: RestActivityView, position: number, names: ReadonlyMap<string, string>, onFilter: ((tokenId: string) => void) | undefined): RowType {
   const name = names.get(request.ownerAccountId);
   return {
@@ -86,7 +85,13 @@ function rowOf(request: RestActivityView, position: number, names: ReadonlyMap<s
           <Inline space="space.050" alignBlock="center" shouldWrap>
             <TokenIdCell token={{ id: request.tokenId }} />
             {onFilter ? (
-              <Button spacing="compact" appearance="subtle" onClick={() => onFilter(request.tokenId)} aria-label={`Show only the requests of token ${request.tokenId}`} testId="activity-only-token">
+              <Button
+                spacing="compact"
+                appearance="subtle"
+                onClick={() => onFilter(request.tokenId)}
+                aria-label={`Show only the requests of token ${request.tokenId}`}
+                testId="activity-only-token"
+              >
                 Only this
               </Button>
             ) : null}
@@ -195,7 +200,11 @@ export function AdminActivity({ restBaseUrl }: { restBaseUrl: string }) {
       ) : (
         <Stack space="space.100">
           <Text weight="semibold" testId="activity-count">
-            {shown ? pluralise(shown.result.total, 'request', 'requests') + (tokenId ? ' with this token' : '') : failedOnField ? 'No requests' : 'Loading requests'}
+            {shown
+              ? pluralise(shown.result.total, 'request', 'requests') + (tokenId ? ' with this token' : '')
+              : failedOnField
+                ? 'No requests'
+                : 'Loading requests'}
           </Text>
           <DynamicTableStateless
             head={head}

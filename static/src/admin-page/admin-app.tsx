@@ -34,13 +34,17 @@ export function AdminApp() {
           <Heading size="large" as="h1">
             Status Clock administration
           </Heading>
-          <Text color="color.text.subtle">Every user&apos;s API tokens, the working calendars and status groups reports use, and the REST API&apos;s recent requests.</Text>
+          <Text color="color.text.subtle">
+            Every user&apos;s API tokens, the working calendars and status groups reports use, and the REST API&apos;s recent requests.
+          </Text>
         </Stack>
         {state.status === 'loading' ? <LoadingState label="Loading" /> : null}
         {state.status === 'failed' ? <ErrorState title="Status Clock could not be loaded" error={state.error} onRetry={() => void load()} /> : null}
         {state.status === 'ready' && !state.context.isJiraAdmin ? (
           <SectionMessage appearance="warning" title="Jira administrators only" testId="admin-only">
-            <Text as="p">Only Jira administrators can see and manage everyone&apos;s tokens. Your own tokens are on the Status Clock page in the Apps menu.</Text>
+            <Text as="p">
+              Only Jira administrators can see and manage everyone&apos;s tokens. Your own tokens are on the Status Clock page in the Apps menu.
+            </Text>
           </SectionMessage>
         ) : null}
         {state.status === 'ready' && state.context.isJiraAdmin ? <AdminTabs restBaseUrl={state.context.restBaseUrl} /> : null}

@@ -30,7 +30,11 @@ const head: HeadType = {
 
 export function AdminCalendars() {
   const [action, setAction] = useState<Action | undefined>();
-  const { state, shown: calendars, reload } = useLatestLoad(async () => {
+  const {
+    state,
+    shown: calendars,
+    reload,
+  } = useLatestLoad(async () => {
     const { calendars: listed } = await callResolver('admin/calendars/list', {});
     return [...listed].sort((a, b) => a.name.localeCompare(b.name));
   }, []);
@@ -41,30 +45,29 @@ export function AdminCalendars() {
     reload();
   };
 
-  const rows: RowType[] =
-    calendars
-      ? calendars.map((calendar) => ({
-          key: calendar.id,
-          testId: `calendar-row-${calendar.id}`,
-          cells: [
-            { key: 'name', content: <Text weight="medium">{calendar.name}</Text> },
-            { key: 'zone', content: <Text>{calendar.timeZone}</Text> },
-            { key: 'hours', content: <Text size="small">{summarizeWindows(calendar)}</Text> },
-            { key: 'holidays', content: <Text>{calendar.holidays.length}</Text> },
-            {
-              key: 'actions',
-              content: (
-                <EditDeleteActions
-                  itemName={calendar.name}
-                  testIdPrefix="calendar"
-                  onEdit={() => setAction({ kind: 'edit', calendar })}
-                  onDelete={() => setAction({ kind: 'delete', calendar })}
-                />
-              ),
-            },
-          ],
-        }))
-      : [];
+  const rows: RowType[] = calendars
+    ? calendars.map((calendar) => ({
+        key: calendar.id,
+        testId: `calendar-row-${calendar.id}`,
+        cells: [
+          { key: 'name', content: <Text weight="medium">{calendar.name}</Text> },
+          { key: 'zone', content: <Text>{calendar.timeZone}</Text> },
+          { key: 'hours', content: <Text size="small">{summarizeWindows(calendar)}</Text> },
+          { key: 'holidays', content: <Text>{calendar.holidays.length}</Text> },
+          {
+            key: 'actions',
+            content: (
+              <EditDeleteActions
+                itemName={calendar.name}
+                testIdPrefix="calendar"
+                onEdit={() => setAction({ kind: 'edit', calendar })}
+                onDelete={() => setAction({ kind: 'delete', calendar })}
+              />
+            ),
+          },
+        ],
+      }))
+    : [];
 
   return (
     <Stack space="space.200">

@@ -39,28 +39,27 @@ export function AdminStatusGroups() {
   };
 
   const statusName = (id: string) => shown?.statuses.find((status) => status.id === id)?.name ?? `Status ${id}`;
-  const rows: RowType[] =
-    shown
-      ? shown.groups.map((group) => ({
-          key: group.id,
-          testId: `status-group-row-${group.id}`,
-          cells: [
-            { key: 'name', content: <Text weight="medium">{group.name}</Text> },
-            { key: 'statuses', content: <Text>{group.statusIds.map(statusName).join(', ')}</Text> },
-            {
-              key: 'actions',
-              content: (
-                <EditDeleteActions
-                  itemName={group.name}
-                  testIdPrefix="status-group"
-                  onEdit={() => setAction({ kind: 'edit', group })}
-                  onDelete={() => setAction({ kind: 'delete', group })}
-                />
-              ),
-            },
-          ],
-        }))
-      : [];
+  const rows: RowType[] = shown
+    ? shown.groups.map((group) => ({
+        key: group.id,
+        testId: `status-group-row-${group.id}`,
+        cells: [
+          { key: 'name', content: <Text weight="medium">{group.name}</Text> },
+          { key: 'statuses', content: <Text>{group.statusIds.map(statusName).join(', ')}</Text> },
+          {
+            key: 'actions',
+            content: (
+              <EditDeleteActions
+                itemName={group.name}
+                testIdPrefix="status-group"
+                onEdit={() => setAction({ kind: 'edit', group })}
+                onDelete={() => setAction({ kind: 'delete', group })}
+              />
+            ),
+          },
+        ],
+      }))
+    : [];
 
   return (
     <Stack space="space.200">
@@ -80,7 +79,11 @@ export function AdminStatusGroups() {
           isLoading={state.status === 'loading' && !shown}
           loadingLabel="Loading status groups"
           testId="status-groups-table"
-          emptyView={shown ? <EmptyState header="No status groups yet" headingLevel={2} description="Create a group to report on several statuses together." /> : undefined}
+          emptyView={
+            shown ? (
+              <EmptyState header="No status groups yet" headingLevel={2} description="Create a group to report on several statuses together." />
+            ) : undefined
+          }
         />
       )}
       <Suspense fallback={null}>

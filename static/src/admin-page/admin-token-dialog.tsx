@@ -3,7 +3,7 @@ import { Text } from '@atlaskit/primitives';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { callResolver } from '../shared/resolver-client';
 import { TokenDetails } from '../shared/token-details';
-import type { AdminAction } from './admin-tokens';
+import type { AdminAction } from './admin-action';
 
 export interface AdminTokenDialogProps {
   action: AdminAction;

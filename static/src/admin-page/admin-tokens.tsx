@@ -14,12 +14,11 @@ import { useLatestLoad } from '../shared/use-latest-load';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
 import { emptyFilters, isFiltered, toListPayload, type TokenFilters } from './token-filters';
+import type { AdminAction } from './admin-action';
 
 const AdminTokenDialog = lazy(() => import('./admin-token-dialog').then((module) => ({ default: module.AdminTokenDialog })));
 
 const PAGE_SIZE = 20;
-
-export type AdminAction = { kind: 'set-active'; token: TokenView; active: boolean } | { kind: 'delete'; token: TokenView };
 
 const head: HeadType = {
   cells: [
@@ -61,7 +60,13 @@ function rowOf(token: TokenView, now: number, onAction: (action: AdminAction) =>
             >
               {token.active ? 'Deactivate' : 'Activate'}
             </Button>
-            <Button spacing="compact" appearance="subtle" onClick={() => onAction({ kind: 'delete', token })} aria-label={`Delete ${label}`} testId="admin-delete">
+            <Button
+              spacing="compact"
+              appearance="subtle"
+              onClick={() => onAction({ kind: 'delete', token })}
+              aria-label={`Delete ${label}`}
+              testId="admin-delete"
+            >
               Delete
             </Button>
           </Inline>
@@ -79,7 +84,10 @@ export function AdminTokens() {
   // Relative presets ("last 7 days") are anchored when the filters change, not every minute.
   const anchor = useRef(Date.now());
 
-  const { state, shown, reload } = useLatestLoad(() => callResolver('admin/tokens/list', toListPayload(filters, page, PAGE_SIZE, anchor.current)), [filters, page]);
+  const { state, shown, reload } = useLatestLoad(
+    () => callResolver('admin/tokens/list', toListPayload(filters, page, PAGE_SIZE, anchor.current)),
+    [filters, page],
+  );
 
   const changeFilters = useCallback((next: TokenFilters) => {
     anchor.current = Date.now();

@@ -35,7 +35,7 @@ interface Option<T> {
 const weekdayOptions: Option<number>[] = WEEKDAYS.map((label, index) => ({ label, value: index + 1 }));
 
 function timeZoneOptions(current: string): Option<string>[] {
-  let zones: string[] = [];
+  let zones: string[];
   try {
     zones = Intl.supportedValuesOf('timeZone');
   } catch {

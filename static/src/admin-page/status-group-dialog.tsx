@@ -37,7 +37,11 @@ export function StatusGroupDialog({ group, statuses, onClose, onSaved }: StatusG
     setWorking(true);
     try {
       const body = { name: name.trim(), statusIds };
-      onSaved(group ? await callResolver('admin/status-groups/update', { id: group.id, group: body }) : await callResolver('admin/status-groups/create', { group: body }));
+      onSaved(
+        group
+          ? await callResolver('admin/status-groups/update', { id: group.id, group: body })
+          : await callResolver('admin/status-groups/create', { group: body }),
+      );
     } catch (error) {
       setWorking(false);
       if (error instanceof ResolverCallError && (error.code === 'CONFLICT' || error.field?.startsWith('group.name'))) setErrors({ name: error.message });
@@ -60,7 +64,14 @@ export function StatusGroupDialog({ group, statuses, onClose, onSaved }: StatusG
       <Stack space="space.200">
         <div>
           <Label htmlFor="status-group-name">Name</Label>
-          <Textfield id="status-group-name" testId="status-group-name" value={name} onChange={(event) => setName(event.currentTarget.value)} isInvalid={Boolean(errors.name)} autoFocus />
+          <Textfield
+            id="status-group-name"
+            testId="status-group-name"
+            value={name}
+            onChange={(event) => setName(event.currentTarget.value)}
+            isInvalid={Boolean(errors.name)}
+            autoFocus
+          />
           {errors.name ? <ErrorMessage testId="status-group-name-error">{errors.name}</ErrorMessage> : null}
         </div>
         <div>

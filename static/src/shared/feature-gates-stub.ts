@@ -2,7 +2,7 @@
 // Atlaskit components read feature gates through it, but inside a Forge Custom UI iframe
 // no product ever initialises the client, so every gate and experiment answers its
 // default. This stub answers the same defaults without shipping the client.
-export const FeatureGatesStub = {
+const FeatureGatesStub = {
   initializeCalled: (): boolean => false,
   initializeCompleted: (): boolean => false,
   checkGate: (_gate: string): boolean => false,

@@ -11,10 +11,6 @@ export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(parseInstant(iso));
 }
 
-export function formatDate(date: Date): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(date);
-}
-
 /**
  * An expiry given as a date (`2099-12-31`) is stored as the next UTC midnight: the token
  * works through that day. Showing "1 Jan 2100, 01:00" for it would surprise the person who

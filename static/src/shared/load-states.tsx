@@ -20,7 +20,15 @@ export function ErrorState({ title, error, onRetry }: { title: string; error: un
       <SectionMessage
         appearance="error"
         title={title}
-        actions={onRetry ? [<SectionMessageAction key="retry" onClick={onRetry}>Try again</SectionMessageAction>] : []}
+        actions={
+          onRetry
+            ? [
+                <SectionMessageAction key="retry" onClick={onRetry}>
+                  Try again
+                </SectionMessageAction>,
+              ]
+            : []
+        }
       >
         <p>{messageOf(error)}</p>
       </SectionMessage>

@@ -15,7 +15,10 @@ export function useLatestLoad<T>(load: () => Promise<T>, inputs: DependencyList)
 
   useEffect(() => {
     const request = ++requestCount.current;
-    setState((current) => ({ status: 'loading', previous: current.status === 'ready' ? current.value : current.status === 'loading' ? current.previous : undefined }));
+    setState((current) => ({
+      status: 'loading',
+      previous: current.status === 'ready' ? current.value : current.status === 'loading' ? current.previous : undefined,
+    }));
     latestLoad.current().then(
       (value) => {
         if (request === requestCount.current) setState({ status: 'ready', value });

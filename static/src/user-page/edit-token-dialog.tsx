@@ -84,9 +84,7 @@ export function EditTokenDialog({ token, now, onClose, onSaved }: EditTokenDialo
             </HelperMessage>
           )}
         </div>
-        {token.expired ? (
-          <Text color="color.text.warning">This token has expired. Pick a new expiry to use it again.</Text>
-        ) : null}
+        {token.expired ? <Text color="color.text.warning">This token has expired. Pick a new expiry to use it again.</Text> : null}
         <ExpiryPicker id="edit-token-expiry" choice={expiry} onChange={setExpiry} now={now} currentExpiry={token.expiresAt} error={errors.expiresAt} />
         <div>
           <Label htmlFor="edit-token-notes">Notes</Label>

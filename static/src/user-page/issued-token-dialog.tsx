@@ -30,8 +30,7 @@ export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose }: Issu
         <Stack space="space.200">
           <SectionMessage appearance="warning" title="Copy this token now">
             <Text as="p">
-              This is the only time it is shown. Status Clock keeps only a fingerprint of it, so nobody can show it to you again. If you lose
-              it, regenerate it.
+              This is the only time it is shown. Status Clock keeps only a fingerprint of it, so nobody can show it to you again. If you lose it, regenerate it.
               {reason === 'regenerated' ? ' The previous text of this token has stopped working.' : ''}
             </Text>
           </SectionMessage>

@@ -23,9 +23,7 @@ export function RegenerateTokenDialog({ token, onClose, onRegenerated }: Regener
       onClose={onClose}
       onConfirm={async () => onRegenerated(await callResolver('tokens/regenerate', { id: token.id }))}
     >
-      <Text as="p">
-        You get new token text with the same settings. The current text stops working at once: update every tool that uses it.
-      </Text>
+      <Text as="p">You get new token text with the same settings. The current text stops working at once: update every tool that uses it.</Text>
       <TokenDetails token={token} />
     </ConfirmDialog>
   );

@@ -43,8 +43,8 @@ export function RestApiPanel({ restBaseUrl }: { restBaseUrl: string }) {
           Use the REST API
         </Heading>
         <Text>
-          Send requests to this base URL with the header <Text as="strong">Authorization: TISJWT &lt;your token&gt;</Text>. Reports run with
-          your Jira permissions.
+          Send requests to this base URL with the header <Text as="strong">Authorization: TISJWT &lt;your token&gt;</Text>. Reports run with your Jira
+          permissions.
         </Text>
         <Inline space="space.100" alignBlock="center">
           <Box xcss={grow}>

@@ -6,7 +6,7 @@ import EmptyState from '@atlaskit/empty-state';
 import { Inline, Text } from '@atlaskit/primitives';
 import type { TokenView } from '../../../src/contract/tokens';
 import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, TokenIdCell } from '../shared/token-cells';
-import type { DialogState } from './user-app';
+import type { DialogState } from './dialog-state';
 
 export interface TokenTableProps {
   tokens: TokenView[];
@@ -50,7 +50,13 @@ function rowOf(token: TokenView, now: number, onAction: TokenTableProps['onActio
             <Button spacing="compact" onClick={() => onAction({ kind: 'regenerate', token })} aria-label={`Regenerate ${label}`} testId="regenerate-token">
               Regenerate
             </Button>
-            <Button spacing="compact" appearance="subtle" onClick={() => onAction({ kind: 'delete', token })} aria-label={`Delete ${label}`} testId="delete-token">
+            <Button
+              spacing="compact"
+              appearance="subtle"
+              onClick={() => onAction({ kind: 'delete', token })}
+              aria-label={`Delete ${label}`}
+              testId="delete-token"
+            >
               Delete
             </Button>
           </Inline>

@@ -4,34 +4,22 @@ import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
-import type { AppContextView, IssuedToken, TokenView } from '../../../src/contract/tokens';
+import type { AppContextView, TokenView } from '../../../src/contract/tokens';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState, LoadingState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
 import { useNow } from '../shared/use-now';
 import { RestApiPanel } from './rest-api-panel';
 import { TokenTable } from './token-table';
+import type { DialogState } from './dialog-state';
 
 const CreateTokenDialog = lazy(() => import('./create-token-dialog').then((module) => ({ default: module.CreateTokenDialog })));
 const IssuedTokenDialog = lazy(() => import('./issued-token-dialog').then((module) => ({ default: module.IssuedTokenDialog })));
 const EditTokenDialog = lazy(() => import('./edit-token-dialog').then((module) => ({ default: module.EditTokenDialog })));
 const DeleteTokenDialog = lazy(() => import('./delete-token-dialog').then((module) => ({ default: module.DeleteTokenDialog })));
-const RegenerateTokenDialog = lazy(() =>
-  import('./regenerate-token-dialog').then((module) => ({ default: module.RegenerateTokenDialog })),
-);
+const RegenerateTokenDialog = lazy(() => import('./regenerate-token-dialog').then((module) => ({ default: module.RegenerateTokenDialog })));
 
-export type DialogState =
-  | { kind: 'none' }
-  | { kind: 'create' }
-  | { kind: 'issued'; issued: IssuedToken; reason: 'created' | 'regenerated' }
-  | { kind: 'edit'; token: TokenView }
-  | { kind: 'delete'; token: TokenView }
-  | { kind: 'regenerate'; token: TokenView };
-
-type LoadState =
-  | { status: 'loading' }
-  | { status: 'failed'; error: unknown }
-  | { status: 'ready'; context: AppContextView; tokens: TokenView[] };
+type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; context: AppContextView; tokens: TokenView[] };
 
 const page = xcss({ maxWidth: '1200px', marginInline: 'auto', paddingInline: 'space.300', paddingBlock: 'space.300' });
 

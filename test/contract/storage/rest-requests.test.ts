@@ -31,7 +31,15 @@ describe.each(storageTargets)('rest request log on $name', (target) => {
     const all = await log.list({ offset: 0, limit: 2 });
     expect(all.total).toBe(4);
     expect(all.rows.map((r) => r.at)).toEqual([T0 + 3000, T0 + 2000]);
-    expect(all.rows[0]).toMatchObject({ tokenId: TOKEN_B, endpoint: '/rest/export/{id}', status: 200, issueCount: 10, durationMs: 1234, accountId: 'owner-a', method: 'GET' });
+    expect(all.rows[0]).toMatchObject({
+      tokenId: TOKEN_B,
+      endpoint: '/rest/export/{id}',
+      status: 200,
+      issueCount: 10,
+      durationMs: 1234,
+      accountId: 'owner-a',
+      method: 'GET',
+    });
     const onlyA = await log.list({ tokenId: TOKEN_A, offset: 1, limit: 10 });
     expect(onlyA.total).toBe(3);
     expect(onlyA.rows.map((r) => r.status)).toEqual([400, 200]);

@@ -5,9 +5,8 @@ import { z } from 'zod';
 import { createAuditRepository } from '../../../src/storage/audit-repository';
 import { createDocumentRepository, DuplicateNameError } from '../../../src/storage/document-repository';
 import { schemaMigrations } from '../../../src/storage/migrations';
-import type { NewTokenRecord } from '../../../src/storage/token-repository';
+import { type NewTokenRecord, createTokenRepository } from '../../../src/storage/token-repository';
 import { createSettingsRepository } from '../../../src/storage/settings-repository';
-import { createTokenRepository } from '../../../src/storage/token-repository';
 import { storageTargets, type OpenedStorage } from '../../support/storage-targets';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -151,7 +150,10 @@ describe.each(storageTargets)('storage on $name', (target) => {
   if (target.name.startsWith('forge-sql')) {
     it('sends one statement per request through the SDK, DDL on the DDL endpoint', async () => {
       const before = storage.forgeStatements.length;
-      await storage.db.selectFrom('tokens').select(kyselySql<number>`1`.as('one')).execute();
+      await storage.db
+        .selectFrom('tokens')
+        .select(kyselySql<number>`1`.as('one'))
+        .execute();
       expect(storage.forgeStatements.slice(before)).toEqual([{ path: '/api/v1/execute', query: 'select 1 as `one` from `tokens`' }]);
       expect(storage.forgeStatements.some((s) => s.path === '/api/v1/execute/ddl' && s.query.startsWith('create table `tokens`'))).toBe(true);
     });
@@ -182,7 +184,10 @@ describe.each(storageTargets)('documents on $name', (target) => {
     await expect(calendars.update(id(4), { name: 'Office', body: { size: 4 } }, NOW, 'admin')).rejects.toBeInstanceOf(DuplicateNameError);
     expect(await calendars.update(id(4), { name: 'Nights', body: { size: 5 } }, NOW + 1, 'admin2')).toBe(true);
     expect(await calendars.update(id(2), { name: 'Other', body: { size: 5 } }, NOW, 'admin')).toBe(false);
-    expect((await calendars.list()).map((doc) => [doc.name, doc.body.size])).toEqual([['Nights', 5], ['Office', 1]]);
+    expect((await calendars.list()).map((doc) => [doc.name, doc.body.size])).toEqual([
+      ['Nights', 5],
+      ['Office', 1],
+    ]);
     expect(await calendars.get(id(2))).toBeUndefined();
     expect(await groups.remove(id(1))).toBe(false);
     expect(await groups.remove(id(2))).toBe(true);

@@ -5,7 +5,9 @@ import { jiraJson, post } from '../../support/jira-json';
 
 const searchPage = z.object({ issues: z.array(z.object({ id: z.string() })), nextPageToken: z.string().optional(), isLast: z.boolean() });
 const changelogPage = z.object({
-  issueChangeLogs: z.array(z.object({ issueId: z.string(), changeHistories: z.array(z.object({ id: z.string(), items: z.array(z.object({ field: z.string() })) })) })),
+  issueChangeLogs: z.array(
+    z.object({ issueId: z.string(), changeHistories: z.array(z.object({ id: z.string(), items: z.array(z.object({ field: z.string() })) })) }),
+  ),
   nextPageToken: z.string().optional(),
 });
 
@@ -17,7 +19,11 @@ describe('Jira emulator issue endpoints', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const answer = await jiraJson(jira().http, '/rest/api/3/search/jql', post({ jql: 'project in (SCRUM, OPS, SEC) ORDER BY key', maxResults: 500, nextPageToken: token }));
+      const answer = await jiraJson(
+        jira().http,
+        '/rest/api/3/search/jql',
+        post({ jql: 'project in (SCRUM, OPS, SEC) ORDER BY key', maxResults: 500, nextPageToken: token }),
+      );
       const page = searchPage.parse(answer.body);
       ids.push(...page.issues.map((i) => i.id));
       token = page.nextPageToken;
@@ -28,7 +34,9 @@ describe('Jira emulator issue endpoints', () => {
     expect(new Set(ids).size).toBe(1200);
     const big = searchPage.parse((await jiraJson(jira().http, '/rest/api/3/search/jql?jql=project%3DSCRUM&maxResults=9000')).body);
     expect(big.issues.length).toBe(jira().emulator.dataset.issues.filter((i) => i.projectKey === 'SCRUM').length);
-    const withFields = searchPage.parse((await jiraJson(jira().http, '/rest/api/3/search/jql', post({ jql: 'project = SCRUM', maxResults: 1000, fields: ['status'] }))).body);
+    const withFields = searchPage.parse(
+      (await jiraJson(jira().http, '/rest/api/3/search/jql', post({ jql: 'project = SCRUM', maxResults: 1000, fields: ['status'] }))).body,
+    );
     expect(withFields.issues.length).toBe(100);
   });
 
@@ -47,12 +55,26 @@ describe('Jira emulator issue endpoints', () => {
   it('bulk-fetches fields of at most 100 issues, reporting unknown ones as issueErrors', async () => {
     const issue = jira().emulator.dataset.issues[0];
     if (!issue) throw new Error('no issue');
-    const answer = await jiraJson(jira().http, '/rest/api/3/issue/bulkfetch', post({ issueIdsOrKeys: [issue.id, 'NOPE-1'], fields: ['status', 'assignee', 'created'] }));
+    const answer = await jiraJson(
+      jira().http,
+      '/rest/api/3/issue/bulkfetch',
+      post({ issueIdsOrKeys: [issue.id, 'NOPE-1'], fields: ['status', 'assignee', 'created'] }),
+    );
     expect(answer.body).toMatchObject({
-      issues: [{ id: issue.id, key: issue.key, fields: { status: { id: issue.statusId, statusCategory: { key: expect.any(String) } }, created: expect.stringMatching(/\+0000$/) } }],
+      issues: [
+        {
+          id: issue.id,
+          key: issue.key,
+          fields: { status: { id: issue.statusId, statusCategory: { key: expect.any(String) } }, created: expect.stringMatching(/\+0000$/) },
+        },
+      ],
       issueErrors: [{ id: 'NOPE-1' }],
     });
-    const tooMany = await jiraJson(jira().http, '/rest/api/3/issue/bulkfetch', post({ issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => String(10000 + i)) }));
+    const tooMany = await jiraJson(
+      jira().http,
+      '/rest/api/3/issue/bulkfetch',
+      post({ issueIdsOrKeys: Array.from({ length: 101 }, (_, i) => String(10000 + i)) }),
+    );
     expect(tooMany.status).toBe(400);
   });
 
@@ -63,12 +85,17 @@ describe('Jira emulator issue endpoints', () => {
     let histories = 0;
     let pages = 0;
     do {
-      const answer = await jiraJson(jira().http, '/rest/api/3/changelog/bulkfetch', post({ issueIdsOrKeys: issues.map((i) => i.id), fieldIds: ['status', 'assignee'], maxResults: 250, nextPageToken: token }));
+      const answer = await jiraJson(
+        jira().http,
+        '/rest/api/3/changelog/bulkfetch',
+        post({ issueIdsOrKeys: issues.map((i) => i.id), fieldIds: ['status', 'assignee'], maxResults: 250, nextPageToken: token }),
+      );
       const page = changelogPage.parse(answer.body);
-      for (const log of page.issueChangeLogs) for (const h of log.changeHistories) {
-        histories += 1;
-        for (const item of h.items) expect(['status', 'assignee']).toContain(item.field);
-      }
+      for (const log of page.issueChangeLogs)
+        for (const h of log.changeHistories) {
+          histories += 1;
+          for (const item of h.items) expect(['status', 'assignee']).toContain(item.field);
+        }
       token = page.nextPageToken;
       pages += 1;
     } while (token !== undefined);
@@ -83,7 +110,9 @@ describe('Jira emulator issue endpoints', () => {
     expect(page.body).toMatchObject({ maxResults: 100, startAt: 0, total: issue.changelog.length, isLast: true });
     expect((await jiraJson(jira().http, '/rest/api/3/issue/NOPE-1/changelog')).status).toBe(404);
     const statuses = await jiraJson(jira().http, '/rest/api/3/status');
-    expect(statuses.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: '10000', name: 'To Do', statusCategory: expect.objectContaining({ key: 'new' }) })]));
+    expect(statuses.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: '10000', name: 'To Do', statusCategory: expect.objectContaining({ key: 'new' }) })]),
+    );
     const categories = await jiraJson(jira().http, '/rest/api/3/statuscategory');
     expect(categories.body).toHaveLength(4);
   });

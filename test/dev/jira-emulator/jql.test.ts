@@ -9,16 +9,24 @@ const app: Caller = { kind: 'app' };
 
 function keys(jql: string, caller: Caller = app): string[] {
   const compiled = compileJql(parseJql(jql), { model, caller, now: NOW });
-  return model.issues.filter((i) => model.canBrowseIssue(caller, i) && compiled.matches(i)).sort(compiled.compare).map((i) => i.issue.key);
+  return model.issues
+    .filter((i) => model.canBrowseIssue(caller, i) && compiled.matches(i))
+    .sort((a, b) => compiled.compare(a, b))
+    .map((i) => i.issue.key);
 }
 function all(predicate: (i: (typeof model.issues)[number]) => boolean): string[] {
-  return model.issues.filter(predicate).sort((a, b) => b.idNumber - a.idNumber).map((i) => i.issue.key);
+  return model.issues
+    .filter(predicate)
+    .sort((a, b) => b.idNumber - a.idNumber)
+    .map((i) => i.issue.key);
 }
 
 describe('emulator JQL subset', () => {
   it('filters by project, status, category and issue type', () => {
     expect(keys('project = SCRUM')).toEqual(all((i) => i.project.key === 'SCRUM'));
-    expect(keys('project in (SEC, "OPS") AND status = "In Progress"')).toEqual(all((i) => ['SEC', 'OPS'].includes(i.project.key) && i.status.id === STATUS_IDS.inProgress));
+    expect(keys('project in (SEC, "OPS") AND status = "In Progress"')).toEqual(
+      all((i) => ['SEC', 'OPS'].includes(i.project.key) && i.status.id === STATUS_IDS.inProgress),
+    );
     expect(keys('statusCategory != Done')).toEqual(all((i) => i.status.categoryKey !== 'done'));
     expect(keys('NOT statusCategory = done')).toEqual(all((i) => i.status.categoryKey !== 'done'));
     expect(keys('issuetype = Bug OR issuetype = Story')).toEqual(all((i) => ['10002', '10003'].includes(i.issue.issueTypeId)));
@@ -28,11 +36,15 @@ describe('emulator JQL subset', () => {
     expect(keys('assignee IS EMPTY')).toEqual(all((i) => i.issue.assignee === null));
     expect(keys('assignee != EMPTY')).toEqual(all((i) => i.issue.assignee !== null));
     expect(keys(`assignee = ${DEMO_ACCOUNTS.bob}`)).toEqual(all((i) => i.issue.assignee === DEMO_ACCOUNTS.bob));
-    expect(keys(`assignee not in (${DEMO_ACCOUNTS.bob}, ${DEMO_ACCOUNTS.alice})`)).toEqual(all((i) => i.issue.assignee !== null && i.issue.assignee !== DEMO_ACCOUNTS.bob && i.issue.assignee !== DEMO_ACCOUNTS.alice));
+    expect(keys(`assignee not in (${DEMO_ACCOUNTS.bob}, ${DEMO_ACCOUNTS.alice})`)).toEqual(
+      all((i) => i.issue.assignee !== null && i.issue.assignee !== DEMO_ACCOUNTS.bob && i.issue.assignee !== DEMO_ACCOUNTS.alice),
+    );
     const bob = model.usersById.get(DEMO_ACCOUNTS.bob);
     if (!bob) throw new Error('no bob');
     // SCRUM issues behind the Management level stay hidden from Bob even when his.
-    expect(keys('assignee = currentUser()', { kind: 'user', user: bob })).toEqual(all((i) => i.issue.assignee === DEMO_ACCOUNTS.bob && model.canBrowseIssue({ kind: 'user', user: bob }, i)));
+    expect(keys('assignee = currentUser()', { kind: 'user', user: bob })).toEqual(
+      all((i) => i.issue.assignee === DEMO_ACCOUNTS.bob && model.canBrowseIssue({ kind: 'user', user: bob }, i)),
+    );
     expect(keys('assignee = currentUser()')).toEqual([]);
   });
 
@@ -48,7 +60,9 @@ describe('emulator JQL subset', () => {
   it('applies the caller permissions and issue security', () => {
     const carol = model.usersById.get(DEMO_ACCOUNTS.carol);
     if (!carol) throw new Error('no carol');
-    expect(keys('project in (SCRUM, OPS)', { kind: 'user', user: carol })).toEqual(all((i) => ['SCRUM', 'OPS'].includes(i.project.key) && i.issue.securityLevelId === null));
+    expect(keys('project in (SCRUM, OPS)', { kind: 'user', user: carol })).toEqual(
+      all((i) => ['SCRUM', 'OPS'].includes(i.project.key) && i.issue.securityLevelId === null),
+    );
     expect(() => keys('project = SEC', { kind: 'user', user: carol })).toThrow("The value 'SEC' does not exist for the field 'project'.");
   });
 

@@ -21,10 +21,19 @@ describe('issue data access against the emulator', () => {
     } while (pageToken !== undefined);
     return keys.sort();
   }
-  const keysWhere = (predicate: (i: ReturnType<typeof dataset>['issues'][number]) => boolean): string[] => dataset().issues.filter(predicate).map((i) => i.key).sort();
+  const keysWhere = (predicate: (i: ReturnType<typeof dataset>['issues'][number]) => boolean): string[] =>
+    dataset()
+      .issues.filter(predicate)
+      .map((i) => i.key)
+      .sort();
 
   it('returns each issue history exactly as the changelog tells it, with the requested fields', async () => {
-    const page = await access().fetchIssuePage({ selection: { kind: 'project', projectKey: 'SCRUM' }, ownerAccountId: DEMO_ACCOUNTS.alice, fields: ['summary'], pageSize: 1000 });
+    const page = await access().fetchIssuePage({
+      selection: { kind: 'project', projectKey: 'SCRUM' },
+      ownerAccountId: DEMO_ACCOUNTS.alice,
+      fields: ['summary'],
+      pageSize: 1000,
+    });
     expect(page.nextPageToken).toBeUndefined();
     expect(page.issues.length).toBe(keysWhere((i) => i.projectKey === 'SCRUM').length);
     for (const issue of page.issues) {
@@ -34,7 +43,7 @@ describe('issue data access against the emulator', () => {
     }
   });
 
-  it("keeps only what the owner may browse: project grants, issue security, deactivation", async () => {
+  it('keeps only what the owner may browse: project grants, issue security, deactivation', async () => {
     const everything: IssueSelection = { kind: 'jql', jql: 'project in (SEC, SCRUM, OPS)' };
     expect(await collect(everything, DEMO_ACCOUNTS.alice)).toEqual(keysWhere(() => true));
     expect(await collect(everything, DEMO_ACCOUNTS.carol)).toEqual(keysWhere((i) => i.projectKey !== 'SEC' && i.securityLevelId === null));
@@ -44,8 +53,18 @@ describe('issue data access against the emulator', () => {
   });
 
   it('pages with its own token until Jira has no more', async () => {
-    expect(await collect({ kind: 'jql', jql: 'project = SCRUM ORDER BY created DESC' }, DEMO_ACCOUNTS.alice, 7)).toEqual(keysWhere((i) => i.projectKey === 'SCRUM'));
-    await expect(access().fetchIssuePage({ selection: { kind: 'project', projectKey: 'SCRUM' }, ownerAccountId: DEMO_ACCOUNTS.alice, fields: [], pageSize: 5, pageToken: 'garbage' })).rejects.toMatchObject({ code: 'JIRA_BAD_REQUEST' });
+    expect(await collect({ kind: 'jql', jql: 'project = SCRUM ORDER BY created DESC' }, DEMO_ACCOUNTS.alice, 7)).toEqual(
+      keysWhere((i) => i.projectKey === 'SCRUM'),
+    );
+    await expect(
+      access().fetchIssuePage({
+        selection: { kind: 'project', projectKey: 'SCRUM' },
+        ownerAccountId: DEMO_ACCOUNTS.alice,
+        fields: [],
+        pageSize: 5,
+        pageToken: 'garbage',
+      }),
+    ).rejects.toMatchObject({ code: 'JIRA_BAD_REQUEST' });
   });
 
   it('reads currentUser() as the owner', async () => {
@@ -62,8 +81,18 @@ describe('issue data access against the emulator', () => {
 
   it('uses saved filters the owner may see and refuses the others clearly', async () => {
     const bobs = await collect({ kind: 'filter', filterId: DEMO_FILTER_IDS.bobsPrivate }, DEMO_ACCOUNTS.bob);
-    expect(bobs).toEqual(keysWhere((i) => i.assignee === DEMO_ACCOUNTS.bob && i.securityLevelId === null && ['new', 'indeterminate'].includes(dataset().statuses.find((s) => s.id === i.statusId)?.categoryKey ?? '')));
-    await expect(collect({ kind: 'filter', filterId: DEMO_FILTER_IDS.bobsPrivate }, DEMO_ACCOUNTS.carol)).rejects.toMatchObject({ code: 'JIRA_NOT_FOUND', message: expect.stringContaining('not shared with the token owner') });
+    expect(bobs).toEqual(
+      keysWhere(
+        (i) =>
+          i.assignee === DEMO_ACCOUNTS.bob &&
+          i.securityLevelId === null &&
+          ['new', 'indeterminate'].includes(dataset().statuses.find((s) => s.id === i.statusId)?.categoryKey ?? ''),
+      ),
+    );
+    await expect(collect({ kind: 'filter', filterId: DEMO_FILTER_IDS.bobsPrivate }, DEMO_ACCOUNTS.carol)).rejects.toMatchObject({
+      code: 'JIRA_NOT_FOUND',
+      message: expect.stringContaining('not shared with the token owner'),
+    });
     await expect(collect({ kind: 'filter', filterId: '99999' }, DEMO_ACCOUNTS.carol)).rejects.toMatchObject({ code: 'JIRA_NOT_FOUND' });
     const open = await collect({ kind: 'filter', filterId: DEMO_FILTER_IDS.openWork }, DEMO_ACCOUNTS.carol);
     expect(open.every((key) => !key.startsWith('SEC-'))).toBe(true);
@@ -81,7 +110,12 @@ describe('issue data access against the emulator', () => {
   });
 
   it('lists statuses with their categories', async () => {
-    expect(await access().getStatuses()).toEqual(expect.arrayContaining([{ id: '10002', name: 'Done', categoryKey: 'done' }, { id: '3', name: 'In Progress', categoryKey: 'indeterminate' }]));
+    expect(await access().getStatuses()).toEqual(
+      expect.arrayContaining([
+        { id: '10002', name: 'Done', categoryKey: 'done' },
+        { id: '3', name: 'In Progress', categoryKey: 'indeterminate' },
+      ]),
+    );
   });
 });
 
@@ -110,9 +144,13 @@ describe('issue data access under faults', () => {
 
   it('gives up with typed errors when retries run out', async () => {
     jira().emulator.setFaults({ rateLimit: { count: 1000, retryAfterSeconds: 1 } });
-    await expect(createIssueDataAccess(jira().http, { runtime: fakeRuntime(), maxAttempts: 3 }).fetchIssuePage(request)).rejects.toMatchObject({ code: 'JIRA_RATE_LIMITED' });
+    await expect(createIssueDataAccess(jira().http, { runtime: fakeRuntime(), maxAttempts: 3 }).fetchIssuePage(request)).rejects.toMatchObject({
+      code: 'JIRA_RATE_LIMITED',
+    });
     jira().emulator.setFaults({ serverErrors: { count: 1000, status: 500 } });
-    await expect(createIssueDataAccess(jira().http, { runtime: fakeRuntime(), maxAttempts: 3 }).fetchIssuePage(request)).rejects.toMatchObject({ code: 'JIRA_UNAVAILABLE' });
+    await expect(createIssueDataAccess(jira().http, { runtime: fakeRuntime(), maxAttempts: 3 }).fetchIssuePage(request)).rejects.toMatchObject({
+      code: 'JIRA_UNAVAILABLE',
+    });
   });
 
   it('fails clearly when the time budget would be exceeded instead of overrunning it', async () => {

@@ -40,7 +40,11 @@ describe('Jira user directory against the emulator', () => {
 describe('Jira emulator identity and permission endpoints', () => {
   const jira = useJiraEmulator();
 
-  async function getJson(http: ReturnType<typeof jira>['http'], path: string, init?: Parameters<ReturnType<typeof jira>['http']['fetch']>[1]): Promise<{ status: number; body: unknown }> {
+  async function getJson(
+    http: ReturnType<typeof jira>['http'],
+    path: string,
+    init?: Parameters<ReturnType<typeof jira>['http']['fetch']>[1],
+  ): Promise<{ status: number; body: unknown }> {
     const response = await http.fetch(path, init);
     const text = await response.text();
     return { status: response.status, body: text === '' ? undefined : JSON.parse(text) };
@@ -78,12 +82,20 @@ describe('Jira emulator identity and permission endpoints', () => {
     if (!secIssue || !securedIssue || !openIssue) throw new Error('demo dataset lacks the needed issues');
     const ids = [secIssue.id, securedIssue.id, openIssue.id].map(Number);
     const check = async (accountId: string): Promise<unknown> =>
-      (await getJson(jira().http, '/rest/api/3/permissions/check', {
-        method: 'POST',
-        body: JSON.stringify({ accountId, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: ids }] }),
-      })).body;
-    expect(await check(DEMO_ACCOUNTS.carol)).toEqual({ globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', issues: [Number(openIssue.id)], projects: [] }] });
-    expect(await check(DEMO_ACCOUNTS.bob)).toEqual({ globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', issues: [Number(secIssue.id), Number(openIssue.id)], projects: [] }] });
+      (
+        await getJson(jira().http, '/rest/api/3/permissions/check', {
+          method: 'POST',
+          body: JSON.stringify({ accountId, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: ids }] }),
+        })
+      ).body;
+    expect(await check(DEMO_ACCOUNTS.carol)).toEqual({
+      globalPermissions: [],
+      projectPermissions: [{ permission: 'BROWSE_PROJECTS', issues: [Number(openIssue.id)], projects: [] }],
+    });
+    expect(await check(DEMO_ACCOUNTS.bob)).toEqual({
+      globalPermissions: [],
+      projectPermissions: [{ permission: 'BROWSE_PROJECTS', issues: [Number(secIssue.id), Number(openIssue.id)], projects: [] }],
+    });
     expect(await check(DEMO_ACCOUNTS.alice)).toMatchObject({ projectPermissions: [{ issues: ids }] });
     // Deactivated users hold no permissions at all.
     expect(await check(DEMO_ACCOUNTS.dave)).toMatchObject({ projectPermissions: [{ issues: [] }] });
@@ -92,7 +104,10 @@ describe('Jira emulator identity and permission endpoints', () => {
   it('refuses more than 1000 issues in one permission check', async () => {
     const result = await getJson(jira().http, '/rest/api/3/permissions/check', {
       method: 'POST',
-      body: JSON.stringify({ accountId: DEMO_ACCOUNTS.alice, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: Array.from({ length: 1001 }, (_, i) => 10000 + i) }] }),
+      body: JSON.stringify({
+        accountId: DEMO_ACCOUNTS.alice,
+        projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: Array.from({ length: 1001 }, (_, i) => 10000 + i) }],
+      }),
     });
     expect(result.status).toBe(400);
   });

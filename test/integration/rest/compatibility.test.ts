@@ -1,8 +1,12 @@
 // Requests shaped like real clients' (Power BI, Excel, Python scripts written for the
 // TISJWT API) replayed against the local host; responses checked field by field.
 import { DEMO_ACCOUNTS, STATUS_IDS } from '../../../dev/jira-emulator';
+import type { JsonTableDocument } from '../../../src/reporting/output/json-table';
 import { startTestHost, type TestHost } from '../../support/host-client';
 import { openApiValidator, type OpenApiValidator } from './openapi-validator';
+
+/** outputType=jsonSimplified, as the OpenAPI check just before each use validates it. */
+type SimplifiedDocument = { results: Array<Record<string, string | null>>; nextPageToken?: string };
 
 const { alice, bob } = DEMO_ACCOUNTS;
 let t: TestHost;
@@ -18,7 +22,11 @@ afterAll(async () => {
   await t.close();
 });
 
-const scrumKeys = () => t.host.emulator!.dataset.issues.filter((i) => i.projectKey === 'SCRUM' && i.securityLevelId === null).map((i) => i.key).sort();
+const scrumKeys = () =>
+  t.host
+    .emulator!.dataset.issues.filter((i) => i.projectKey === 'SCRUM' && i.securityLevelId === null)
+    .map((i) => i.key)
+    .sort();
 
 describe('client compatibility', () => {
   it('GET /rest/list with filterType=customjql, lower-case columnsBy, multiVisitBehavior, dayLength and ?tisjwt=', async () => {
@@ -35,10 +43,13 @@ describe('client compatibility', () => {
     const response = await fetch(`${t.host.url}/webtrigger/rest-api/rest/list?${query}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-    const body = await response.json();
+    const body = (await response.json()) as JsonTableDocument;
     expect(openapi.problems('JsonTable', body)).toBe('');
     expect(Object.keys(body).sort()).toEqual(['includedStatuses', 'table']);
-    expect(body.table.header.headerColumns).toEqual([{ id: 'issuekey', value: 'Key' }, { id: 'summary', value: 'Summary' }]);
+    expect(body.table.header.headerColumns).toEqual([
+      { id: 'issuekey', value: 'Key' },
+      { id: 'summary', value: 'Summary' },
+    ]);
     expect(body.table.header.groupByColumns).toEqual([]);
     expect(body.table.header.fieldColumns).toEqual([]);
     expect(body.table.header.valueColumns).toEqual([
@@ -48,7 +59,7 @@ describe('client compatibility', () => {
       { id: STATUS_IDS.done, value: 'Done', isConsolidated: false },
     ]);
     expect(body.includedStatuses).toEqual(body.table.header.valueColumns.map((c: { id: string; value: string }) => ({ id: c.id, name: c.value })));
-    const rows = body.table.body.rows as Array<Record<string, unknown> & { headerColumns: Array<{ id: string; value: string }>; valueColumns: Array<Record<string, string>>; currentState: Array<Record<string, string>> }>;
+    const rows = body.table.body.rows;
     expect(rows.map((row) => row.headerColumns[0]!.value).sort()).toEqual(scrumKeys());
     for (const row of rows) {
       expect(Object.keys(row).sort()).toEqual(['currentState', 'fieldColumns', 'groupByColumns', 'headerColumns', 'valueColumns']);
@@ -73,9 +84,14 @@ describe('client compatibility', () => {
     for (let page = 0; page < 20; page += 1) {
       const form = new URLSearchParams({ paramSetId: set.id, statuses: `${STATUS_IDS.inProgress},${STATUS_IDS.inReview}`, outputType: 'jsonSimplified' });
       if (nextPageToken) form.set('nextPageToken', nextPageToken);
-      const response = await t.rest('/rest/list2', { token, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+      const response = await t.rest('/rest/list2', {
+        token,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      });
       expect(response.status).toBe(200);
-      const body = await response.json();
+      const body = (await response.json()) as SimplifiedDocument;
       expect(openapi.problems('JsonSimplified', body)).toBe('');
       expect(body.results.length).toBeLessThanOrEqual(7);
       for (const result of body.results) {
@@ -101,14 +117,17 @@ describe('client compatibility', () => {
       body: 'columnsBy=STATUSCOUNT&pagesize=2',
     });
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as SimplifiedDocument;
     expect(body.results).toHaveLength(2);
     for (const value of Object.values(body.results[0] as Record<string, string | null>).slice(2)) if (value !== null) expect(value).toMatch(/^\d+$/);
   });
 
   it('parameter sets: anyone lists, only admins change, and bad parameters are refused by name', async () => {
     expect((await t.call(bob, 'paramsets/list', {})).paramSets.length).toBeGreaterThan(0);
-    expect(await t.invoke(bob, 'paramsets/create', { paramSet: { name: 'mine', params: { projectKey: 'SCRUM' } } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.invoke(bob, 'paramsets/create', { paramSet: { name: 'mine', params: { projectKey: 'SCRUM' } } })).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN' },
+    });
     const bad = await t.invoke(alice, 'paramsets/create', { paramSet: { name: 'bad', params: { columnsBy: 'nope', wat: '1' } } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
     if (!bad.ok) expect(bad.error.issues?.map((i) => i.field).sort()).toEqual(['paramSet.params.columnsBy', 'paramSet.params.wat']);
@@ -147,7 +166,7 @@ describe('throttling', () => {
       const response = await busy.rest('/rest/list?projectKey=SCRUM', { token: own });
       expect(response.status).toBe(503);
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-      const body = await response.json();
+      const body: unknown = await response.json();
       expect(body).toMatchObject({ status: 503, message: 'Service unavailable' });
     } finally {
       await busy.close();

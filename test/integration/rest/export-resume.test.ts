@@ -77,7 +77,15 @@ describe.each(storageTargets)('an export on $name', (target) => {
     expect(await services.exports.runInvocation(id)).toBe('continued');
     await storage.db
       .updateTable('export_jobs')
-      .set({ cursor: afterFirst.cursor, issue_count: afterFirst.issue_count, row_count: afterFirst.row_count, chunk_count: afterFirst.chunk_count, layout: afterFirst.layout, lease_until: Date.now() - 1, updated_at: Date.now() - 1 })
+      .set({
+        cursor: afterFirst.cursor,
+        issue_count: afterFirst.issue_count,
+        row_count: afterFirst.row_count,
+        chunk_count: afterFirst.chunk_count,
+        layout: afterFirst.layout,
+        lease_until: Date.now() - 1,
+        updated_at: Date.now() - 1,
+      })
       .where('id', '=', id)
       .execute();
     const orphaned = await storage.db.selectFrom('export_chunks').select('seq').where('export_id', '=', id).execute();
@@ -96,7 +104,11 @@ describe.each(storageTargets)('an export on $name', (target) => {
 
     const download = await services.exports.download(id, DEMO_ACCOUNTS.alice, 1);
     if (download.kind !== 'ok') throw new Error(`download: ${download.kind}`);
-    const keys = download.rendered.body.trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    const keys = download.rendered.body
+      .trimEnd()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
     expect(keys).toHaveLength(ISSUES);
     expect(new Set(keys).size).toBe(ISSUES);
     expect((await services.exports.status(id, DEMO_ACCOUNTS.alice))?.issueCount).toBe(ISSUES);
@@ -112,7 +124,11 @@ describe.each(storageTargets)('an export on $name', (target) => {
 
   it('an invocation leaves a job alone while another holds its lease', async () => {
     const job = await services.exports.submit({ ownerAccountId: DEMO_ACCOUNTS.bob, tokenId: bobTokenId, raw: { projectKey: ['OPS'] }, problems: [] });
-    await storage.db.updateTable('export_jobs').set({ status: 'running', lease_until: Date.now() + 60_000 }).where('id', '=', job.id).execute();
+    await storage.db
+      .updateTable('export_jobs')
+      .set({ status: 'running', lease_until: Date.now() + 60_000 })
+      .where('id', '=', job.id)
+      .execute();
     pushes.length = 0;
     expect(await services.exports.runInvocation(job.id)).toBe('busy');
     expect(await services.exports.status(job.id, DEMO_ACCOUNTS.bob)).toMatchObject({ status: 'running', issueCount: 0 });
@@ -124,14 +140,21 @@ describe.each(storageTargets)('an export on $name', (target) => {
     expect(await services.exports.runInvocation(job.id)).toBe('continued');
     await services.tokens.update({ accountId: DEMO_ACCOUNTS.alice, installationId: 'ari:cloud:jira::site/test' }, { id: aliceTokenId, active: false });
     expect(await services.exports.runInvocation(job.id)).toBe('failed');
-    expect(await services.exports.status(job.id, DEMO_ACCOUNTS.alice)).toMatchObject({ status: 'failed', issueCount: PAGE_ISSUES, message: expect.stringMatching(/token that started this export was deactivated/) });
+    expect(await services.exports.status(job.id, DEMO_ACCOUNTS.alice)).toMatchObject({
+      status: 'failed',
+      issueCount: PAGE_ISSUES,
+      message: expect.stringMatching(/token that started this export was deactivated/),
+    });
     await services.tokens.update({ accountId: DEMO_ACCOUNTS.alice, installationId: 'ari:cloud:jira::site/test' }, { id: aliceTokenId, active: true });
   });
 
   it('expired exports are deleted with their chunks when the next one is submitted', async () => {
     const before = await storage.db.selectFrom('export_chunks').select('export_id').execute();
     expect(before.length).toBeGreaterThan(0);
-    await storage.db.updateTable('export_jobs').set({ created_at: Date.now() - 8 * 24 * 3_600_000 }).execute();
+    await storage.db
+      .updateTable('export_jobs')
+      .set({ created_at: Date.now() - 8 * 24 * 3_600_000 })
+      .execute();
     const fresh = await services.exports.submit({ ownerAccountId: DEMO_ACCOUNTS.alice, tokenId: aliceTokenId, raw: { projectKey: ['SEC'] }, problems: [] });
     expect((await storage.db.selectFrom('export_jobs').select('id').execute()).map((row) => row.id)).toEqual([fresh.id]);
     expect(await storage.db.selectFrom('export_chunks').select('export_id').execute()).toEqual([]);

@@ -1,6 +1,8 @@
 // /rest/export on the local host with the emulator: the job runs over many invocations of
 // the queue consumer (one page each here), its result comes in parts with one header,
 // equals what the synchronous report answers for the same set, and only its owner sees it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEMO_ACCOUNTS, generateDataset } from '../../../dev/jira-emulator';
 import type { ExportStatusView } from '../../../src/rest/routes/export-routes';
 import { startTestHost, type TestHost } from '../../support/host-client';
@@ -112,26 +114,29 @@ describe('an export of 2,500 issues', () => {
     expect([...keys].sort()).toEqual(t.host.emulator!.dataset.issues.map((issue) => issue.key).sort());
   });
 
-  it.each(['assigneeDuration', 'statusDurationByAssignee', 'statusDuration'])('%s in json equals the synchronous report of the same set, header and rows', async (columnsBy) => {
-    const params = { filterType: 'customjql', customjql: JQL, columnsBy, outputType: 'json', viewFormat: 'hours' };
-    const sync = await t.rest(`/rest/list?${new URLSearchParams(params).toString()}`, { token: aliceToken });
-    expect(sync.status).toBe(200);
-    type Doc = { table: { header: unknown; body: { rows: unknown[] } }; includedStatuses: unknown; nextPageToken?: string };
-    const expected = (await sync.json()) as Doc;
-    expect(expected.nextPageToken).toBeUndefined();
+  it.each(['assigneeDuration', 'statusDurationByAssignee', 'statusDuration'])(
+    '%s in json equals the synchronous report of the same set, header and rows',
+    async (columnsBy) => {
+      const params = { filterType: 'customjql', customjql: JQL, columnsBy, outputType: 'json', viewFormat: 'hours' };
+      const sync = await t.rest(`/rest/list?${new URLSearchParams(params).toString()}`, { token: aliceToken });
+      expect(sync.status).toBe(200);
+      type Doc = { table: { header: unknown; body: { rows: unknown[] } }; includedStatuses: unknown; nextPageToken?: string };
+      const expected = (await sync.json()) as Doc;
+      expect(expected.nextPageToken).toBeUndefined();
 
-    const done = await waitForEnd((await startExport(params)).exportId);
-    expect(done.status).toBe('completed');
-    const docs = await Promise.all((await downloadAll(done)).map(async (response) => (await response.json()) as Doc));
-    for (const doc of docs) expect(openApi.problems('JsonTable', doc)).toBe('');
-    // Assignee columns differ from page to page; every part still has the whole set's header.
-    for (const doc of docs) {
-      expect(doc.table.header).toEqual(expected.table.header);
-      expect(doc.includedStatuses).toEqual(expected.includedStatuses);
-      expect(doc.nextPageToken).toBeUndefined();
-    }
-    expect(docs.flatMap((doc) => doc.table.body.rows)).toEqual(expected.table.body.rows);
-  });
+      const done = await waitForEnd((await startExport(params)).exportId);
+      expect(done.status).toBe('completed');
+      const docs = await Promise.all((await downloadAll(done)).map(async (response) => (await response.json()) as Doc));
+      for (const doc of docs) expect(openApi.problems('JsonTable', doc)).toBe('');
+      // Assignee columns differ from page to page; every part still has the whole set's header.
+      for (const doc of docs) {
+        expect(doc.table.header).toEqual(expected.table.header);
+        expect(doc.includedStatuses).toEqual(expected.includedStatuses);
+        expect(doc.nextPageToken).toBeUndefined();
+      }
+      expect(docs.flatMap((doc) => doc.table.body.rows)).toEqual(expected.table.body.rows);
+    },
+  );
 
   it('jsonSimplified parts carry results only', async () => {
     const done = await waitForEnd((await startExport({ filterType: 'customjql', customjql: 'project = OPS', outputType: 'jsonSimplified' })).exportId);
@@ -146,7 +151,9 @@ describe('an export of 2,500 issues', () => {
   });
 
   it('an empty set completes with a header-only result', async () => {
-    const done = await waitForEnd((await startExport({ filterType: 'customjql', customjql: 'project = SEC AND created > "2099-01-01"', outputType: 'csv' })).exportId);
+    const done = await waitForEnd(
+      (await startExport({ filterType: 'customjql', customjql: 'project = SEC AND created > "2099-01-01"', outputType: 'csv' })).exportId,
+    );
     expect(done).toMatchObject({ status: 'completed', total: 0, parts: 1 });
     const [response] = await downloadAll(done);
     expect((await response!.text()).split('\r\n').filter(Boolean)).toHaveLength(1);
@@ -190,8 +197,6 @@ describe('who sees an export', () => {
   });
 
   it('never stores the token text', async () => {
-    const { readFileSync } = await import('node:fs');
-    const { join } = await import('node:path');
     await startExport({ filterType: 'customjql', customjql: 'project = OPS', tisjwt: aliceToken });
     const data = readFileSync(join(t.dataDir, 'status-clock.sqlite'));
     expect(data.includes(Buffer.from(aliceToken))).toBe(false);
@@ -267,7 +272,13 @@ describe('while Jira is slow or throttling', () => {
     expect(done).toMatchObject({ status: 'completed', total: ISSUES });
     // More invocations than pages: at least one gave up on Jira and the next one retried.
     expect(await invocationsOf(done.exportId)).toBeGreaterThan(Math.ceil(ISSUES / PAGE_ISSUES));
-    const keys = (await Promise.all((await downloadAll(done)).map((r) => r.text()))).flatMap((text) => text.trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[0]));
+    const keys = (await Promise.all((await downloadAll(done)).map((r) => r.text()))).flatMap((text) =>
+      text
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    );
     expect(new Set(keys).size).toBe(ISSUES);
     expect(keys).toHaveLength(ISSUES);
   });

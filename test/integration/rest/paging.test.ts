@@ -22,7 +22,10 @@ describe('paging through 2,500 issues', () => {
     let next: string | undefined;
     let pages = 0;
     do {
-      const response = await t.rest(`/rest/list2?customjql=${JQL}&pageSize=1000&outputType=jsonSimplified${next ? `&nextPageToken=${encodeURIComponent(next)}` : ''}`, { token });
+      const response = await t.rest(
+        `/rest/list2?customjql=${JQL}&pageSize=1000&outputType=jsonSimplified${next ? `&nextPageToken=${encodeURIComponent(next)}` : ''}`,
+        { token },
+      );
       expect(response.status).toBe(200);
       const body = (await response.json()) as { results: Array<{ Key: string }>; nextPageToken?: string };
       keys.push(...body.results.map((r) => r.Key));

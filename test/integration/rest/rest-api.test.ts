@@ -35,7 +35,11 @@ const dataset = () => t.host.emulator!.dataset;
 async function getJson(path: string, token = aliceToken, init: RequestInit = {}): Promise<{ status: number; body: unknown; headers: Headers }> {
   const response = await t.rest(path, { token, ...init });
   const text = await response.text();
-  return { status: response.status, body: text.length > 0 && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text, headers: response.headers };
+  return {
+    status: response.status,
+    body: text.length > 0 && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text,
+    headers: response.headers,
+  };
 }
 
 function expectSchema(name: string, value: unknown): void {
@@ -43,33 +47,44 @@ function expectSchema(name: string, value: unknown): void {
 }
 
 interface TableBody {
-  table: { header: { valueColumns: Array<{ id: string; value: string }> }; body: { rows: Array<{ headerColumns: Array<{ id: string; value: string }>; valueColumns: Array<{ id: string; value: string; raw: string; count?: string }> }> } };
+  table: {
+    header: { valueColumns: Array<{ id: string; value: string }> };
+    body: {
+      rows: Array<{ headerColumns: Array<{ id: string; value: string }>; valueColumns: Array<{ id: string; value: string; raw: string; count?: string }> }>;
+    };
+  };
   includedStatuses: Array<{ id: string; name: string }>;
   nextPageToken?: string;
 }
 const keysOf = (body: unknown): string[] => (body as TableBody).table.body.rows.map((row) => row.headerColumns[0]?.value ?? '');
 
 describe('report endpoints', () => {
-  it.each(COLUMNS_BY.flatMap((columnsBy) => OUTPUT_TYPES.map((outputType) => [columnsBy, outputType] as const)))('/rest/list columnsBy=%s outputType=%s', async (columnsBy, outputType) => {
-    const extra = columnsBy === 'durationBetweenStatuses' ? `&toStatuses=${STATUS_IDS.done}` : '';
-    const { status, body, headers } = await getJson(`/rest/list?projectKey=SCRUM&columnsBy=${columnsBy}&outputType=${outputType}&pageSize=5${extra}`);
-    expect(status).toBe(200);
-    if (outputType === 'csv') {
-      expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
-      const lines = String(body).trimEnd().split('\r\n');
-      expect(lines[0]?.startsWith('Key,Summary')).toBe(true);
-      expect(lines.length).toBeGreaterThan(1);
-    } else if (outputType === 'json') {
-      expectSchema('JsonTable', body);
-      expect((body as TableBody).table.body.rows.length).toBeGreaterThan(0);
-    } else {
-      expectSchema('JsonSimplified', body);
-      expect((body as { results: unknown[] }).results.length).toBeGreaterThan(0);
-    }
-  });
+  it.each(COLUMNS_BY.flatMap((columnsBy) => OUTPUT_TYPES.map((outputType) => [columnsBy, outputType] as const)))(
+    '/rest/list columnsBy=%s outputType=%s',
+    async (columnsBy, outputType) => {
+      const extra = columnsBy === 'durationBetweenStatuses' ? `&toStatuses=${STATUS_IDS.done}` : '';
+      const { status, body, headers } = await getJson(`/rest/list?projectKey=SCRUM&columnsBy=${columnsBy}&outputType=${outputType}&pageSize=5${extra}`);
+      expect(status).toBe(200);
+      if (outputType === 'csv') {
+        expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
+        const lines = String(body).trimEnd().split('\r\n');
+        expect(lines[0]?.startsWith('Key,Summary')).toBe(true);
+        expect(lines.length).toBeGreaterThan(1);
+      } else if (outputType === 'json') {
+        expectSchema('JsonTable', body);
+        expect((body as TableBody).table.body.rows.length).toBeGreaterThan(0);
+      } else {
+        expectSchema('JsonSimplified', body);
+        expect((body as { results: unknown[] }).results.length).toBeGreaterThan(0);
+      }
+    },
+  );
 
   it('/rest/list2 pages with nextPageToken (json body and X-Next-Page-Token header)', async () => {
-    const scrum = dataset().issues.filter((issue) => issue.projectKey === 'SCRUM').map((issue) => issue.key).sort();
+    const scrum = dataset()
+      .issues.filter((issue) => issue.projectKey === 'SCRUM')
+      .map((issue) => issue.key)
+      .sort();
     const seen: string[] = [];
     let token: string | undefined;
     for (let page = 0; page < 50; page += 1) {
@@ -97,7 +112,10 @@ describe('report endpoints', () => {
     expect(status).toBe(200);
     expectSchema('JsonTable', body);
     const row = (body as TableBody).table.body.rows[0]!;
-    expect(row.headerColumns).toEqual([{ id: 'issuekey', value: key }, { id: 'summary', value: expect.any(String) }]);
+    expect(row.headerColumns).toEqual([
+      { id: 'issuekey', value: key },
+      { id: 'summary', value: expect.any(String) },
+    ]);
     if (issue) expect(row.valueColumns.map((c) => c.id)).toEqual([STATUS_IDS.toDo]);
     const expanded = await getJson(`/rest/issue/expanded?issueKey=${key}&viewFormat=readable`);
     expect(expanded.status).toBe(200);
@@ -118,7 +136,12 @@ describe('report endpoints', () => {
 
   it('/rest/calendar lists normalHours and admin calendars; /rest/calendar/{id} answers one; a report can use it', async () => {
     const created = await t.call(alice, 'admin/calendars/create', {
-      calendar: { name: 'Office', timeZone: 'Europe/Berlin', windows: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: 9 * 3_600_000, end: 17 * 3_600_000 })), holidays: [] },
+      calendar: {
+        name: 'Office',
+        timeZone: 'Europe/Berlin',
+        windows: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: 9 * 3_600_000, end: 17 * 3_600_000 })),
+        holidays: [],
+      },
     });
     const list = await getJson('/rest/calendar');
     expect(list.status).toBe(200);
@@ -180,7 +203,11 @@ describe('errors', () => {
 
   it('names every bad parameter at once', async () => {
     const { body } = await getJson('/rest/list?projectKey=SCRUM&columnsBy=x&pageSize=0&viewFormat=fortnights');
-    expect(messagesOf(body).map((m) => m.split(':')[0]).sort()).toEqual(['columnsBy', 'pageSize', 'viewFormat']);
+    expect(
+      messagesOf(body)
+        .map((m) => m.split(':')[0])
+        .sort(),
+    ).toEqual(['columnsBy', 'pageSize', 'viewFormat']);
   });
 
   it('404 for an unknown path, 405 with Allow for a wrong method, 413 for an oversized body, 401 without a token', async () => {
@@ -190,7 +217,11 @@ describe('errors', () => {
     const wrong = await getJson('/rest/calendar', aliceToken, { method: 'POST', body: 'a=b' });
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET');
-    const big = await getJson('/rest/list2', aliceToken, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `customjql=${'x'.repeat(2 * 1024 * 1024)}` });
+    const big = await getJson('/rest/list2', aliceToken, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `customjql=${'x'.repeat(2 * 1024 * 1024)}`,
+    });
     expect(big.status).toBe(413);
     expectSchema('Error', big.body);
     const missing = await t.rest('/rest/list?projectKey=SCRUM');
@@ -217,7 +248,10 @@ describe('errors', () => {
 });
 
 describe('permissions', () => {
-  const secKeys = () => dataset().issues.filter((issue) => issue.projectKey === 'SEC').map((issue) => issue.key);
+  const secKeys = () =>
+    dataset()
+      .issues.filter((issue) => issue.projectKey === 'SEC')
+      .map((issue) => issue.key);
 
   it.each([
     'project = SEC',
@@ -225,7 +259,7 @@ describe('permissions', () => {
     'project = SEC OR project != SEC',
     'key in (SEC-1, SEC-2, SEC-3)',
     'assignee = currentUser() OR assignee != currentUser()',
-  ])("a token whose owner may not browse SEC never sees its issues: %s", async (jql) => {
+  ])('a token whose owner may not browse SEC never sees its issues: %s', async (jql) => {
     const { status, body } = await getJson(`/rest/list?customjql=${encodeURIComponent(jql)}`, carolToken);
     if (status === 400) return; // a JQL error (e.g. unknown key) shows no issue either
     expect(status).toBe(200);

@@ -33,7 +33,11 @@ describe('aggregate', () => {
       { team: 'b', ms: 10 },
       { team: 'a', ms: 3 },
     ];
-    const result = aggregateBy(rows, (r) => r.team, (r) => r.ms);
+    const result = aggregateBy(
+      rows,
+      (r) => r.team,
+      (r) => r.ms,
+    );
     expect([...result.keys()]).toEqual(['a', 'b']);
     expect(result.get('a')?.average).toBe(2);
     expect(result.get('b')?.count).toBe(1);

@@ -1,8 +1,4 @@
-import {
-  MAX_HOLIDAYS,
-  parseCalendarDefinition,
-  validateCalendarDefinition,
-} from '../../../src/engine/calendar/calendar-definition';
+import { MAX_HOLIDAYS, parseCalendarDefinition, validateCalendarDefinition } from '../../../src/engine/calendar/calendar-definition';
 import { FieldError } from '../../../src/kernel/errors';
 import { DAY, HOUR } from './history-builder';
 
@@ -63,16 +59,10 @@ describe('calendar definition validation', () => {
 
   it('rejects absurd sizes: too many windows per day, too many holidays, no window at all', () => {
     const many = Array.from({ length: 21 }, (_, i) => ({ weekday: 1, start: i * HOUR, end: i * HOUR + 1000 }));
-    expect(issuesOf({ ...valid, windows: many })).toEqual([
-      { field: 'windows', message: 'Monday has 21 windows; at most 20 per weekday' },
-    ]);
+    expect(issuesOf({ ...valid, windows: many })).toEqual([{ field: 'windows', message: 'Monday has 21 windows; at most 20 per weekday' }]);
     const holidays = Array.from({ length: MAX_HOLIDAYS + 1 }, () => ({ date: '2024-01-01' }));
-    expect(issuesOf({ ...valid, holidays })).toEqual([
-      { field: 'holidays', message: 'a calendar holds at most 1000 holidays' },
-    ]);
-    expect(issuesOf({ ...valid, windows: [] })).toEqual([
-      { field: 'windows', message: 'a calendar needs at least one working window' },
-    ]);
+    expect(issuesOf({ ...valid, holidays })).toEqual([{ field: 'holidays', message: 'a calendar holds at most 1000 holidays' }]);
+    expect(issuesOf({ ...valid, windows: [] })).toEqual([{ field: 'windows', message: 'a calendar needs at least one working window' }]);
   });
 
   it('rejects unreal dates, absurd years and duplicates', () => {
@@ -82,7 +72,13 @@ describe('calendar definition validation', () => {
       { field: 'holidays[2].date', message: 'year 202 is outside 1970-2200' },
     ]);
     expect(
-      issuesOf({ ...valid, holidays: [{ date: '2024-12-25', recurring: true }, { date: '2030-12-25', recurring: true }] }),
+      issuesOf({
+        ...valid,
+        holidays: [
+          { date: '2024-12-25', recurring: true },
+          { date: '2030-12-25', recurring: true },
+        ],
+      }),
     ).toEqual([{ field: 'holidays[1].date', message: 'recurring holiday 12-25 is already listed at holidays[0]' }]);
   });
 

@@ -155,9 +155,7 @@ describe('transition dates', () => {
 
 describe('duration between statuses', () => {
   it('from created to the first entry into Done', () => {
-    expect(durationBetweenStatuses(timeline, { start: { at: 'created' }, stop: { at: 'firstEntry', statusIds: ['5'] } }, normalHoursCalendar)).toBe(
-      10 * HOUR,
-    );
+    expect(durationBetweenStatuses(timeline, { start: { at: 'created' }, stop: { at: 'firstEntry', statusIds: ['5'] } }, normalHoursCalendar)).toBe(10 * HOUR);
   });
 
   it('first / last entries, with paused statuses', () => {
@@ -174,16 +172,22 @@ describe('duration between statuses', () => {
 
   it('is undefined when the start or the stop never happened', () => {
     const cal = normalHoursCalendar;
-    expect(durationBetweenStatuses(timeline, { start: { at: 'firstEntry', statusIds: ['2'] }, stop: { at: 'firstEntry', statusIds: ['5'] } }, cal)).toBeUndefined();
+    expect(
+      durationBetweenStatuses(timeline, { start: { at: 'firstEntry', statusIds: ['2'] }, stop: { at: 'firstEntry', statusIds: ['5'] } }, cal),
+    ).toBeUndefined();
     expect(durationBetweenStatuses(timeline, { start: { at: 'created' }, stop: { at: 'firstEntry', statusIds: ['2'] } }, cal)).toBeUndefined();
     // The only entry into Open precedes the start.
-    expect(durationBetweenStatuses(timeline, { start: { at: 'firstEntry', statusIds: ['3'] }, stop: { at: 'firstEntry', statusIds: ['1'] } }, cal)).toBeUndefined();
+    expect(
+      durationBetweenStatuses(timeline, { start: { at: 'firstEntry', statusIds: ['3'] }, stop: { at: 'firstEntry', statusIds: ['1'] } }, cal),
+    ).toBeUndefined();
   });
 });
 
 describe('expanded visits', () => {
   it('one row per visit with its duration', () => {
-    expect(expandedVisits(timeline, normalHoursCalendar).map((r) => [r.statusId, (r.start - T0) / HOUR, (r.end - T0) / HOUR, r.durationMs / HOUR, r.ongoing])).toEqual([
+    expect(
+      expandedVisits(timeline, normalHoursCalendar).map((r) => [r.statusId, (r.start - T0) / HOUR, (r.end - T0) / HOUR, r.durationMs / HOUR, r.ongoing]),
+    ).toEqual([
       ['1', 0, 2, 2, false],
       ['3', 2, 5, 3, false],
       ['4', 5, 6, 1, false],

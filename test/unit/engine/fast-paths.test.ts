@@ -53,9 +53,7 @@ function referenceVisits<V extends string | null>(
 }
 
 function referenceTimeline(history: IssueHistory, options: TimelineOptions): IssueTimeline {
-  const sorted = [...history.changes].sort(
-    (x, y) => x.at - y.at || referenceCompareIds(x.changeId, y.changeId),
-  );
+  const sorted = [...history.changes].sort((x, y) => x.at - y.at || referenceCompareIds(x.changeId, y.changeId));
   const allStatusVisits = referenceVisits<string>(history.created, history.status, sorted, 'status', options.now);
   if (allStatusVisits[0]!.value === null) {
     allStatusVisits[0]!.value = sorted.find((c) => c.field === 'status')?.to ?? history.status;
@@ -77,11 +75,7 @@ function referenceTimeline(history: IssueHistory, options: TimelineOptions): Iss
   };
 }
 
-function referenceDurations(
-  visits: readonly StatusVisit[],
-  calendar: WorkingTimeCalendar,
-  behavior: MultiVisitBehavior,
-): Map<string, number> {
+function referenceDurations(visits: readonly StatusVisit[], calendar: WorkingTimeCalendar, behavior: MultiVisitBehavior): Map<string, number> {
   const result = new Map<string, number>();
   const counts = new Map<string, number>();
   for (const visit of visits) {

@@ -12,20 +12,19 @@ export function history(options: {
   assigneeChanges?: ChangeRow[];
 }): IssueHistory {
   let id = 100;
-  const toChange = (field: FieldChange['field']) => (row: ChangeRow): FieldChange => {
-    id += 1;
-    return { changeId: row[3] ?? String(id), at: row[0], field, from: row[1], to: row[2] };
-  };
+  const toChange =
+    (field: FieldChange['field']) =>
+    (row: ChangeRow): FieldChange => {
+      id += 1;
+      return { changeId: row[3] ?? String(id), at: row[0], field, from: row[1], to: row[2] };
+    };
   return {
     issueId: '10001',
     issueKey: 'SC-1',
     created: options.created,
     status: options.status,
     assignee: options.assignee ?? null,
-    changes: [
-      ...(options.statusChanges ?? []).map(toChange('status')),
-      ...(options.assigneeChanges ?? []).map(toChange('assignee')),
-    ],
+    changes: [...(options.statusChanges ?? []).map(toChange('status')), ...(options.assigneeChanges ?? []).map(toChange('assignee'))],
   };
 }
 

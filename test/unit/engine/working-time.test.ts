@@ -5,8 +5,7 @@ import { DAY, HOUR } from './history-builder';
 
 const at = (zone: string) => (iso: string) => DateTime.fromISO(iso, { zone }).toMillis();
 const allDay = (...weekdays: number[]) => weekdays.map((weekday) => ({ weekday, start: 0, end: DAY }));
-const officeHours = (start = 9, end = 17) =>
-  [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: start * HOUR, end: end * HOUR }));
+const officeHours = (start = 9, end = 17) => [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: start * HOUR, end: end * HOUR }));
 
 function calendar(timeZone: string, windows: unknown[], holidays: unknown[] = []) {
   return compileCalendar(parseCalendarDefinition({ name: 'test', timeZone, windows, holidays }));

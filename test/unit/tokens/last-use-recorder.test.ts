@@ -11,8 +11,17 @@ describe('last use recorder', () => {
   beforeEach(async () => {
     db = await openSqliteDatabase(':memory:');
     await createTokenRepository(db).insert({
-      id: ID, ownerAccountId: 'a', tokenHash: 'h'.repeat(64), keyId: 'kid-0000', active: true, notes: '',
-      createdAt: T0, updatedAt: T0, expiresAt: T0 + 1e10, lastUsedAt: null, lastUsedIp: null,
+      id: ID,
+      ownerAccountId: 'a',
+      tokenHash: 'h'.repeat(64),
+      keyId: 'kid-0000',
+      active: true,
+      notes: '',
+      createdAt: T0,
+      updatedAt: T0,
+      expiresAt: T0 + 1e10,
+      lastUsedAt: null,
+      lastUsedIp: null,
     });
   });
   afterEach(() => db.destroy());
@@ -21,7 +30,13 @@ describe('last use recorder', () => {
     const tokens = createTokenRepository(db);
     const writes: number[] = [];
     // The real repository, with each write noted.
-    const counting = { ...tokens, recordUse: async (...args: Parameters<typeof tokens.recordUse>) => { writes.push(args[1]); return tokens.recordUse(...args); } };
+    const counting = {
+      ...tokens,
+      recordUse: async (...args: Parameters<typeof tokens.recordUse>) => {
+        writes.push(args[1]);
+        return tokens.recordUse(...args);
+      },
+    };
     const spied = createLastUseRecorder(counting);
     const use = async (at: number): Promise<void> => spied.record((await tokens.findById(ID))!, at, '10.0.0.1');
     await use(T0);

@@ -1,4 +1,4 @@
-// The reporting parameters of TIS-REST-NOTES.md: names matched case-insensitively,
+// The reporting parameters of the TISJWT wire format (docs/tis-compatibility.md): names matched case-insensitively,
 // values parsed with one zod schema each, and every problem reported with the parameter
 // it is about (a client fixing one mistake should not discover the next one later).
 import { z } from 'zod';

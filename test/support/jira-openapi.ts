@@ -4,9 +4,11 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
-export const OPENAPI_FILE = '/work/shared/reference/jira-platform-openapi.json';
+/** The operations the app calls and the emulator serves (scripts/jira-openapi-subset.mjs writes it). */
+const OPENAPI_FILE = join(__dirname, 'jira-openapi-subset.json');
 
 const mediaSchema = z.object({ schema: z.unknown().optional() }).passthrough();
 const operationSchema = z

@@ -1,4 +1,4 @@
-// outputType=json: the table shape of TIS-REST-NOTES.md (header and body rows with
+// outputType=json: the table shape of docs/tis-compatibility.md (header and body rows with
 // headerColumns, groupByColumns, fieldColumns, valueColumns, currentState) plus
 // includedStatuses, and nextPageToken when more issues follow.
 import type { ReportTable } from '../table';

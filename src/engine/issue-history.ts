@@ -1,6 +1,6 @@
 // What the engine needs to know about one issue: when it was created, where it is now,
 // and every status / assignee change from the Jira changelog. Produced by src/jira/
-// (bulk changelog fetch) and by tests; consumed by the pure engine in src/reports/.
+// (bulk changelog fetch) and by tests; consumed by the pure engine in src/engine/.
 
 /** One changelog item for a field the engine tracks. Instants are epoch milliseconds. */
 export interface FieldChange {

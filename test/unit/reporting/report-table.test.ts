@@ -2,94 +2,14 @@
 // (parsed parameters, resolved statuses, groups and a Mon-Fri 09:00-17:00 calendar): its
 // columns, rows and the cells a client sees, and what the kinds share (discovered assignee
 // columns, deleted statuses, the statuses filter, excludeCurrentStatus, currentState).
-import type { CalendarView, StatusGroupView } from '../../../src/contract/report-config';
-import type { StatusInfo } from '../../../src/engine';
-import type { IssueWithHistory } from '../../../src/jira';
 import { FieldError } from '../../../src/kernel/errors';
 import { COLUMNS_BY, REPORT_KINDS, type ColumnsBy } from '../../../src/reporting/kinds';
-import { buildReportContext, type ReportConfigSource } from '../../../src/reporting/report-context';
-import { parseReportParams, type RawParams } from '../../../src/reporting/report-params';
-import { buildReportTable, tableColumns } from '../../../src/reporting/report-table';
+import { buildReportContext } from '../../../src/reporting/report-context';
+import { parseReportParams } from '../../../src/reporting/report-params';
+import { tableColumns } from '../../../src/reporting/report-table';
 import type { Cell, ReportTable, ValueColumn } from '../../../src/reporting/table';
-import { DAY, history, HOUR, T0 } from '../engine/history-builder';
-
-/** Day `day` after Monday 2024-01-01 (UTC), at `hour`. */
-const at = (day: number, hour: number): number => T0 + day * DAY + hour * HOUR;
-/** Wednesday 12:00: the instant every report here is computed at. */
-const NOW = at(2, 12);
-
-const STATUSES: StatusInfo[] = [
-  { id: '1', name: 'Open', categoryKey: 'new' },
-  { id: '2', name: 'Blocked', categoryKey: 'indeterminate' },
-  { id: '3', name: 'In Progress', categoryKey: 'indeterminate' },
-  { id: '4', name: 'Review', categoryKey: 'indeterminate' },
-  { id: '5', name: 'Done', categoryKey: 'done' },
-];
-const UPDATED = '2024-01-01T00:00:00.000Z';
-const GROUPS: StatusGroupView[] = [
-  { id: 'group-active', name: 'Active', statusIds: ['3', '4'], updatedAt: UPDATED },
-  { id: 'group-waiting', name: 'Waiting', statusIds: ['1', '2', '1'], updatedAt: UPDATED },
-  { id: 'group-blocked', name: 'Blocked only', statusIds: ['2'], updatedAt: UPDATED },
-];
-const OFFICE: CalendarView = {
-  id: 'calendar-office',
-  updatedAt: UPDATED,
-  name: 'Office',
-  timeZone: 'UTC',
-  windows: ([1, 2, 3, 4, 5] as const).map((weekday) => ({ weekday, start: 9 * HOUR, end: 17 * HOUR })),
-  holidays: [],
-};
-const source: ReportConfigSource = {
-  statuses: () => Promise.resolve(STATUSES),
-  listStatusGroups: () => Promise.resolve(GROUPS),
-  listCalendars: () => Promise.resolve([OFFICE]),
-};
-
-// SC-1, created Mon 09:00 unassigned, in Open until Mon 13:00 (then assigned to acc-b,
-// shown as "Amy"), In Progress until Tue 11:00, Review until Tue 15:00 (then acc-a, "Zed"),
-// In Progress until Wed 10:00, Done since. Under the office calendar: Open 4h, In Progress
-// 6h + 3h, Review 4h, Done 2h; unassigned 4h, acc-b 10h, acc-a 5h.
-const SC_1: IssueWithHistory = {
-  history: {
-    ...history({
-      created: at(0, 9),
-      status: '5',
-      assignee: 'acc-a',
-      statusChanges: [
-        [at(0, 13), '1', '3'],
-        [at(1, 11), '3', '4'],
-        [at(1, 15), '4', '3'],
-        [at(2, 10), '3', '5'],
-      ],
-      assigneeChanges: [
-        [at(0, 13), null, 'acc-b'],
-        [at(1, 15), 'acc-b', 'acc-a'],
-      ],
-    }),
-    issueId: '10001',
-    issueKey: 'SC-1',
-  },
-  fields: { summary: 'Build the clock' },
-};
-// SC-2, created Mon 09:00 with acc-a, in status 7 (which Jira no longer has) until Mon
-// 11:00, Open since: 7 2h, Open 6h + 8h + 3h = 17h. No summary field.
-const SC_2: IssueWithHistory = {
-  history: { ...history({ created: at(0, 9), status: '1', assignee: 'acc-a', statusChanges: [[at(0, 11), '7', '1']] }), issueId: '10002', issueKey: 'SC-2' },
-  fields: {},
-};
-const ISSUES = [SC_1, SC_2];
-const NAMES: Record<string, string> = { 'acc-a': 'Zed', 'acc-b': 'Amy' };
-
-async function build(
-  given: Record<string, string> = {},
-  issues: readonly IssueWithHistory[] = ISSUES,
-  assigneeName = (id: string) => NAMES[id] ?? `no name for ${id}`,
-) {
-  const raw = Object.fromEntries(Object.entries({ projectKey: 'SC', calendar: 'Office', ...given }).map(([name, value]) => [name, [value]])) as RawParams;
-  const params = parseReportParams(raw);
-  const context = await buildReportContext(params, source);
-  return buildReportTable({ issues, params, context, now: NOW, assigneeName });
-}
+import { HOUR } from '../engine/history-builder';
+import { at, buildTable as build, ISSUES, NAMES, NOW, SC_2, source, STATUSES } from './report-fixtures';
 
 const d = (hours: number, count?: number): Cell =>
   count === undefined ? { kind: 'duration', ms: hours * HOUR } : { kind: 'duration', ms: hours * HOUR, count };

@@ -4,8 +4,8 @@
 import type { CalendarView, StatusGroupView } from '../../../src/contract/report-config';
 import type { StatusInfo } from '../../../src/engine';
 import type { IssueWithHistory } from '../../../src/jira';
-import { buildReportContext, type ReportConfigSource } from '../../../src/reporting/report-context';
-import { parseReportParams, type RawParams } from '../../../src/reporting/report-params';
+import { buildReportContext, type ReportConfigSource, type ReportContext } from '../../../src/reporting/report-context';
+import { parseReportParams, type RawParams, type ReportParams } from '../../../src/reporting/report-params';
 import { buildReportTable } from '../../../src/reporting/report-table';
 import type { ReportTable } from '../../../src/reporting/table';
 import { DAY, history, HOUR, T0 } from '../engine/history-builder';
@@ -77,14 +77,19 @@ export const SC_2: IssueWithHistory = {
 export const ISSUES = [SC_1, SC_2];
 export const NAMES: Record<string, string> = { 'acc-a': 'Zed', 'acc-b': 'Amy' };
 
-/** Builds the table of `given` parameters (on top of projectKey=SC and calendar=Office) over `issues`. */
+/** The parsed request and its context for `given` parameters on top of projectKey=SC and calendar=Office. */
+export async function requestFor(given: Record<string, string> = {}): Promise<{ params: ReportParams; context: ReportContext }> {
+  const raw = Object.fromEntries(Object.entries({ projectKey: 'SC', calendar: 'Office', ...given }).map(([name, value]) => [name, [value]])) as RawParams;
+  const params = parseReportParams(raw);
+  return { params, context: await buildReportContext(params, source) };
+}
+
+/** The table of `given` parameters (see requestFor) over `issues`, computed at NOW. */
 export async function buildTable(
   given: Record<string, string> = {},
   issues: readonly IssueWithHistory[] = ISSUES,
   assigneeName = (id: string): string => NAMES[id] ?? `no name for ${id}`,
 ): Promise<ReportTable> {
-  const raw = Object.fromEntries(Object.entries({ projectKey: 'SC', calendar: 'Office', ...given }).map(([name, value]) => [name, [value]])) as RawParams;
-  const params = parseReportParams(raw);
-  const context = await buildReportContext(params, source);
+  const { params, context } = await requestFor(given);
   return buildReportTable({ issues, params, context, now: NOW, assigneeName });
 }

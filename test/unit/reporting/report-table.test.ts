@@ -4,12 +4,10 @@
 // columns, deleted statuses, the statuses filter, excludeCurrentStatus, currentState).
 import { FieldError } from '../../../src/kernel/errors';
 import { COLUMNS_BY, REPORT_KINDS, type ColumnsBy } from '../../../src/reporting/kinds';
-import { buildReportContext } from '../../../src/reporting/report-context';
-import { parseReportParams } from '../../../src/reporting/report-params';
 import { tableColumns } from '../../../src/reporting/report-table';
 import type { Cell, ReportTable, ValueColumn } from '../../../src/reporting/table';
 import { HOUR } from '../engine/history-builder';
-import { at, buildTable as build, ISSUES, NAMES, NOW, SC_2, source, STATUSES } from './report-fixtures';
+import { at, buildTable as build, ISSUES, NAMES, NOW, requestFor, SC_2, STATUSES } from './report-fixtures';
 
 const d = (hours: number, count?: number): Cell =>
   count === undefined ? { kind: 'duration', ms: hours * HOUR } : { kind: 'duration', ms: hours * HOUR, count };
@@ -403,8 +401,7 @@ describe('buildReportTable: currentState', () => {
 
 describe('tableColumns', () => {
   it('unions what several pages found into one header: assignees once each by name, deleted statuses once each in id order', async () => {
-    const params = parseReportParams({ projectKey: ['SC'], columnsBy: ['statusDurationByAssignee'] });
-    const context = await buildReportContext(params, source);
+    const { context } = await requestFor({ columnsBy: 'statusDurationByAssignee' });
     const columns = tableColumns('assigneeDuration', context, {
       assignees: [column('unassigned', 'Unassigned'), column('acc-a', 'Zed'), column('acc-b', 'Amy'), column('acc-a', 'Zed')],
       deletedStatusIds: ['9', '7', '9'],
@@ -416,8 +413,7 @@ describe('tableColumns', () => {
   });
 
   it('gives the group-by column of the two kinds that have one', async () => {
-    const params = parseReportParams({ projectKey: ['SC'] });
-    const context = await buildReportContext(params, source);
+    const { context } = await requestFor();
     const none = { assignees: [], deletedStatusIds: [] };
     expect(tableColumns('statusDurationByAssignee', context, none).groupByColumn).toEqual({ id: 'assignee', name: 'Assignee' });
     expect(tableColumns('assigneeDurationByStatus', context, none).groupByColumn).toEqual({ id: 'status', name: 'Status' });
@@ -425,8 +421,7 @@ describe('tableColumns', () => {
 
   it('gives the same columns as the table built over the same issues', async () => {
     const table = await build({ columnsBy: 'statusDurationByAssignee', includeDeletedStatuses: 'true' });
-    const params = parseReportParams({ projectKey: ['SC'], calendar: ['Office'], columnsBy: ['statusDurationByAssignee'], includeDeletedStatuses: ['true'] });
-    const context = await buildReportContext(params, source);
+    const { context } = await requestFor({ columnsBy: 'statusDurationByAssignee', includeDeletedStatuses: 'true' });
     const { valueColumns, groupByColumn, includedStatuses } = table;
     expect(tableColumns('statusDurationByAssignee', context, table.discovered)).toEqual({ valueColumns, groupByColumn, includedStatuses });
   });

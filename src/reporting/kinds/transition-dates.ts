@@ -9,9 +9,15 @@ function transitionDateKind<const Id extends string>(id: Id, at: (timeline: Issu
     id,
     rows(input) {
       const cells = new Map<string, Cell>();
-      for (const column of input.context.statusColumns) {
-        const instant = at(input.timeline, column.id);
-        if (instant !== undefined) cells.set(column.id, { kind: 'instant', ms: instant });
+      // The statuses the issue was in, not the request's status columns: a status Jira no
+      // longer has is a column under includeDeletedStatuses and needs its date too.
+      const seen = new Set<string>();
+      for (const visit of input.timeline.allStatusVisits) {
+        if (seen.has(visit.value)) continue;
+        seen.add(visit.value);
+        if (!input.keepStatus(visit.value)) continue;
+        const instant = at(input.timeline, visit.value);
+        if (instant !== undefined) cells.set(visit.value, { kind: 'instant', ms: instant });
       }
       return issueRow(input, cells);
     },

@@ -29,10 +29,13 @@ export class AdaptiveLimiter {
   /** Bumped at each decrease: answers to requests sent before it do not decrease again. */
   private epoch = 0;
   private peak = 0;
+  private readonly activeByPriority = new Map<number, number>();
 
+  /** `caps` bounds the requests of one priority in flight at once (the big answers: memory). */
   constructor(
     private readonly max: number = DEFAULT_MAX_IN_FLIGHT,
     private readonly min: number = 1,
+    private readonly caps: ReadonlyMap<number, number> = new Map(),
   ) {
     if (max < 1 || min < 1 || min > max) throw new Error('a limiter needs 1 <= min <= max');
     this.window = max;
@@ -70,14 +73,18 @@ export class AdaptiveLimiter {
 
   private dispatch(): void {
     while (this.active < this.limit() && this.waiting.length > 0) {
-      let best = 0;
-      for (let i = 1; i < this.waiting.length; i += 1) {
+      let best = -1;
+      for (let i = 0; i < this.waiting.length; i += 1) {
         const candidate = this.waiting[i]!;
-        const current = this.waiting[best]!;
-        if (candidate.priority < current.priority || (candidate.priority === current.priority && candidate.order < current.order)) best = i;
+        if ((this.activeByPriority.get(candidate.priority) ?? 0) >= (this.caps.get(candidate.priority) ?? Number.POSITIVE_INFINITY)) continue;
+        const current = best < 0 ? undefined : this.waiting[best]!;
+        if (!current || candidate.priority < current.priority || (candidate.priority === current.priority && candidate.order < current.order)) best = i;
       }
+      if (best < 0) return;
       const [waiter] = this.waiting.splice(best, 1);
       if (!waiter) return;
+      const priority = waiter.priority;
+      this.activeByPriority.set(priority, (this.activeByPriority.get(priority) ?? 0) + 1);
       this.active += 1;
       this.peak = Math.max(this.peak, this.active);
       const sentIn = this.epoch;
@@ -87,6 +94,7 @@ export class AdaptiveLimiter {
           if (released) return;
           released = true;
           this.active -= 1;
+          this.activeByPriority.set(priority, (this.activeByPriority.get(priority) ?? 1) - 1);
           this.adjust(outcome, sentIn);
           this.dispatch();
         },

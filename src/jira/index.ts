@@ -8,3 +8,4 @@ export { rewriteJqlForOwner } from './jql-rewrite';
 export { jiraRuntimeOn, type JiraRuntime } from './jira-runtime';
 export { createJiraUserDirectory } from './jira-user-directory';
 export type { UserDirectory } from './user-directory';
+export { DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';

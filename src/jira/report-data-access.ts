@@ -6,13 +6,19 @@
 import type { JiraHttp } from '../kernel/ports';
 import type { StatusInfo } from '../engine';
 import { AdaptiveLimiter, DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
-import { createJiraClient, type JiraClient, type JiraClientOptions } from './jira-client';
+import { createJiraClient, PRIORITY, type JiraClient, type JiraClientOptions } from './jira-client';
 import { statusListSchema } from './jira-schemas';
 import type { IssueWithHistory } from './issue-history-fetch';
 import { resolveSelectionJql, type IssueSelection } from './issue-selection';
 import { IssueStream, type StreamedIssue } from './issue-stream';
 import { decodePosition, SEARCH_MAX_PAGE } from './page-position';
 import { systemRuntime } from './jira-runtime';
+
+/**
+ * Bulk changelog answers are large (about 4 MB of JSON per 1000 issues): two at a time keep
+ * a report's heap small, and the field fetches fill the other slots meanwhile.
+ */
+const CHANGELOG_CAP = new Map([[PRIORITY.changelog, 2]]);
 
 /** Search pages are at least this large, so issues the owner may not browse cost no extra search. */
 const SEARCH_MIN_PAGE = 1000;
@@ -80,7 +86,7 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
     const start = request.pageToken === undefined ? undefined : decodePosition(request.pageToken);
     const abort = new AbortController();
     const streamClient = client(request.deadline ?? options.deadline, {
-      limiter: new AdaptiveLimiter(options.maxConcurrency ?? DEFAULT_MAX_IN_FLIGHT),
+      limiter: new AdaptiveLimiter(options.maxConcurrency ?? DEFAULT_MAX_IN_FLIGHT, 1, CHANGELOG_CAP),
       signal: abort.signal,
     });
     abort.signal.addEventListener('abort', () => retire(streamClient), { once: true });

@@ -100,4 +100,18 @@ describe('the adaptive in-flight limit', () => {
     await Promise.all(waiting);
     expect(order).toEqual(['search', 'permissions', 'changelog', 'fields']);
   });
+
+  it('holds a capped priority to its cap while others fill the free slots', async () => {
+    const limiter = new AdaptiveLimiter(8, 1, new Map([[2, 2]]));
+    const changelogs = await Promise.all([limiter.acquire(2), limiter.acquire(2)]);
+    let third = false;
+    const waitingChangelog = limiter.acquire(2).then((slot) => ((third = true), slot));
+    const fields = await Promise.all(Array.from({ length: 6 }, () => limiter.acquire(3)));
+    expect(limiter.peakInFlight()).toBe(8);
+    expect(third).toBe(false);
+    changelogs[0].release('ok');
+    (await waitingChangelog).release('ok');
+    expect(third).toBe(true);
+    for (const slot of [changelogs[1], ...fields]) slot.release('ok');
+  });
 });

@@ -11,7 +11,7 @@ const sample = (): void => {
   peakHeap = Math.max(peakHeap, getHeapStatistics().used_heap_size);
 };
 
-type Message = { type: 'memory' } | { type: 'stop' };
+type Message = { type: 'memory' } | { type: 'export'; id: string } | { type: 'stop' };
 
 async function main(): Promise<void> {
   const end = Reflect.get(ServerResponse.prototype, 'end') as (this: ServerResponse, ...args: unknown[]) => ServerResponse;
@@ -33,6 +33,13 @@ async function main(): Promise<void> {
       sample();
       const cpu = process.cpuUsage();
       process.send?.({ type: 'memory', peakHeapBytes: peakHeap, maxRssBytes: process.resourceUsage().maxRSS * 1024, cpuMs: (cpu.user + cpu.system) / 1000 });
+    } else if (message.type === 'export') {
+      void (async () => {
+        const job = await host.db.selectFrom('export_jobs').select(['invocations', 'chunk_count']).where('id', '=', message.id).executeTakeFirstOrThrow();
+        const chunks = await host.db.selectFrom('export_chunks').select('body').where('export_id', '=', message.id).execute();
+        const storedBytes = chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk.body, 'utf8'), 0);
+        process.send?.({ type: 'export', invocations: Number(job.invocations), chunks: Number(job.chunk_count), storedBytes });
+      })();
     } else {
       void host.close().then(() => process.exit(0));
     }

@@ -85,6 +85,8 @@ export interface HostProcess {
   pid: number;
   startup: HostMemory;
   memory(): Promise<HostMemory>;
+  /** What the host stored for an export job. */
+  exportStats(id: string): Promise<{ invocations: number; chunks: number; storedBytes: number }>;
   /** A token for the account (created through the user page's resolver). */
   token(accountId: string): Promise<string>;
   close(): Promise<void>;
@@ -105,6 +107,12 @@ export async function startHostProcess(jiraUrl: string, options: { exportSetting
       child.send({ type: 'memory' });
       const { peakHeapBytes, maxRssBytes, cpuMs } = await answer;
       return { peakHeapBytes, maxRssBytes, cpuMs };
+    },
+    async exportStats(id) {
+      const answer = reply<Reply & { invocations: number; chunks: number; storedBytes: number }>(child, 'export');
+      child.send({ type: 'export', id });
+      const { invocations, chunks, storedBytes } = await answer;
+      return { invocations, chunks, storedBytes };
     },
     async token(accountId) {
       const response = await fetch(`${ready.url}/__forge/invoke`, {

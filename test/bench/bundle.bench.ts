@@ -84,7 +84,7 @@ export async function run(): Promise<void> {
     const code = sizes.reduce((sum, file) => sum + file.bytes, 0);
     const index = join(output.outputDir, 'index.cjs');
     console.log(
-      `@forge/bundler ${output.metadata?.bundler ?? 'node (webpack)'}: built in ${(buildMs / 1000).toFixed(1)} s, entry points ${handlers.map((h) => h.module).join(', ')}`,
+      `@forge/bundler ${output.metadata?.bundler ?? 'node (webpack)'}: built in ${(buildMs / 1000).toFixed(1)} s, entry points ${[...new Set(handlers.map((h) => h.module))].join(', ')} (${handlers.length} handlers)`,
     );
     console.log(
       `  bundle ${kb(code)} (${kb(gzipSync(readFileSync(index)).length)} gzip for index.cjs): ${sizes.map((f) => `${f.name} ${kb(f.bytes)}`).join(', ')}; source maps left out`,

@@ -22,8 +22,10 @@ export interface LocalHostOptions extends Pick<LocalServiceOptions, 'restRateLim
   port: number;
   dataDir: string;
   appDir?: string;
-  /** The emulator's dataset; ignored when `realJira` is given. */
+  /** The emulator's dataset; ignored when `realJira` or `jiraBaseUrl` is given. */
   dataset?: Dataset;
+  /** A Jira emulator already running elsewhere (another process: the benches), called without auth. */
+  jiraBaseUrl?: string;
   realJira?: { baseUrl: string; email: string; apiToken: string };
   clock?: Clock;
 }
@@ -84,8 +86,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
   mkdirSync(options.dataDir, { recursive: true });
   const manifest = readManifestHandlers(appDir);
 
-  const emulator = options.realJira ? undefined : await startJiraEmulator({ dataset: options.dataset ?? demoDataset(), port: 0 });
-  const jiraUrl = options.realJira?.baseUrl ?? emulator?.url ?? '';
+  const external = options.realJira?.baseUrl ?? options.jiraBaseUrl;
+  const emulator = external !== undefined ? undefined : await startJiraEmulator({ dataset: options.dataset ?? demoDataset(), port: 0 });
+  const jiraUrl = external ?? emulator?.url ?? '';
   const jira = createJiraOverHttp(
     options.realJira
       ? { baseUrl: options.realJira.baseUrl, auth: { email: options.realJira.email, apiToken: options.realJira.apiToken } }

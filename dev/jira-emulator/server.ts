@@ -23,6 +23,8 @@ export interface RunningEmulator {
   setFaults(faults: FaultOptions): void;
   /** Requests received since start, faulted ones included. */
   requestCount(): number;
+  /** The same, per path (query strings left out). */
+  requestsByPath(): Record<string, number>;
   dataset: Dataset;
 }
 
@@ -86,10 +88,13 @@ export async function startJiraEmulator(options: StartOptions): Promise<RunningE
   if (options.faults) faults.set(options.faults);
   const now = options.now ?? (() => Date.now());
   let count = 0;
+  const byPath = new Map<string, number>();
   let baseUrl = '';
 
   const server = createServer((req, res) => {
     count += 1;
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    byPath.set(path, (byPath.get(path) ?? 0) + 1);
     void handle(req, res).catch((error: unknown) => {
       if (!res.headersSent) send(res, { status: 500, body: { errorMessages: [String(error)], errors: {} } });
     });
@@ -158,6 +163,7 @@ export async function startJiraEmulator(options: StartOptions): Promise<RunningE
     dataset: options.dataset,
     setFaults: (f) => faults.set(f),
     requestCount: () => count,
+    requestsByPath: () => Object.fromEntries(byPath),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -3,7 +3,7 @@
 // histories a call) for every status and assignee change. Never one call per issue,
 // never expand=changelog (Jira truncates it).
 import type { FieldChange, IssueHistory } from '../engine';
-import type { JiraClient } from './jira-client';
+import { PRIORITY, type JiraClient } from './jira-client';
 import { JiraAccessError } from '../kernel/errors';
 import { bulkChangelogSchema, bulkIssuesSchema, historyFieldsSchema } from './jira-schemas';
 import { chunk, mapBounded } from './semaphore';
@@ -29,7 +29,7 @@ function parseInstant(text: string, what: string): number {
 async function fetchFields(client: JiraClient, ids: readonly string[], fields: readonly string[], concurrency: number) {
   const wanted = [...new Set([...HISTORY_FIELDS, ...fields])];
   const pages = await mapBounded(chunk(ids, ISSUE_BULKFETCH_BATCH), concurrency, (batch) =>
-    client.post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: batch, fields: wanted }, bulkIssuesSchema, 'the bulk issue fetch'),
+    client.post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: batch, fields: wanted }, bulkIssuesSchema, 'the bulk issue fetch', PRIORITY.fields),
   );
   return pages.flatMap((page) => page.issues);
 }
@@ -41,7 +41,7 @@ async function fetchChanges(client: JiraClient, ids: readonly string[], concurre
     do {
       const body: Record<string, unknown> = { issueIdsOrKeys: batch, fieldIds: ['status', 'assignee'], maxResults: CHANGELOG_MAX_RESULTS };
       if (nextPageToken !== undefined) body.nextPageToken = nextPageToken;
-      const page = await client.post('/rest/api/3/changelog/bulkfetch', body, bulkChangelogSchema, 'the bulk changelog fetch');
+      const page = await client.post('/rest/api/3/changelog/bulkfetch', body, bulkChangelogSchema, 'the bulk changelog fetch', PRIORITY.changelog);
       for (const log of page.issueChangeLogs) {
         let list = changes.get(log.issueId);
         if (!list) {

@@ -1,5 +1,5 @@
-// Every Jira request of the data access goes through here: bounded concurrency,
-// retries on 429 / 503 honouring Retry-After (and on other 5xx and dropped
+// Every Jira request of the data access goes through here: an adaptive in-flight limit
+// (adaptive-limiter.ts: 8 at most, halved when Jira throttles), retries on 429 / 503 honouring Retry-After (and on other 5xx and dropped
 // connections: every call we make is a read, so repeating it is safe), jittered
 // exponential backoff, and a deadline so a web trigger answers inside Forge's 55 s.
 import type { z } from 'zod';
@@ -7,13 +7,17 @@ import type { JiraHttp, JiraHttpResponse } from '../kernel/ports';
 import { JiraAccessError } from '../kernel/errors';
 import { errorFromResponse, readJson } from './jira-json';
 import { systemRuntime, type JiraRuntime } from './jira-runtime';
-import { Semaphore } from './semaphore';
+import { AdaptiveLimiter, DEFAULT_MAX_IN_FLIGHT, type RequestOutcome } from './adaptive-limiter';
 
 export interface JiraClientOptions {
   /** Attempts per request, the first included. Default 5. */
   maxAttempts?: number;
-  /** Requests in flight at once. Default 4. */
+  /** Most requests in flight at once (the adaptive limit's ceiling). Default 8. */
   maxConcurrency?: number;
+  /** Shares one in-flight limit between clients (a report's stages); default: a limiter of its own. */
+  limiter?: AdaptiveLimiter;
+  /** Once aborted, no request starts (those waiting for a slot fail at once). */
+  signal?: AbortSignal;
   /** First backoff step when Jira gives no Retry-After. Default 500 ms. */
   baseDelayMs?: number;
   /** Longest single wait, Retry-After included. Default 20 s. */
@@ -23,16 +27,24 @@ export interface JiraClientOptions {
   runtime?: JiraRuntime;
 }
 
+/** Lower starts first when requests wait for a slot: the critical path goes first. */
+export const PRIORITY = { search: 0, permissions: 1, changelog: 2, fields: 3 } as const;
+
 export interface JiraClient {
-  get<S extends z.ZodType>(path: string, schema: S, what: string): Promise<z.infer<S>>;
-  post<S extends z.ZodType>(path: string, body: unknown, schema: S, what: string): Promise<z.infer<S>>;
+  get<S extends z.ZodType>(path: string, schema: S, what: string, priority?: number): Promise<z.infer<S>>;
+  post<S extends z.ZodType>(path: string, body: unknown, schema: S, what: string, priority?: number): Promise<z.infer<S>>;
   /** The raw answer after retries, for callers that treat some 4xx as data. */
-  send(path: string, init: { method: 'GET' | 'POST'; body?: unknown }, what: string): Promise<JiraHttpResponse>;
+  send(path: string, init: { method: 'GET' | 'POST'; body?: unknown }, what: string, priority?: number): Promise<JiraHttpResponse>;
   /** Requests sent so far (retries included): the bench's figure. */
   requestCount(): number;
 }
 
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+/** Answers that mean "send less": the limit halves on them. */
+const THROTTLED = new Set([429, 503]);
+
+const outcomeOf = (response: JiraHttpResponse): RequestOutcome =>
+  THROTTLED.has(response.status) ? 'throttled' : RETRYABLE.has(response.status) ? 'failed' : 'ok';
 
 function retryAfterMs(response: JiraHttpResponse, now: number): number | undefined {
   const header = response.headers.get('retry-after');
@@ -48,7 +60,7 @@ export function createJiraClient(http: JiraHttp, options: JiraClientOptions = {}
   const maxAttempts = options.maxAttempts ?? 5;
   const baseDelay = options.baseDelayMs ?? 500;
   const maxDelay = options.maxDelayMs ?? 20_000;
-  const semaphore = new Semaphore(options.maxConcurrency ?? 4);
+  const limiter = options.limiter ?? new AdaptiveLimiter(options.maxConcurrency ?? DEFAULT_MAX_IN_FLIGHT);
   let count = 0;
 
   const timeLeft = (): number => (options.deadline === undefined ? Number.POSITIVE_INFINITY : options.deadline - runtime.now());
@@ -65,6 +77,7 @@ export function createJiraClient(http: JiraHttp, options: JiraClientOptions = {}
     init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> },
     what: string,
   ): Promise<JiraHttpResponse> {
+    if (options.signal?.aborted) throw new JiraAccessError('JIRA_TIME_BUDGET_EXCEEDED', `The report stopped reading before ${what}`);
     const left = timeLeft();
     if (left <= 0) throw budgetExceeded(what);
     count += 1;
@@ -82,7 +95,7 @@ export function createJiraClient(http: JiraHttp, options: JiraClientOptions = {}
     }
   }
 
-  async function send(path: string, init: { method: 'GET' | 'POST'; body?: unknown }, what: string): Promise<JiraHttpResponse> {
+  async function send(path: string, init: { method: 'GET' | 'POST'; body?: unknown }, what: string, priority = 0): Promise<JiraHttpResponse> {
     const wire: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> } = { method: init.method };
     if (init.body !== undefined) {
       wire.body = JSON.stringify(init.body);
@@ -92,7 +105,7 @@ export function createJiraClient(http: JiraHttp, options: JiraClientOptions = {}
     for (let attemptNo = 0; attemptNo < maxAttempts; attemptNo += 1) {
       let waitHint: number | undefined;
       try {
-        const response = await semaphore.run(() => attempt(path, wire, what));
+        const response = await limiter.run(priority, () => attempt(path, wire, what), outcomeOf);
         if (!RETRYABLE.has(response.status)) return response;
         waitHint = retryAfterMs(response, runtime.now());
         lastProblem = {
@@ -126,11 +139,11 @@ export function createJiraClient(http: JiraHttp, options: JiraClientOptions = {}
 
   return {
     send,
-    async get(path, schema, what) {
-      return readJson(await send(path, { method: 'GET' }, what), schema, what);
+    async get(path, schema, what, priority) {
+      return readJson(await send(path, { method: 'GET' }, what, priority), schema, what);
     },
-    async post(path, body, schema, what) {
-      return readJson(await send(path, { method: 'POST', body }, what), schema, what);
+    async post(path, body, schema, what, priority) {
+      return readJson(await send(path, { method: 'POST', body }, what, priority), schema, what);
     },
     requestCount: () => count,
   };

@@ -1,7 +1,7 @@
 // Keeps only the issues the token owner may browse: the app queried Jira, so its answer
 // must be cut down to the owner's view. One bulk check per 1000 issues (Jira's cap);
 // project permission, issue security and deactivation are all Jira's to decide.
-import type { JiraClient } from './jira-client';
+import { PRIORITY, type JiraClient } from './jira-client';
 import { readJson } from './jira-json';
 import { permissionGrantsSchema } from './jira-schemas';
 import { chunk, mapBounded } from './semaphore';
@@ -15,6 +15,7 @@ export async function keepBrowsableIssues(client: JiraClient, ownerAccountId: st
       '/rest/api/3/permissions/check',
       { method: 'POST', body: { accountId: ownerAccountId, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: batch }] } },
       'the permission check',
+      PRIORITY.permissions,
     );
     // Jira refuses an account it does not know: such an owner may browse nothing.
     if (response.status === 400 || response.status === 404) return new Set<number>();

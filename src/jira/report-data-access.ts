@@ -1,29 +1,52 @@
-// The data access a report runs on: one page of the owner's issues with their history.
-//   selection -> JQL (owner's view) -> ids (enhanced search, large pages)
+// The data access a report runs on: the owner's issues with their history, streamed.
+//   selection -> JQL (owner's view) -> ids (enhanced search, pages of up to 5000)
 //   -> keep what the owner may browse -> fields + changelogs in bulk -> IssueHistory
-import { z } from 'zod';
+// issue-stream.ts runs those stages as a pipeline; this module opens streams with their
+// own client and deadline, and keeps the page-at-a-time call for simple callers.
 import type { JiraHttp } from '../kernel/ports';
 import type { StatusInfo } from '../engine';
-import { createJiraClient, type JiraClient, type JiraClientOptions } from './jira-client';
-import { JiraAccessError } from '../kernel/errors';
-import { searchIdsPageSchema, statusListSchema } from './jira-schemas';
-import { fetchIssueHistories, type IssueWithHistory } from './issue-history-fetch';
+import { AdaptiveLimiter, DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
+import { createJiraClient, PRIORITY, type JiraClient, type JiraClientOptions } from './jira-client';
+import { statusListSchema } from './jira-schemas';
+import type { IssueWithHistory } from './issue-history-fetch';
 import { resolveSelectionJql, type IssueSelection } from './issue-selection';
-import { keepBrowsableIssues } from './owner-permissions';
+import { IssueStream, type StreamedIssue } from './issue-stream';
+import { decodePosition, SEARCH_MAX_PAGE } from './page-position';
+import { systemRuntime } from './jira-runtime';
 
-/** Jira's cap for ids-only enhanced search pages. */
-export const SEARCH_MAX_PAGE = 5000;
+/**
+ * Bulk changelog answers are large (about 4 MB of JSON per 1000 issues): two at a time keep
+ * a report's heap small, and the field fetches fill the other slots meanwhile.
+ */
+const CHANGELOG_CAP = new Map([[PRIORITY.changelog, 2]]);
 
-export interface IssuePageRequest {
+/** Search pages are at least this large, so issues the owner may not browse cost no extra search. */
+const SEARCH_MIN_PAGE = 1000;
+
+export interface IssueStreamRequest {
   selection: IssueSelection;
   ownerAccountId: string;
   /** Issue fields the report shows besides the history (e.g. 'summary'). */
   fields: readonly string[];
-  /** Issues Jira is asked for per page (1..5000); fewer come back when the owner may not browse some. */
-  pageSize: number;
-  /** From the previous page's nextPageToken. */
+  /** Browsable issues wanted to begin with (IssueStream.want raises it). */
+  demand: number;
+  /** The most issues the caller may read through this stream: sizes the search pages. */
+  horizon?: number;
+  /** From a previous page's nextPageToken. */
   pageToken?: string;
-  /** Epoch ms by which the page must be done (web trigger: well inside 55 s); overrides the option. */
+  /** Epoch ms after which no new stage starts (the first history batch always does). */
+  softDeadline?: number;
+  /** Epoch ms by which every Jira request must be done (web trigger: well inside 55 s). */
+  deadline?: number;
+}
+
+export interface IssuePageRequest {
+  selection: IssueSelection;
+  ownerAccountId: string;
+  fields: readonly string[];
+  /** Most issues in the page (1..5000); fewer come back at the end of the set. */
+  pageSize: number;
+  pageToken?: string;
   deadline?: number;
 }
 
@@ -33,87 +56,96 @@ export interface IssuePage {
 }
 
 export interface IssueDataAccess {
+  openIssueStream(request: IssueStreamRequest): IssueStream;
   fetchIssuePage(request: IssuePageRequest): Promise<IssuePage>;
   getStatuses(options?: { deadline?: number }): Promise<StatusInfo[]>;
   /** Jira requests sent so far, retries included. */
   requestCount(): number;
 }
 
-export interface IssueDataAccessOptions extends JiraClientOptions {
-  /** Issues per page when the caller asks for none. */
-  defaultPageSize?: number;
-}
-
-// Our page token carries Jira's and the JQL it belongs to. It passes through the
-// client, so it is validated; tampering gains nothing, since every page is still
-// cut down to the owner's permissions.
-const pageTokenSchema = z.object({ v: z.literal(1), jql: z.string(), jira: z.string() });
-
-function encodePageToken(jql: string, jira: string): string {
-  return Buffer.from(JSON.stringify({ v: 1, jql, jira })).toString('base64url');
-}
-
-function decodePageToken(token: string): { jql: string; jira: string } {
-  try {
-    const parsed = pageTokenSchema.safeParse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
-    if (parsed.success) return parsed.data;
-  } catch {
-    // fall through to the typed error
-  }
-  throw new JiraAccessError('JIRA_BAD_REQUEST', 'The page token is not valid; start again from the first page.', { status: 400 });
-}
+export type IssueDataAccessOptions = JiraClientOptions;
 
 export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOptions = {}): IssueDataAccess {
-  const concurrency = options.maxConcurrency ?? 4;
+  const runtime = options.runtime ?? systemRuntime;
+  const clients = new Set<JiraClient>();
   let previousRequests = 0;
-  // One client per call, so each call has its own deadline; counts add up across calls.
-  async function withClient<T>(deadline: number | undefined, work: (client: JiraClient) => Promise<T>): Promise<T> {
-    const clientOptions: JiraClientOptions = { ...options };
+  function client(deadline: number | undefined, extra: Partial<JiraClientOptions> = {}): JiraClient {
+    const clientOptions: JiraClientOptions = { ...options, ...extra };
     if (deadline !== undefined) clientOptions.deadline = deadline;
-    const client = createJiraClient(http, clientOptions);
-    try {
-      return await work(client);
-    } finally {
-      previousRequests += client.requestCount();
-    }
+    const created = createJiraClient(http, clientOptions);
+    clients.add(created);
+    return created;
+  }
+  function retire(done: JiraClient): void {
+    if (!clients.delete(done)) return;
+    previousRequests += done.requestCount();
+  }
+
+  // One client per stream, so each has its own deadline and in-flight limit.
+  function openIssueStream(request: IssueStreamRequest): IssueStream {
+    const start = request.pageToken === undefined ? undefined : decodePosition(request.pageToken);
+    const abort = new AbortController();
+    const streamClient = client(request.deadline ?? options.deadline, {
+      limiter: new AdaptiveLimiter(options.maxConcurrency ?? DEFAULT_MAX_IN_FLIGHT, 1, CHANGELOG_CAP),
+      signal: abort.signal,
+    });
+    abort.signal.addEventListener('abort', () => retire(streamClient), { once: true });
+    const horizon = Math.max(request.demand, request.horizon ?? request.demand);
+    const size = start?.size ?? Math.min(SEARCH_MAX_PAGE, Math.max(SEARCH_MIN_PAGE, Math.floor(horizon)));
+    const jql = start ? Promise.resolve(start.jql) : resolveSelectionJql(streamClient, request.selection, request.ownerAccountId);
+    // A rejected JQL surfaces through the stream's first search; never as an unhandled rejection.
+    jql.catch(() => undefined);
+    return new IssueStream({
+      client: streamClient,
+      abort,
+      ownerAccountId: request.ownerAccountId,
+      fields: request.fields,
+      jql,
+      start: start ? { ...(start.jira === undefined ? {} : { jira: start.jira }), size: start.size, skip: start.skip } : { size, skip: 0 },
+      singleIssue: request.selection.kind === 'issue' && start === undefined,
+      demand: request.demand,
+      ...(request.softDeadline === undefined ? {} : { softDeadline: request.softDeadline }),
+      now: () => runtime.now(),
+    });
   }
 
   return {
-    fetchIssuePage: (request) =>
-      withClient(request.deadline ?? options.deadline, async (client) => {
-        const pageSize = Math.max(1, Math.min(SEARCH_MAX_PAGE, Math.floor(request.pageSize || options.defaultPageSize || 1000)));
-        let jql: string;
-        let jiraToken: string | undefined;
-        if (request.pageToken) {
-          ({ jql, jira: jiraToken } = decodePageToken(request.pageToken));
-        } else {
-          jql = await resolveSelectionJql(client, request.selection, request.ownerAccountId);
-        }
-        const body: Record<string, unknown> = { jql, maxResults: pageSize, fields: ['id'] };
-        if (jiraToken !== undefined) body.nextPageToken = jiraToken;
-        let page;
-        try {
-          page = await client.post('/rest/api/3/search/jql', body, searchIdsPageSchema, 'the issue search');
-        } catch (error) {
-          // Jira refuses a key that does not exist: for one issue, that is simply no issue,
-          // answered exactly as an issue the owner may not browse.
-          if (request.selection.kind === 'issue' && error instanceof JiraAccessError && error.code === 'JIRA_BAD_REQUEST') return { issues: [] };
-          throw error;
-        }
-        const ids = page.issues.map((issue) => issue.id);
-        const browsable = await keepBrowsableIssues(client, request.ownerAccountId, ids, concurrency);
-        const issues = await fetchIssueHistories(client, browsable, request.fields, concurrency);
-        const result: IssuePage = { issues };
-        if (page.nextPageToken !== undefined && page.isLast !== true) result.nextPageToken = encodePageToken(jql, page.nextPageToken);
-        return result;
-      }),
+    openIssueStream,
 
-    getStatuses: (call = {}) =>
-      withClient(call.deadline ?? options.deadline, async (client) => {
-        const statuses = await client.get('/rest/api/3/status', statusListSchema, 'the status list');
+    async fetchIssuePage(request) {
+      const pageSize = Math.max(1, Math.min(SEARCH_MAX_PAGE, Math.floor(request.pageSize || 1000)));
+      const streamRequest: IssueStreamRequest = {
+        selection: request.selection,
+        ownerAccountId: request.ownerAccountId,
+        fields: request.fields,
+        demand: pageSize,
+      };
+      if (request.pageToken !== undefined) streamRequest.pageToken = request.pageToken;
+      if (request.deadline !== undefined) streamRequest.deadline = request.deadline;
+      const stream = openIssueStream(streamRequest);
+      try {
+        const read: StreamedIssue[] = [];
+        for (let batch = await stream.next(); batch !== undefined; batch = await stream.next()) read.push(...batch);
+        const last = read[read.length - 1];
+        const token = last ? stream.positionAfter(last) : stream.stateNow() === 'ended' ? undefined : request.pageToken;
+        const page: IssuePage = { issues: read.map((item) => item.issue) };
+        if (token !== undefined) page.nextPageToken = token;
+        return page;
+      } finally {
+        stream.close();
+      }
+    },
+
+    async getStatuses(call = {}) {
+      const statusClient = client(call.deadline ?? options.deadline);
+      try {
+        const statuses = await statusClient.get('/rest/api/3/status', statusListSchema, 'the status list');
         return statuses.map((s) => ({ id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? 'undefined' }));
-      }),
+      } finally {
+        retire(statusClient);
+      }
+    },
 
-    requestCount: () => previousRequests,
+    requestCount: () => previousRequests + [...clients].reduce((sum, live) => sum + live.requestCount(), 0),
   };
 }

@@ -1,25 +1,5 @@
-// Bounds how many Jira requests run at once: Jira rate-limits per app and per site,
-// and a burst of parallel calls mostly buys 429s.
-export class Semaphore {
-  private active = 0;
-  private readonly waiting: Array<() => void> = [];
-
-  constructor(private readonly limit: number) {
-    if (limit < 1) throw new Error('a semaphore needs a limit of at least 1');
-  }
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active += 1;
-    try {
-      return await task();
-    } finally {
-      this.active -= 1;
-      this.waiting.shift()?.();
-    }
-  }
-}
-
+// Batching helpers for the bulk calls. How many requests run at once is the Jira client's
+// business (adaptive-limiter.ts); mapBounded only keeps a caller from queueing thousands.
 /** Runs `task` over `items` with at most `limit` in flight; results keep the input order. */
 export async function mapBounded<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
   const results: R[] = new Array<R>(items.length);

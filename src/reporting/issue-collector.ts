@@ -1,24 +1,24 @@
-// Collects a page of the owner's issues within a time budget. Jira pages by token only,
-// so the collector asks the data access for chunks, measures how long each took, and
-// sizes the next chunk to what still fits before the deadline; when the budget runs out
-// it stops and hands back the token to continue from, instead of failing the request.
-import { SEARCH_MAX_PAGE, type IssueDataAccess, type IssueSelection, type IssueWithHistory } from '../jira';
+// Collects pages of the owner's issues from one issue stream (jira/issue-stream.ts),
+// within a time budget. The stream reads ahead as a pipeline; the collector applies the
+// report's filter and starting offset, stops at the page's limit, at the end of the set,
+// or when the stream stopped for time, and hands back the position right after the last
+// issue it took, so nothing read is lost and nothing is read twice.
+import type { IssueDataAccess, IssueSelection, IssueStream, IssueWithHistory, StreamedIssue } from '../jira';
 import { JiraAccessError } from '../kernel/errors';
-import type { Clock } from '../kernel/ports';
 
 export interface CollectRequest {
   selection: IssueSelection;
   ownerAccountId: string;
   fields: readonly string[];
-  /** Most issues to return. */
-  limit: number;
   /** Issues to skip first (`startIssueIndex`): read and dropped, Jira has no offset. */
   skip: number;
   pageToken: string | undefined;
-  /** Epoch ms: no new chunk starts after this. */
+  /** Epoch ms: no new Jira stage starts after this. */
   softDeadline: number;
   /** Epoch ms: no Jira request runs past this (the data access's own deadline). */
   hardDeadline: number;
+  /** Most issues the caller may read through this collection (sizes Jira's search pages). */
+  horizon: number;
   /** Keeps an issue (e.g. the date range filter); dropped issues do not count towards limit. */
   keep?(issue: IssueWithHistory): boolean;
 }
@@ -31,55 +31,66 @@ export interface CollectResult {
   stoppedForTime: boolean;
 }
 
-/** First chunk: small enough to finish quickly, large enough to measure. */
-const FIRST_CHUNK = 1000;
+export interface IssueCollection {
+  /** The next page of at most `limit` issues; pages follow each other without a gap. */
+  page(limit: number): Promise<CollectResult>;
+  close(): void;
+}
 
-export async function collectIssues(access: IssueDataAccess, request: CollectRequest, clock: Clock): Promise<CollectResult> {
-  const now = (): number => clock.now();
-  const issues: IssueWithHistory[] = [];
-  let token = request.pageToken;
+export function openCollection(access: IssueDataAccess, request: CollectRequest): IssueCollection {
+  const stream: IssueStream = access.openIssueStream({
+    selection: request.selection,
+    ownerAccountId: request.ownerAccountId,
+    fields: request.fields,
+    demand: 0,
+    horizon: request.horizon + request.skip,
+    ...(request.pageToken === undefined ? {} : { pageToken: request.pageToken }),
+    softDeadline: request.softDeadline,
+    deadline: request.hardDeadline,
+  });
+  const buffered: StreamedIssue[] = [];
   let toSkip = request.skip;
-  let msPerIssue: number | undefined;
-  let first = true;
-  while (first || token !== undefined) {
-    const wanted = request.limit - issues.length + toSkip;
-    if (wanted <= 0) break;
-    const timeLeft = request.softDeadline - now();
-    let size = Math.min(wanted, SEARCH_MAX_PAGE, msPerIssue === undefined ? FIRST_CHUNK : Math.floor(timeLeft / msPerIssue));
-    if (!first && (timeLeft <= 0 || size < 1)) return { issues, nextPageToken: token, stoppedForTime: true };
-    size = Math.max(1, size);
-    const started = now();
-    let page;
-    try {
-      page = await access.fetchIssuePage({
-        selection: request.selection,
-        ownerAccountId: request.ownerAccountId,
-        fields: request.fields,
-        pageSize: size,
-        ...(token !== undefined ? { pageToken: token } : {}),
-        deadline: request.hardDeadline,
-      });
-    } catch (error) {
-      // Some issues are already in hand: answer them and let the client continue.
-      if (!first && error instanceof JiraAccessError && error.code === 'JIRA_TIME_BUDGET_EXCEEDED') {
-        return { issues, nextPageToken: token, stoppedForTime: true };
-      }
-      throw error;
-    }
-    first = false;
-    const elapsed = Math.max(1, now() - started);
-    // Measured per requested issue; the next chunk gets 80% of what the rate allows.
-    msPerIssue = (elapsed / size) * 1.25;
-    // Requested no more than skip + remaining, so nothing read here is ever lost.
-    for (const issue of page.issues) {
-      if (request.keep && !request.keep(issue)) continue;
+  let ended = false;
+  /** The token of the position reached: where the next page starts. */
+  let position = request.pageToken;
+
+  async function page(limit: number): Promise<CollectResult> {
+    const issues: IssueWithHistory[] = [];
+    let tookAny = false;
+    const take = (item: StreamedIssue): void => {
+      tookAny = true;
+      position = stream.positionAfter(item);
+      if (request.keep && !request.keep(item.issue)) return;
       if (toSkip > 0) {
         toSkip -= 1;
-        continue;
+        return;
       }
-      issues.push(issue);
+      issues.push(item.issue);
+    };
+    while (!ended) {
+      while (buffered.length > 0 && issues.length < limit) take(buffered.shift()!);
+      if (issues.length >= limit) return { issues, nextPageToken: position, stoppedForTime: false };
+      stream.want(limit - issues.length + toSkip);
+      let batch: StreamedIssue[] | undefined;
+      try {
+        batch = await stream.next();
+      } catch (error) {
+        // Some issues are already in hand: answer them and let the client continue.
+        if (tookAny && error instanceof JiraAccessError && error.code === 'JIRA_TIME_BUDGET_EXCEEDED') {
+          return { issues, nextPageToken: position, stoppedForTime: true };
+        }
+        throw error;
+      }
+      if (batch === undefined) {
+        const state = stream.stateNow();
+        if (state === 'ended') break;
+        return { issues, nextPageToken: position, stoppedForTime: state === 'stopped-for-time' };
+      }
+      buffered.push(...batch);
     }
-    token = page.nextPageToken;
+    ended = true;
+    return { issues, nextPageToken: undefined, stoppedForTime: false };
   }
-  return { issues, nextPageToken: token, stoppedForTime: false };
+
+  return { page, close: () => stream.close() };
 }

@@ -6,7 +6,7 @@ import type { StatusInfo } from '../engine';
 import type { IssueDataAccess, IssueWithHistory, UserDirectory } from '../jira';
 import { AppError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';
-import { collectIssues } from './issue-collector';
+import { openCollection, type IssueCollection } from './issue-collector';
 import { reportErrorOf } from './jira-failure';
 import { reportKind } from './kinds';
 import { renderReport, type RenderedReport } from './output/render';
@@ -101,42 +101,71 @@ export function createReportService(deps: ReportServiceDeps) {
     }
   }
 
-  /** One page of the report; the caller has already checked that params.selection exists. */
-  async function runPage(request: ReportPageRequest, known?: ReportContext): Promise<ReportPage> {
+  function collectionFor(request: Omit<ReportPageRequest, 'limit'> & { horizon: number }): IssueCollection {
     const { params } = request;
     const selection = params.selection;
-    if (!selection) throw new AppError('INTERNAL', 'runPage needs a selection');
-    const ctx = known ?? (await context(params));
+    if (!selection) throw new AppError('INTERNAL', 'a report page needs a selection');
     const fields = ['summary'];
     if (params.dateRange?.field === 'resolution') fields.push('resolutiondate');
     if (params.dateRange?.field === 'updated') fields.push('updated');
     const keep = dateRangeKeep(params);
+    return openCollection(deps.access, {
+      selection,
+      ownerAccountId: request.ownerAccountId,
+      fields,
+      skip: params.nextPageToken === undefined ? params.startIssueIndex : 0,
+      pageToken: params.nextPageToken,
+      softDeadline: request.softDeadline,
+      hardDeadline: request.hardDeadline,
+      horizon: request.horizon,
+      ...(keep ? { keep } : {}),
+    });
+  }
+
+  /**
+   * Successive pages of one report from one issue stream (an export's invocation reads
+   * several). The context may still be loading: Jira's search starts meanwhile.
+   */
+  function openPages(request: Omit<ReportPageRequest, 'limit'> & { horizon: number }, ctx: ReportContext | Promise<ReportContext>) {
+    const { params } = request;
+    let collection: IssueCollection;
     try {
-      const collected = await collectIssues(
-        deps.access,
-        {
-          selection,
-          ownerAccountId: request.ownerAccountId,
-          fields,
-          limit: request.limit,
-          skip: params.nextPageToken === undefined ? params.startIssueIndex : 0,
-          pageToken: params.nextPageToken,
-          softDeadline: request.softDeadline,
-          hardDeadline: request.hardDeadline,
-          ...(keep ? { keep } : {}),
-        },
-        clock,
-      );
-      const table = buildReportTable({
-        issues: collected.issues,
-        params,
-        context: ctx,
-        now: clock.now(),
-        assigneeName: await assigneeNames(collected.issues, params),
-      });
-      return { table, context: ctx, issueCount: collected.issues.length, nextPageToken: collected.nextPageToken };
+      collection = collectionFor(request);
     } catch (error) {
       throw reportErrorOf(error, selectionParamOf(params));
+    }
+    return {
+      async next(limit: number): Promise<ReportPage> {
+        const collecting = collection.page(limit);
+        collecting.catch(() => undefined);
+        try {
+          const resolved = await ctx;
+          const collected = await collecting;
+          const table = buildReportTable({
+            issues: collected.issues,
+            params,
+            context: resolved,
+            now: clock.now(),
+            assigneeName: await assigneeNames(collected.issues, params),
+          });
+          return { table, context: resolved, issueCount: collected.issues.length, nextPageToken: collected.nextPageToken };
+        } catch (error) {
+          throw reportErrorOf(error, selectionParamOf(params));
+        }
+      },
+      close: () => collection.close(),
+    };
+  }
+
+  /** One page of the report; the caller has already checked that params.selection exists. */
+  async function runPage(request: ReportPageRequest, known?: ReportContext): Promise<ReportPage> {
+    const ctx = known ?? context(request.params);
+    if (ctx instanceof Promise) ctx.catch(() => undefined);
+    const pages = openPages({ ...request, horizon: request.limit }, ctx);
+    try {
+      return await pages.next(request.limit);
+    } finally {
+      pages.close();
     }
   }
 
@@ -144,6 +173,7 @@ export function createReportService(deps: ReportServiceDeps) {
     statuses,
     context,
     runPage,
+    openPages,
 
     /** A page within the web trigger's time: the budget starts now, on the injected clock. */
     runSynchronous(request: { ownerAccountId: string; params: ReportParams; limit: number }): Promise<ReportPage> {

@@ -1,69 +1,92 @@
-// `npm run bench rest`: a 10,000-issue statusDuration report through the web trigger on
-// the local host, with 150 ms emulator latency per Jira call: wall time, Jira requests,
-// response size, and the process's peak memory (the emulator runs in the same process,
-// so the figure is an upper bound for the app). Then the synchronous limit: a larger set
-// in one call, to see how many issues the time budget answers before it pages.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startLocalHost } from '../../dev/host/local-host';
-import { DEMO_ACCOUNTS, generateDataset } from '../../dev/jira-emulator';
+// `npm run bench rest`: a 10,000-issue statusDuration report through the web trigger, with
+// the Jira emulator in a process of its own (150 ms latency per call) and the local host in
+// another, a fresh one per output type: wall time beside the critical-path floor of the
+// app's Jira reads at its in-flight limit, Jira requests, response size, and the peak heap
+// and RSS of the process that served the web trigger. Then the synchronous limit: a larger
+// set in one call answers SYNC_ISSUE_LIMIT issues and pages.
+import { DEMO_ACCOUNTS } from '../../dev/jira-emulator';
+import { DEFAULT_MAX_IN_FLIGHT } from '../../src/jira';
 import { SYNC_ISSUE_LIMIT, SYNC_SOFT_BUDGET_MS } from '../../src/reporting/report-service';
+import { criticalPathFloor } from './critical-path';
+import { mb, startEmulatorProcess, startHostProcess, type EmulatorProcess } from './processes/processes';
 
 const LATENCY_MS = 150;
+const RSS_TARGET_MB = 256;
+/** Paths of the report's own reads; anything else the call sent (the token owner's lookup) ran before them. */
+const REPORT_PATHS = [
+  '/rest/api/3/search/jql',
+  '/rest/api/3/permissions/check',
+  '/rest/api/3/issue/bulkfetch',
+  '/rest/api/3/changelog/bulkfetch',
+  '/rest/api/3/status',
+];
 
-async function report(issues: number, query: string): Promise<void> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'status-clock-bench-'));
-  const now = Date.UTC(2025, 5, 2);
-  const dataset = generateDataset({ seed: 42, issues, now, spanDays: 4 * 365, projects: 3 });
-  const host = await startLocalHost({ port: 0, dataDir, dataset });
+const diff = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
+  Object.fromEntries(Object.entries(after).flatMap(([path, n]) => (n - (before[path] ?? 0) > 0 ? [[path, n - (before[path] ?? 0)]] : [])));
+
+async function report(emulator: EmulatorProcess, issues: number, outputType: string): Promise<void> {
+  const host = await startHostProcess(emulator.url);
   try {
-    const response = await fetch(`${host.url}/__forge/invoke`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        functionKey: 'tokens/create',
-        payload: { expiresAt: '2099-12-31' },
-        accountId: DEMO_ACCOUNTS.alice,
-        moduleKey: 'status-clock-user-page',
-      }),
-    });
-    const created = (await response.json()) as { ok: boolean; data: { token: string } };
-    const emulator = host.emulator!;
-    emulator.setFaults({ latencyMs: LATENCY_MS });
-    const before = emulator.requestCount();
-    const jql = encodeURIComponent(`project in (${dataset.projects.map((p) => p.key).join(', ')}) ORDER BY key`);
+    const token = await host.token(DEMO_ACCOUNTS.alice);
+    await emulator.setFaults({ latencyMs: LATENCY_MS });
+    const before = await emulator.counts();
+    const beforeCpu = await host.memory();
+    const jql = encodeURIComponent(`project in (${emulator.projects.join(', ')}) ORDER BY key`);
     const started = Date.now();
-    const answer = await fetch(`${host.url}/webtrigger/rest-api/rest/list?customjql=${jql}&columnsBy=statusDuration${query}`, {
-      headers: { authorization: `TISJWT ${created.data.token}` },
+    const answer = await fetch(`${host.url}/webtrigger/rest-api/rest/list?customjql=${jql}&columnsBy=statusDuration&outputType=${outputType}`, {
+      headers: { authorization: `TISJWT ${token}` },
     });
     const body = await answer.text();
     const wallMs = Date.now() - started;
-    const requests = emulator.requestCount() - before;
+    await emulator.setFaults({});
+    const after = await emulator.counts();
+    const memory = await host.memory();
+    const hostCpuMs = memory.cpuMs - beforeCpu.cpuMs;
+    const byPath = diff(after.byPath, before.byPath);
+    const requests = after.total - before.total;
+    const serialBefore = Object.entries(byPath)
+      .filter(([path]) => !REPORT_PATHS.includes(path))
+      .reduce((n, [, count]) => n + count, 0);
     const answered = answer.headers.get('content-type')?.includes('json')
       ? (JSON.parse(body) as { results?: unknown[]; table?: { body: { rows: unknown[] } } })
       : undefined;
     const rows = answered?.results?.length ?? answered?.table?.body.rows.length ?? body.trimEnd().split('\r\n').length - 1;
+    const floor = criticalPathFloor({ issues: rows, latencyMs: LATENCY_MS, concurrency: DEFAULT_MAX_IN_FLIGHT, serialBefore, changelogCap: 2 });
     console.log(
-      `\n${issues.toLocaleString('en')} issues${query ? ` (${query.slice(1)})` : ''}: HTTP ${answer.status}, ${rows.toLocaleString('en')} issues answered${answer.headers.get('x-next-page-token') ? ', more pages follow' : ''}`,
+      `\n${issues.toLocaleString('en')} issues, ${outputType}: HTTP ${answer.status}, ${rows.toLocaleString('en')} issues answered${answer.headers.get('x-next-page-token') ? ', more pages follow' : ''}`,
     );
     console.log(
-      `  wall ${(wallMs / 1000).toFixed(2)} s   Jira requests ${requests}   response ${(body.length / 1024 / 1024).toFixed(2)} MB   ${((wallMs / Math.max(1, rows)) * 1000).toFixed(0)} ms per 1,000 issues`,
+      `  wall ${(wallMs / 1000).toFixed(2)} s   critical-path floor ${(floor.ms / 1000).toFixed(2)} s at ${DEFAULT_MAX_IN_FLIGHT} in flight (${floor.rounds} rounds of ${LATENCY_MS} ms, ${floor.requests} requests)   ratio ${(wallMs / floor.ms).toFixed(2)}x (target <= 1.3x)`,
+    );
+    console.log(
+      `  Jira requests ${requests} (${Object.entries(byPath)
+        .map(([path, n]) => `${path.replace('/rest/api/3/', '')} ${n}`)
+        .join(', ')})   response ${(body.length / 1024 / 1024).toFixed(2)} MB`,
+    );
+    console.log(
+      `  web trigger process: peak heap ${mb(memory.peakHeapBytes)}, peak RSS ${mb(memory.maxRssBytes)} (target < ${RSS_TARGET_MB} MB; ${mb(host.startup.maxRssBytes)} after start-up under tsx)   CPU ${(hostCpuMs / 1000).toFixed(2)} s during the call`,
     );
   } finally {
     await host.close();
-    rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
 export async function run(): Promise<void> {
   console.log(
-    `latency ${LATENCY_MS} ms per Jira call; synchronous limit ${SYNC_ISSUE_LIMIT.toLocaleString('en')} issues, soft time budget ${SYNC_SOFT_BUDGET_MS / 1000} s`,
+    `latency ${LATENCY_MS} ms per Jira call; at most ${DEFAULT_MAX_IN_FLIGHT} Jira requests in flight per report; synchronous limit ${SYNC_ISSUE_LIMIT.toLocaleString('en')} issues, soft time budget ${SYNC_SOFT_BUDGET_MS / 1000} s`,
   );
-  await report(10_000, '');
-  await report(10_000, '&outputType=jsonSimplified');
-  await report(10_000, '&outputType=csv');
+  const now = Date.UTC(2025, 5, 2);
+  const emulator = await startEmulatorProcess({ seed: 42, issues: 10_000, now, spanDays: 4 * 365, projects: 3 });
+  try {
+    for (const outputType of ['json', 'jsonSimplified', 'csv']) await report(emulator, 10_000, outputType);
+  } finally {
+    await emulator.close();
+  }
   // Past the limit the call answers SYNC_ISSUE_LIMIT issues and pages (X-Next-Page-Token).
-  await report(25_000, '&outputType=jsonSimplified');
-  console.log(`\npeak RSS of this process (host + emulator + data): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+  const larger = await startEmulatorProcess({ seed: 42, issues: 25_000, now, spanDays: 4 * 365, projects: 3 });
+  try {
+    await report(larger, 25_000, 'jsonSimplified');
+  } finally {
+    await larger.close();
+  }
 }

@@ -258,42 +258,57 @@ export function createExportService(deps: ExportServiceDeps) {
         const context = await reports.context(params);
         let layout: ExportLayout = parseLayout(job.layout);
         let progress = { cursor: job.cursor, issueCount: job.issueCount, rowCount: job.rowCount, chunkCount: job.chunkCount };
-        for (;;) {
-          const page = await reports.runPage(
-            {
-              ownerAccountId: job.ownerAccountId,
-              params: progress.cursor === null ? params : { ...params, nextPageToken: progress.cursor },
-              limit: Math.min(settings.pageIssues, settings.maxIssues - progress.issueCount),
-              softDeadline,
-              hardDeadline,
-            },
-            context,
-          );
-          const chunks = chunkRows(page.table.rows, layout.lastIssueKey);
-          for (const [index, chunk] of chunks.entries()) await jobs.appendChunk(id, { seq: progress.chunkCount + index, ...chunk });
-          const lastRow = page.table.rows[page.table.rows.length - 1];
-          layout = { ...layout, discovered: mergeDiscovered(layout.discovered, page.table.discovered), ...(lastRow ? { lastIssueKey: lastRow.issueKey } : {}) };
-          const from = progress.chunkCount;
-          progress = {
-            cursor: page.nextPageToken ?? null,
-            issueCount: progress.issueCount + page.issueCount,
-            rowCount: progress.rowCount + page.table.rows.length,
-            chunkCount: from + chunks.length,
-          };
-          await jobs.saveProgress(id, from, { ...progress, layout: JSON.stringify(layout), updatedAt: clock.now() });
-          failures = 0;
+        // One issue stream for the whole invocation, read a unit (pageIssues) at a time: Jira
+        // is searched in pages of up to 5000 ids, while each unit's rows and progress are
+        // saved together, so a crash loses at most the unit in hand. No unit's changelogs
+        // are fetched before the previous unit is saved.
+        const pages = reports.openPages(
+          {
+            ownerAccountId: job.ownerAccountId,
+            params: progress.cursor === null ? params : { ...params, nextPageToken: progress.cursor },
+            softDeadline,
+            hardDeadline,
+            horizon: settings.maxIssues - progress.issueCount,
+          },
+          context,
+        );
+        try {
+          for (;;) {
+            const page = await pages.next(Math.min(settings.pageIssues, settings.maxIssues - progress.issueCount));
+            const chunks = chunkRows(page.table.rows, layout.lastIssueKey);
+            for (const [index, chunk] of chunks.entries()) await jobs.appendChunk(id, { seq: progress.chunkCount + index, ...chunk });
+            const lastRow = page.table.rows[page.table.rows.length - 1];
+            layout = {
+              ...layout,
+              discovered: mergeDiscovered(layout.discovered, page.table.discovered),
+              ...(lastRow ? { lastIssueKey: lastRow.issueKey } : {}),
+            };
+            const from = progress.chunkCount;
+            const before = progress.cursor;
+            progress = {
+              cursor: page.nextPageToken ?? null,
+              issueCount: progress.issueCount + page.issueCount,
+              rowCount: progress.rowCount + page.table.rows.length,
+              chunkCount: from + chunks.length,
+            };
+            await jobs.saveProgress(id, from, { ...progress, layout: JSON.stringify(layout), updatedAt: clock.now() });
+            failures = 0;
 
-          const capped = progress.cursor !== null && progress.issueCount >= settings.maxIssues;
-          if (progress.cursor === null || capped) {
-            const parts = groupIntoParts(await jobs.chunkInfo(id), settings.partMaxRows);
-            const result = finalResult(params.columnsBy, context, layout.discovered, parts);
-            const message = capped
-              ? `The export stopped at its limit of ${settings.maxIssues} issues; narrow the selection (by dates, for example) to get the rest.`
-              : null;
-            await jobs.complete(id, clock.now(), JSON.stringify({ ...layout, result }), message);
-            return 'completed';
+            const capped = progress.cursor !== null && progress.issueCount >= settings.maxIssues;
+            if (progress.cursor === null || capped) {
+              const parts = groupIntoParts(await jobs.chunkInfo(id), settings.partMaxRows);
+              const result = finalResult(params.columnsBy, context, layout.discovered, parts);
+              const message = capped
+                ? `The export stopped at its limit of ${settings.maxIssues} issues; narrow the selection (by dates, for example) to get the rest.`
+                : null;
+              await jobs.complete(id, clock.now(), JSON.stringify({ ...layout, result }), message);
+              return 'completed';
+            }
+            // The stream stopped for time (nothing moved), or this invocation's time is up.
+            if (clock.now() >= softDeadline || (page.issueCount === 0 && progress.cursor === before)) break;
           }
-          if (clock.now() >= softDeadline) break;
+        } finally {
+          pages.close();
         }
         await jobs.release(id, clock.now());
         await queue.push(id);

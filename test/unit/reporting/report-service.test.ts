@@ -115,7 +115,9 @@ describe('report service: one clock', () => {
   it('trips the hard budget of a custom syncBudget the same way', async () => {
     const slow = setup({ ticking: true, syncBudget: { softMs: REQUEST_MS, hardMs: 2 * REQUEST_MS } });
     await expect(slow.run()).rejects.toMatchObject({ code: 'JIRA_BUSY' });
-    // The status list and the search fit in 20 s; nothing started after it.
-    expect(slow.starts).toEqual([0, REQUEST_MS]);
+    // The status list and the search (read side by side since the reads are pipelined)
+    // fit in 20 s; nothing started after it.
+    expect(slow.starts).toHaveLength(2);
+    expect(Math.max(...slow.starts)).toBeLessThan(2 * REQUEST_MS);
   });
 });

@@ -6,6 +6,7 @@ export type { IssueWithHistory } from './issue-history-fetch';
 export { jqlString, type IssueSelection } from './issue-selection';
 export { rewriteJqlForOwner } from './jql-rewrite';
 export { jiraRuntimeOn, type JiraRuntime } from './jira-runtime';
+export { cachedUserDirectory, OWNER_STATE_FRESH_MS } from './cached-user-directory';
 export { createJiraUserDirectory } from './jira-user-directory';
 export type { UserDirectory } from './user-directory';
 export { DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';

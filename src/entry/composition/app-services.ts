@@ -3,7 +3,7 @@
 // here down is identical in both. Routes and resolvers get these services, never a port
 // or a repository.
 import { createAppContextService, type AppContextService } from '../../access/app-context';
-import { createIssueDataAccess, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
+import { cachedUserDirectory, createIssueDataAccess, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
 import type { Clock, ExportQueue, JiraHttp, SecretStore } from '../../kernel/ports';
 import { createCalendarService, type CalendarService } from '../../report-settings/calendars';
 import { createParamSetService, type ParamSetService } from '../../report-settings/param-sets';
@@ -75,7 +75,14 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   return {
     appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl() }),
     tokens,
-    verifier: createTokenVerifier({ tokens: tokenRepository, keys, users, clock, lastUse: createLastUseRecorder(tokenRepository) }),
+    // Verification reads owner state through a short cache: no Jira call per request when warm.
+    verifier: createTokenVerifier({
+      tokens: tokenRepository,
+      keys,
+      users: cachedUserDirectory(users, clock),
+      clock,
+      lastUse: createLastUseRecorder(tokenRepository),
+    }),
     reports,
     exports: createExportService({
       jobs: createExportRepository(db),

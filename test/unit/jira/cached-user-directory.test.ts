@@ -52,3 +52,11 @@ describe('cached user directory (owner state for token verification)', () => {
     await expect(cached.getUsers(['bob'])).rejects.toThrow('Jira unreachable');
   });
 });
+
+describe('owner lookup budget', () => {
+  it('gives up a lookup Jira does not answer in time, as a Jira time-out', async () => {
+    const hanging: UserDirectory = { getUsers: () => new Promise(() => undefined), isJiraAdmin: async () => false };
+    const cached = cachedUserDirectory(hanging, { now: () => 0 }, 20);
+    await expect(cached.getUsers(['bob'])).rejects.toMatchObject({ code: 'JIRA_TIME_BUDGET_EXCEEDED' });
+  });
+});

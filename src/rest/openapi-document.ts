@@ -158,7 +158,18 @@ export function openApiDocument(serverUrl: string): Schema {
         get: {
           summary: 'The token owner',
           operationId: 'whoami',
-          responses: { '200': { description: 'Owner', content: { 'application/json': { schema: ref('Whoami') } } }, ...errors(401, 429) },
+          responses: {
+            '200': {
+              description:
+                'Owner. Within 14 days of expiry every authenticated answer also carries X-Token-Expires-At (ISO 8601) and Warning: 299 - "..." saying when the token stops working.',
+              headers: {
+                'X-Token-Expires-At': { description: 'Only within 14 days of expiry', schema: { type: 'string', format: 'date-time' } },
+                Warning: { description: 'Only within 14 days of expiry: 299 - "<when the token stops working>"', schema: { type: 'string' } },
+              },
+              content: { 'application/json': { schema: ref('Whoami') } },
+            },
+            ...errors(401, 429),
+          },
         },
       },
       '/rest/issue': { get: reportOperation('One issue', 'issueGet', false), post: reportOperation('One issue', 'issuePost', true) },
@@ -271,8 +282,13 @@ export function openApiDocument(serverUrl: string): Schema {
         },
         Whoami: {
           type: 'object',
-          required: ['accountId', 'displayName', 'tokenId'],
-          properties: { accountId: { type: 'string' }, displayName: { type: 'string' }, tokenId: { type: 'string' } },
+          required: ['accountId', 'displayName', 'tokenId', 'expiresAt'],
+          properties: {
+            accountId: { type: 'string' },
+            displayName: { type: 'string' },
+            tokenId: { type: 'string' },
+            expiresAt: { type: 'string', format: 'date-time', description: 'When the token stops working' },
+          },
           additionalProperties: false,
         },
         ColumnValue: columnValue,

@@ -4,6 +4,7 @@
 // answers here, once (error-status.ts). Each authenticated request is recorded for the
 // activity view (token id, endpoint pattern, issues, status, duration).
 import { AppError, MethodNotAllowedError, RetryLaterError } from '../kernel/errors';
+import { isoInstant } from '../kernel/time';
 import { TokenRejectedError } from '../tokens/token-rejected-error';
 import { clientIp, presentedToken } from './authentication';
 import { restResponseOf } from './error-status';
@@ -64,6 +65,13 @@ export function findRoute(path: string): { route: Route | PublicRoute; pathParam
   return undefined;
 }
 
+/** Inside the expiry warning window every answer says when the token stops working. */
+function addExpiryWarning(response: RestResponse, expiresAt: number): void {
+  const when = isoInstant(expiresAt);
+  response.headers['x-token-expires-at'] = [when];
+  response.headers.warning = [`299 - "This Status Clock token expires at ${when}; extend or rotate it before then"`];
+}
+
 async function routeRequest(request: RestRequest, services: RouteServices, installationId: string): Promise<RestResponse> {
   if (Buffer.byteLength(request.body, 'utf8') > MAX_REQUEST_BODY_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`);
@@ -95,6 +103,7 @@ async function routeRequest(request: RestRequest, services: RouteServices, insta
   } catch (error) {
     result = { response: restResponseOf(error) };
   }
+  if (principal.expiresSoon) addExpiryWarning(result.response, principal.expiresAt);
   await timing.finish({
     tokenId: principal.tokenId,
     accountId: principal.accountId,

@@ -7,6 +7,17 @@ import type { TokenRecord } from '../storage/token-repository';
 type TokenFacts = Pick<TokenRecord, 'active' | 'expiresAt'>;
 
 /** Expired wins over inactive: a token past its expiry is expired whatever its switch says. */
+/**
+ * Days before expiry in which REST answers warn (X-Token-Expires-At, Warning: 299): GitLab
+ * warns 7 days ahead and Jira Data Center 5; 14 leaves a fortnight to renew.
+ */
+export const EXPIRY_WARNING_DAYS = 14;
+
+/** True while a token's expiry is within the warning window (and not yet past). */
+export function inExpiryWarningWindow(expiresAt: number, now: number): boolean {
+  return expiresAt > now && expiresAt - now <= EXPIRY_WARNING_DAYS * 86_400_000;
+}
+
 export function tokenStateOf(token: TokenFacts, now: number): TokenState {
   if (token.expiresAt <= now) return 'expired';
   return token.active ? 'active' : 'inactive';

@@ -8,13 +8,17 @@ import type { TokenRepository } from '../storage/token-repository';
 import { hashToken, readKeyId, verifyTokenText } from './jwt-codec';
 import type { LastUseRecorder } from './last-use-recorder';
 import type { SigningKeys } from './signing-keys';
-import { tokenRefusalOf } from './token-model';
+import { inExpiryWarningWindow, tokenRefusalOf } from './token-model';
 import { TokenRejectedError } from './token-rejected-error';
 
 export interface AuthenticatedToken {
   tokenId: string;
   accountId: string;
   displayName: string;
+  /** Epoch ms. */
+  expiresAt: number;
+  /** The expiry is within the warning window: REST answers say so in their headers. */
+  expiresSoon: boolean;
 }
 
 export interface TokenVerifierDeps {
@@ -50,7 +54,13 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
       const refusal = tokenRefusalOf(stored, now, owner?.active === true);
       if (refusal || !owner) throw new TokenRejectedError(refusal ?? 'OWNER_INACTIVE');
       await deps.lastUse.record(stored, now, request.ip);
-      return { tokenId: stored.id, accountId: owner.accountId, displayName: owner.displayName };
+      return {
+        tokenId: stored.id,
+        accountId: owner.accountId,
+        displayName: owner.displayName,
+        expiresAt: stored.expiresAt,
+        expiresSoon: inExpiryWarningWindow(stored.expiresAt, now),
+      };
     },
   };
 }

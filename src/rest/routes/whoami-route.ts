@@ -1,4 +1,5 @@
 // /rest/whoami: who the token belongs to; a cheap way for a client to test its token.
+import { isoInstant } from '../../kernel/time';
 import { jsonResponse } from '../http';
 import type { Route } from '../route';
 
@@ -6,6 +7,13 @@ export const whoamiRoute: Route = {
   pattern: '/rest/whoami',
   methods: ['GET'],
   async handle({ principal }) {
-    return { response: jsonResponse(200, { accountId: principal.accountId, displayName: principal.displayName, tokenId: principal.tokenId }) };
+    return {
+      response: jsonResponse(200, {
+        accountId: principal.accountId,
+        displayName: principal.displayName,
+        tokenId: principal.tokenId,
+        expiresAt: isoInstant(principal.expiresAt),
+      }),
+    };
   },
 };

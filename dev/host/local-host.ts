@@ -158,7 +158,10 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     for (const [name, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value : [value];
     }
-    headers['x-forwarded-for'] ??= [req.socket.remoteAddress ?? '127.0.0.1'];
+    // As an edge proxy does: append the address the socket saw to whatever the client sent.
+    const sent = headers['x-forwarded-for']?.join(', ');
+    const seen = req.socket.remoteAddress ?? '127.0.0.1';
+    headers['x-forwarded-for'] = [sent ? `${sent}, ${seen}` : seen];
     const queryParameters: Record<string, string[]> = {};
     for (const [name, value] of url.searchParams) (queryParameters[name] ??= []).push(value);
     const event = {

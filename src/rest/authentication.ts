@@ -1,6 +1,7 @@
 // Finds the token a client presented: `Authorization: TISJWT <token>` (any case),
 // `Authorization: Bearer <token>`, or `?tisjwt=<token>` (accepted for clients that cannot
 // set headers, although it lands in proxy logs).
+import ipaddr from 'ipaddr.js';
 import { type RestRequest, firstHeader } from './http';
 
 const AUTHORIZATION = /^\s*(tisjwt|bearer)\s+(\S+)\s*$/i;
@@ -15,9 +16,16 @@ export function presentedToken(request: RestRequest): string | undefined {
   return queryToken && queryToken.length > 0 ? queryToken : undefined;
 }
 
-/** The caller's address as Forge's edge reports it, for "last used from". */
+/**
+ * The caller's address as the edge in front of the web trigger saw it, for "last used
+ * from" (and any address rule). Proxies append the address they saw to X-Forwarded-For,
+ * so the entries a client writes itself come first and the edge's own entry is the last
+ * one: only that one is trusted. IPv4-mapped IPv6 reads as IPv4; anything that is not an
+ * address counts as none.
+ */
 export function clientIp(request: RestRequest): string | null {
-  const forwarded = firstHeader(request, 'x-forwarded-for');
-  const first = forwarded?.split(',')[0]?.trim();
-  return first && first.length <= 64 ? first : null;
+  const entries = (request.headers['x-forwarded-for'] ?? []).flatMap((value) => value.split(','));
+  const last = entries.at(-1)?.trim() ?? '';
+  if (!ipaddr.isValid(last)) return null;
+  return ipaddr.process(last).toString();
 }

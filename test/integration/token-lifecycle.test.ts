@@ -29,7 +29,7 @@ describe('token lifecycle', () => {
 
     const whoami = await t.rest('/rest/whoami', { token });
     expect(whoami.status).toBe(200);
-    expect(await whoami.json()).toEqual({ accountId: bob, displayName: 'Bob Builder', tokenId: tokenInfo.id });
+    expect(await whoami.json()).toEqual({ accountId: bob, displayName: 'Bob Builder', tokenId: tokenInfo.id, expiresAt: '2100-01-01T00:00:00.000Z' });
 
     await t.call(bob, 'tokens/update', { id: tokenInfo.id, active: false });
     expect(await whoamiStatus(token)).toBe(401);
@@ -92,6 +92,14 @@ describe('token lifecycle', () => {
     expect(view?.lastUsedIp).toBe('127.0.0.1');
     // The second use within a minute is counted in memory, not written: one write so far.
     expect(view?.useCount).toBe(1);
+  });
+
+  it('records the address the edge saw, not one the client wrote into X-Forwarded-For', async () => {
+    const { token, tokenInfo } = await t.call(carol, 'tokens/create', { expiresAt: '2099-12-31', notes: 'forged' });
+    const response = await t.rest('/rest/whoami', { token, headers: { 'X-Forwarded-For': '203.0.113.66' } });
+    expect(response.status).toBe(200);
+    const view = (await t.call(carol, 'tokens/list', {})).tokens.find((candidate) => candidate.id === tokenInfo.id);
+    expect(view?.lastUsedIp).toBe('127.0.0.1');
   });
 
   it('regenerates: the old text stops working, the new one works, settings stay', async () => {

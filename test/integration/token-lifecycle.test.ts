@@ -3,6 +3,7 @@
 // users and permissions, SQLite for storage.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCAL_INSTALLATION } from '../../dev/host/local-composition';
 import { DEMO_ACCOUNTS } from '../../dev/jira-emulator';
 import { ADMIN_PAGE, startTestHost, type TestHost } from '../support/host-client';
 
@@ -77,7 +78,9 @@ describe('token lifecycle', () => {
   });
 
   it('refuses the token of a user Jira has deactivated', async () => {
-    const { token } = await t.call(dave, 'tokens/create', { expiresAt: '2099-12-31' });
+    // Dave may no longer call resolvers, so his token is issued through the service directly,
+    // as if it had been created before Jira deactivated him.
+    const { token } = await t.host.services.tokens.create({ accountId: dave, installationId: LOCAL_INSTALLATION }, { expiresAt: '2099-12-31' });
     const response = await t.rest('/rest/whoami', { token });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { messages: string[] }).messages).toEqual(["The token's owner is no longer an active Jira user."]);

@@ -83,7 +83,8 @@ export interface TokenRepository {
   /** Applies changes when the token belongs to the owner; false when no such token. */
   updateOwned(id: string, ownerAccountId: string, changes: TokenChanges, now: number): Promise<boolean>;
   setActive(id: string, active: boolean, now: number): Promise<boolean>;
-  replaceHash(id: string, ownerAccountId: string, tokenHash: string, keyId: string, now: number): Promise<boolean>;
+  /** Only while the stored hash is still `previousHash`: of concurrent regenerations one wins. */
+  replaceHash(id: string, ownerAccountId: string, previousHash: string, tokenHash: string, keyId: string, now: number): Promise<boolean>;
   deleteOwned(id: string, ownerAccountId: string): Promise<boolean>;
   deleteAny(id: string): Promise<boolean>;
   page(filter: TokenFilter, now: number, offset: number, limit: number): Promise<{ rows: TokenRecord[]; total: number }>;
@@ -162,12 +163,13 @@ export function createTokenRepository(db: Db): TokenRepository {
       return affected(result);
     },
 
-    async replaceHash(id, ownerAccountId, tokenHash, keyId, now) {
+    async replaceHash(id, ownerAccountId, previousHash, tokenHash, keyId, now) {
       const result = await db
         .updateTable('tokens')
         .set({ token_hash: tokenHash, key_id: keyId, updated_at: now })
         .where('id', '=', id)
         .where('owner_account_id', '=', ownerAccountId)
+        .where('token_hash', '=', previousHash)
         .executeTakeFirst();
       return affected(result);
     },

@@ -134,9 +134,16 @@ export function createTokenService(deps: TokenServiceDeps) {
 
     async regenerate(caller: Caller, payload: TokenIdPayload): Promise<IssuedToken> {
       const now = clock.now();
+      const current = await tokens.findById(payload.id);
+      if (current?.ownerAccountId !== caller.accountId) throw notFound();
       const issued = await issue(caller, payload.id, now);
-      // A new hash in the same row: the old text no longer matches, settings stay.
-      if (!(await tokens.replaceHash(payload.id, caller.accountId, issued.hash, issued.kid, now))) throw notFound();
+      // A new hash in the same row: the old text no longer matches, settings stay. The update
+      // holds only while the hash read above is still stored, so of concurrent regenerations
+      // exactly one hands out a working text.
+      if (!(await tokens.replaceHash(payload.id, caller.accountId, current.tokenHash, issued.hash, issued.kid, now))) {
+        if ((await tokens.findById(payload.id))?.ownerAccountId !== caller.accountId) throw notFound();
+        throw new AppError('CONFLICT', 'The token was regenerated concurrently by another request; reload the page to see its current state.');
+      }
       await audit.append({
         at: now,
         actorAccountId: caller.accountId,

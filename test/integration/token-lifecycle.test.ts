@@ -3,7 +3,9 @@
 // users and permissions, SQLite for storage.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LOCAL_INSTALLATION } from '../../dev/host/local-composition';
 import { DEMO_ACCOUNTS } from '../../dev/jira-emulator';
+import { toResolverError } from '../../src/entry/resolvers/define';
 import { ADMIN_PAGE, startTestHost, type TestHost } from '../support/host-client';
 
 const { alice, bob, carol, dave } = DEMO_ACCOUNTS;
@@ -77,7 +79,9 @@ describe('token lifecycle', () => {
   });
 
   it('refuses the token of a user Jira has deactivated', async () => {
-    const { token } = await t.call(dave, 'tokens/create', { expiresAt: '2099-12-31' });
+    // Dave may no longer call resolvers, so his token is issued through the service directly,
+    // as if it had been created before Jira deactivated him.
+    const { token } = await t.host.services.tokens.create({ accountId: dave, installationId: LOCAL_INSTALLATION }, { expiresAt: '2099-12-31' });
     const response = await t.rest('/rest/whoami', { token });
     expect(response.status).toBe(401);
     expect(((await response.json()) as { messages: string[] }).messages).toEqual(["The token's owner is no longer an active Jira user."]);
@@ -109,6 +113,32 @@ describe('token lifecycle', () => {
     expect(second.tokenInfo).toMatchObject({ id: first.tokenInfo.id, notes: 'excel', expiresAt: first.tokenInfo.expiresAt });
     expect(await whoamiStatus(first.token)).toBe(401);
     expect(await whoamiStatus(second.token)).toBe(200);
+  });
+});
+
+describe('concurrent regeneration (issue 16 item 4)', () => {
+  it('lets exactly one of 10 simultaneous regenerations succeed; the others get CONFLICT and the winner works', async () => {
+    const { tokenInfo } = await t.call(carol, 'tokens/create', { expiresAt: '2099-12-31', notes: 'race' });
+    // Straight to the service: the host's HTTP layer would let one call finish before the next
+    // starts, and sequential regenerations all rightly succeed.
+    const caller = { accountId: carol, installationId: LOCAL_INSTALLATION };
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        t.host.services.tokens.regenerate(caller, { id: tokenInfo.id }).then(
+          (data) => ({ ok: true as const, data }),
+          (error: unknown) => ({ ok: false as const, error: toResolverError(error) }),
+        ),
+      ),
+    );
+    const winners = results.flatMap((result) => (result.ok ? [result.data] : []));
+    expect(winners).toHaveLength(1);
+    for (const result of results.filter((candidate) => !candidate.ok)) {
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'CONFLICT', message: 'The token was regenerated concurrently by another request; reload the page to see its current state.' },
+      });
+    }
+    expect(await whoamiStatus(winners[0]?.token ?? '')).toBe(200);
   });
 });
 

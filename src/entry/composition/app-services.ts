@@ -2,6 +2,7 @@
 // (forge-services.ts) and the local host (dev/host) each supply ports; everything from
 // here down is identical in both. Routes and resolvers get these services, never a port
 // or a repository.
+import { createActiveCallerCheck, type ActiveCallerCheck } from '../../access/active-caller';
 import { createAppContextService, type AppContextService } from '../../access/app-context';
 import { cachedUserDirectory, createIssueDataAccess, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
 import type { Clock, ExportQueue, JiraHttp, SecretStore } from '../../kernel/ports';
@@ -33,6 +34,8 @@ export interface AppPorts {
 }
 
 export interface AppServices {
+  /** Every resolver's first check: the caller is an active Jira user. */
+  activeCaller: ActiveCallerCheck;
   appContext: AppContextService;
   tokens: TokenService;
   verifier: TokenVerifier;
@@ -73,6 +76,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   const keys = createSigningKeys(ports.secrets);
   const tokens = createTokenService({ tokens: tokenRepository, audit: createAuditRepository(db), keys, users, clock });
   return {
+    activeCaller: createActiveCallerCheck({ users, clock }),
     appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl() }),
     tokens,
     // Verification reads owner state through a short cache: no Jira call per request when warm.

@@ -72,8 +72,9 @@ async function runDefinition<K extends ResolverKey>(
   try {
     const identity = identityOf(context);
     if (!identity.accountId) throw new AppError('UNAUTHENTICATED', 'Sign in to Jira to manage tokens.');
-    const parsed = definition.schema.parse(payload ?? {});
     const services = await currentServices();
+    await services.activeCaller.requireActive(identity.accountId);
+    const parsed = definition.schema.parse(payload ?? {});
     const data = await definition.run(services, { accountId: identity.accountId, installationId: identity.installationId }, parsed);
     return { ok: true, data };
   } catch (error) {

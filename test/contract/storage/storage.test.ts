@@ -65,6 +65,16 @@ describe.each(storageTargets)('storage on $name', (target) => {
     expect(await tokens.findById(id(9))).toBeUndefined();
   });
 
+  it('lets exactly one of 10 concurrent regenerations replace the hash it read (issue 16 item 4)', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert(tokenRow({ id: id(5) }));
+    const previous = (await tokens.findById(id(5)))?.tokenHash ?? '';
+    const hashes = Array.from({ length: 10 }, (_, i) => String(i).repeat(64));
+    const results = await Promise.all(hashes.map((hash) => tokens.replaceHash(id(5), 'owner-a', previous, hash, 'kid-2', NOW)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await tokens.findById(id(5)))?.tokenHash).toBe(hashes[results.indexOf(true)]);
+  });
+
   it('updates and deletes only through the owner, or any token for admin calls', async () => {
     const tokens = createTokenRepository(storage.db);
     await tokens.insert(tokenRow({ id: id(1) }));
@@ -72,8 +82,10 @@ describe.each(storageTargets)('storage on $name', (target) => {
     expect(await tokens.updateOwned(id(1), 'owner-a', { active: false, notes: 'n', expiresAt: NOW - 1 }, NOW)).toBe(true);
     expect(await tokens.findById(id(1))).toMatchObject({ active: false, notes: 'n', expiresAt: NOW - 1, updatedAt: NOW });
     expect(await tokens.setActive(id(1), true, NOW + 1)).toBe(true);
-    expect(await tokens.replaceHash(id(1), 'owner-b', 'b'.repeat(64), 'kid-2', NOW)).toBe(false);
-    expect(await tokens.replaceHash(id(1), 'owner-a', 'b'.repeat(64), 'kid-2', NOW)).toBe(true);
+    const previous = (await tokens.findById(id(1)))?.tokenHash ?? '';
+    expect(await tokens.replaceHash(id(1), 'owner-b', previous, 'b'.repeat(64), 'kid-2', NOW)).toBe(false);
+    expect(await tokens.replaceHash(id(1), 'owner-a', 'c'.repeat(64), 'b'.repeat(64), 'kid-2', NOW)).toBe(false);
+    expect(await tokens.replaceHash(id(1), 'owner-a', previous, 'b'.repeat(64), 'kid-2', NOW)).toBe(true);
     expect((await tokens.findById(id(1)))?.tokenHash).toBe('b'.repeat(64));
     expect(await tokens.deleteOwned(id(1), 'owner-b')).toBe(false);
     expect(await tokens.deleteOwned(id(1), 'owner-a')).toBe(true);

@@ -73,10 +73,13 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
     ...(overrides.restSyncBudget ? { syncBudget: overrides.restSyncBudget } : {}),
   });
   const tokenRepository = createTokenRepository(db);
+  // Account state for token verification and the resolvers' active-caller check, through a
+  // short cache: no Jira call per request when warm.
+  const accountState = cachedUserDirectory(users, clock);
   const keys = createSigningKeys(ports.secrets);
   const tokens = createTokenService({ tokens: tokenRepository, audit: createAuditRepository(db), keys, users, clock });
   return {
-    activeCaller: createActiveCallerCheck({ users, clock }),
+    activeCaller: createActiveCallerCheck({ accountState }),
     appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl() }),
     tokens,
     // Verification reads owner state through a short cache: no Jira call per request when warm.

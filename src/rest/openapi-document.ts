@@ -154,6 +154,25 @@ export function openApiDocument(serverUrl: string): Schema {
           responses: { '200': { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } } },
         },
       },
+      '/rest/token/rotate': {
+        post: {
+          summary: 'The token renews itself: a new text for the same token id and settings; the old text stops working at once',
+          operationId: 'rotateToken',
+          parameters: [
+            {
+              name: 'expiresAt',
+              in: 'query',
+              required: false,
+              description: 'New expiry (2099-12-31 or a date-time with an offset); default: the same lifetime again from now. Also accepted in a form body.',
+              schema: { type: 'string' },
+            },
+          ],
+          responses: {
+            '200': { description: 'The new token text, shown once', content: { 'application/json': { schema: ref('RotatedToken') } } },
+            ...errors(400, 401, 409, 429),
+          },
+        },
+      },
       '/rest/whoami': {
         get: {
           summary: 'The token owner',
@@ -279,6 +298,11 @@ export function openApiDocument(serverUrl: string): Schema {
           type: 'object',
           required: ['status', 'message', 'messages'],
           properties: { status: { type: 'integer' }, message: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+        },
+        RotatedToken: {
+          type: 'object',
+          required: ['token', 'tokenId', 'expiresAt'],
+          properties: { token: { type: 'string' }, tokenId: { type: 'string' }, expiresAt: { type: 'string', format: 'date-time' } },
         },
         Whoami: {
           type: 'object',

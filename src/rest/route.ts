@@ -6,6 +6,7 @@ import type { ParamSetService } from '../report-settings/param-sets';
 import type { CalendarService } from '../report-settings/calendars';
 import type { ExportService } from '../reporting/export-jobs/export-service';
 import type { ReportService } from '../reporting/report-service';
+import type { TokenService } from '../tokens/token-service';
 import type { AuthenticatedToken, TokenVerifier } from '../tokens/token-verifier';
 import type { RestRequest, RestResponse } from './http';
 import type { RestActivity } from './rest-activity';
@@ -19,6 +20,7 @@ export interface RouteServices {
   exports: ExportService;
   paramSets: ParamSetService;
   calendars: CalendarService;
+  tokens: TokenService;
 }
 
 export interface RouteContext {

@@ -14,9 +14,10 @@ import { calendarRoutes } from './routes/calendar-routes';
 import { exportRoutes } from './routes/export-routes';
 import { openApiRoute } from './routes/openapi-route';
 import { reportRoutes } from './routes/report-routes';
+import { tokenRotateRoute } from './routes/token-routes';
 import { whoamiRoute } from './routes/whoami-route';
 
-const routes: Array<Route | PublicRoute> = [openApiRoute, whoamiRoute, ...reportRoutes, ...calendarRoutes, ...exportRoutes];
+const routes: Array<Route | PublicRoute> = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, ...calendarRoutes, ...exportRoutes];
 
 /** Every path pattern served (the OpenAPI test checks the document lists exactly these). */
 export const ROUTE_PATTERNS: readonly string[] = routes.map((route) => route.pattern);

@@ -84,7 +84,8 @@ export interface TokenRepository {
   updateOwned(id: string, ownerAccountId: string, changes: TokenChanges, now: number): Promise<boolean>;
   setActive(id: string, active: boolean, now: number): Promise<boolean>;
   /** Only while the stored hash is still `previousHash`: of concurrent regenerations one wins. */
-  replaceHash(id: string, ownerAccountId: string, previousHash: string, tokenHash: string, keyId: string, now: number): Promise<boolean>;
+  /** New text for the row while `previousHash` is still stored; `expiresAt` when rotation moves the expiry. */
+  replaceHash(id: string, ownerAccountId: string, previousHash: string, tokenHash: string, keyId: string, now: number, expiresAt?: number): Promise<boolean>;
   deleteOwned(id: string, ownerAccountId: string): Promise<boolean>;
   deleteAny(id: string): Promise<boolean>;
   page(filter: TokenFilter, now: number, offset: number, limit: number): Promise<{ rows: TokenRecord[]; total: number }>;
@@ -163,10 +164,10 @@ export function createTokenRepository(db: Db): TokenRepository {
       return affected(result);
     },
 
-    async replaceHash(id, ownerAccountId, previousHash, tokenHash, keyId, now) {
+    async replaceHash(id, ownerAccountId, previousHash, tokenHash, keyId, now, expiresAt) {
       const result = await db
         .updateTable('tokens')
-        .set({ token_hash: tokenHash, key_id: keyId, updated_at: now })
+        .set({ token_hash: tokenHash, key_id: keyId, updated_at: now, ...(expiresAt === undefined ? {} : { expires_at: expiresAt }) })
         .where('id', '=', id)
         .where('owner_account_id', '=', ownerAccountId)
         .where('token_hash', '=', previousHash)

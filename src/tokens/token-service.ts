@@ -3,8 +3,9 @@
 // here, whichever page made them.
 import { randomUUID } from 'node:crypto';
 import { requireJiraAdmin, type Caller } from '../access/guards';
-import { AppError, FieldError } from '../kernel/errors';
+import { AppError, FieldError, RetryLaterError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';
+import { isoInstant } from '../kernel/time';
 import {
   ADMIN_PAGE_SIZE_MAX,
   parseExpiry,
@@ -34,6 +35,15 @@ export interface TokenServiceDeps {
 }
 
 export const MAX_TOKENS_PER_USER = 50;
+/** Self-rotation: at most once a minute per token, so a looping script cannot churn keys. */
+export const ROTATION_INTERVAL_MS = 60_000;
+
+export interface RotatedToken {
+  token: string;
+  tokenId: string;
+  /** Epoch ms. */
+  expiresAt: number;
+}
 const DEFAULT_ADMIN_PAGE_SIZE = 25;
 
 function expiryOrThrow(text: string): number {
@@ -153,6 +163,39 @@ export function createTokenService(deps: TokenServiceDeps) {
         detail: {},
       });
       return { token: issued.token, tokenInfo: await viewOf(payload.id, now) };
+    },
+
+    /**
+     * Self-rotation over REST: a new text for the same token id and settings, asked for with
+     * the current text (already verified). The expiry is the one asked for, or the same
+     * lifetime again from now (measured from the last rotation, else creation). Once a
+     * minute per token; the old text stops working at once (the conditional hash update).
+     */
+    async rotate(caller: Caller, tokenId: string, expiresAtText: string | undefined): Promise<RotatedToken> {
+      const now = clock.now();
+      const current = await tokens.findById(tokenId);
+      if (current?.ownerAccountId !== caller.accountId) throw notFound();
+      const lastRotation = (await audit.listForToken(tokenId)).filter((event) => event.action === 'token.rotated').at(-1);
+      if (lastRotation && now - lastRotation.at < ROTATION_INTERVAL_MS) {
+        const wait = Math.ceil((lastRotation.at + ROTATION_INTERVAL_MS - now) / 1000);
+        throw new RetryLaterError('RATE_LIMITED', `A token can rotate once a minute; retry after ${wait} seconds.`, wait);
+      }
+      const lifetimeFrom = lastRotation?.at ?? current.createdAt;
+      const expiresAt = expiresAtText === undefined ? now + (current.expiresAt - lifetimeFrom) : expiryOrThrow(expiresAtText);
+      if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
+      const issued = await issue(caller, tokenId, now);
+      if (!(await tokens.replaceHash(tokenId, caller.accountId, current.tokenHash, issued.hash, issued.kid, now, expiresAt))) {
+        throw new AppError('CONFLICT', 'The token was rotated or regenerated concurrently by another request; use the text that request received.');
+      }
+      await audit.append({
+        at: now,
+        actorAccountId: caller.accountId,
+        action: 'token.rotated',
+        tokenId,
+        subjectAccountId: caller.accountId,
+        detail: { expiresAt: { before: isoInstant(current.expiresAt), after: isoInstant(expiresAt) } },
+      });
+      return { token: issued.token, tokenId, expiresAt };
     },
 
     async remove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {

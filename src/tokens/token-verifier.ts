@@ -15,6 +15,8 @@ export interface AuthenticatedToken {
   tokenId: string;
   accountId: string;
   displayName: string;
+  /** The installation the token was issued for (its audience). */
+  installationId: string;
   /** Epoch ms. */
   expiresAt: number;
   /** The expiry is within the warning window: REST answers say so in their headers. */
@@ -58,6 +60,7 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
         tokenId: stored.id,
         accountId: owner.accountId,
         displayName: owner.displayName,
+        installationId: request.installationId,
         expiresAt: stored.expiresAt,
         expiresSoon: inExpiryWarningWindow(stored.expiresAt, now),
       };

@@ -26,3 +26,12 @@ test('a URL over 16 KB gets a 431 with the JSON error shape', async () => {
   expect(body.message).toBe('Request Header Fields Too Large');
   expect(body.messages.join(' ')).toContain('16 KB');
 });
+
+test('the 404 body does not repeat the requested path (a token pasted into a path stays out of the answer)', async () => {
+  const pasted = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl';
+  const response = await host.rest(`/rest/${pasted}`);
+  expect(response.status).toBe(404);
+  const text = await response.text();
+  expect(text).not.toContain(pasted);
+  expect(text).not.toContain('eyJ');
+});

@@ -17,6 +17,7 @@ import { readManifestHandlers } from './manifest-handlers';
 import { HttpError, sendIndexPage, sendStaticFile, type PageUser } from './pages';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const MAX_HEADER_BYTES = 16 * 1024;
 
 export interface LocalHostOptions extends Pick<LocalServiceOptions, 'restRateLimit' | 'restSyncBudget' | 'exportSettings'> {
   port: number;
@@ -162,7 +163,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     const sent = headers['x-forwarded-for']?.join(', ');
     const seen = req.socket.remoteAddress ?? '127.0.0.1';
     headers['x-forwarded-for'] = [sent ? `${sent}, ${seen}` : seen];
-    const queryParameters: Record<string, string[]> = {};
+    // A null-prototype record: names such as __proto__ or constructor are plain own keys, as
+    // in the JSON the web trigger receives, not Object.prototype's members.
+    const queryParameters: Record<string, string[]> = Object.create(null) as Record<string, string[]>;
     for (const [name, value] of url.searchParams) (queryParameters[name] ??= []).push(value);
     const event = {
       method: req.method ?? 'GET',
@@ -181,7 +184,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     res.end(response.body ?? '');
   }
 
-  const server = createServer((req, res) => {
+  // Request heads over 16 KB get the app's JSON error shape (431), not Node's empty answer.
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = async (): Promise<void> => {
       if (url.pathname === '/' && req.method === 'GET') return sendIndexPage(res, await users(), manifest.pages, restBaseUrl());
@@ -202,6 +206,19 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       if (!res.headersSent) sendJson(res, status, { error: error instanceof HttpError ? error.message : 'internal error' });
       else res.end();
     });
+  });
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify({
+      status,
+      message: tooLarge ? 'Request Header Fields Too Large' : 'Bad Request',
+      messages: [tooLarge ? 'the request URL and headers must not exceed 16 KB' : 'the request could not be parsed'],
+    });
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
   await new Promise<void>((listening, failed) => {
     server.once('error', failed);

@@ -79,7 +79,7 @@ async function routeRequest(request: RestRequest, services: RouteServices, insta
   }
   const path = normalisePath(request.path);
   const found = findRoute(path);
-  if (!found) throw new AppError('NOT_FOUND', `No endpoint at ${path}.`);
+  if (!found) throw new AppError('NOT_FOUND', 'No endpoint at this path; see /openapi.json for the endpoints.');
   const { route, pathParams } = found;
   const method = request.method.toUpperCase();
   if (!route.methods.includes(method)) throw new MethodNotAllowedError(route.methods);

@@ -5,6 +5,7 @@ import { calendarRoutes } from '../../../src/rest/routes/calendar-routes';
 import { exportRoutes } from '../../../src/rest/routes/export-routes';
 import { openApiRoute } from '../../../src/rest/routes/openapi-route';
 import { reportRoutes } from '../../../src/rest/routes/report-routes';
+import { tokenRotateRoute } from '../../../src/rest/routes/token-routes';
 import { whoamiRoute } from '../../../src/rest/routes/whoami-route';
 
 const EXPORT_ID = '0b7e9f8c-3f7a-4c2e-9d1a-5e6f7a8b9c0d';
@@ -137,7 +138,7 @@ describe('findRoute', () => {
 
 describe('ROUTE_PATTERNS', () => {
   it('lists every route of every route module once', () => {
-    const declared = [openApiRoute, whoamiRoute, ...reportRoutes, ...calendarRoutes, ...exportRoutes].map((route) => route.pattern);
+    const declared = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, ...calendarRoutes, ...exportRoutes].map((route) => route.pattern);
     expect([...ROUTE_PATTERNS].sort()).toEqual([...declared].sort());
     expect(new Set(ROUTE_PATTERNS.map((pattern) => pattern.toLowerCase())).size).toBe(ROUTE_PATTERNS.length);
   });
@@ -147,6 +148,7 @@ describe('ROUTE_PATTERNS', () => {
       [
         '/openapi.json',
         '/rest/whoami',
+        '/rest/token/rotate',
         '/rest/list',
         '/rest/list2',
         '/rest/issue',

@@ -1,27 +1,22 @@
 // Why a presented token was refused. Every reason becomes HTTP 401; the reason code is for
-// tests and the audit trail, the message is what the client reads (never the token).
+// tests and the audit trail; the client reads one message whatever the reason (never the token).
 import { AppError } from '../kernel/errors';
 
 export type TokenRejection =
   'MISSING' | 'MALFORMED' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'BAD_CLAIMS' | 'UNKNOWN_TOKEN' | 'INACTIVE' | 'EXPIRED' | 'OWNER_INACTIVE';
 
-const messages: Record<TokenRejection, string> = {
-  MISSING: 'tisjwt is required for authentication.',
-  MALFORMED: 'The token is not a well-formed token of this app.',
-  UNKNOWN_KEY: 'The token was not issued by this installation.',
-  BAD_SIGNATURE: 'The token signature is not valid.',
-  BAD_CLAIMS: 'The token was not issued for this installation.',
-  UNKNOWN_TOKEN: 'The token does not exist or was deleted.',
-  INACTIVE: 'The token is deactivated.',
-  EXPIRED: 'The token has expired.',
-  OWNER_INACTIVE: "The token's owner is no longer an active Jira user.",
-};
+/**
+ * One message for every refusal, the one TISJWT clients know: which check failed would tell
+ * a holder of a stolen or guessed token what to try next. The reason stays on the error for
+ * tests and the audit trail.
+ */
+export const TOKEN_REFUSED_MESSAGE = 'tisjwt is required for authentication.';
 
 export class TokenRejectedError extends AppError {
   readonly reason: TokenRejection;
 
   constructor(reason: TokenRejection, options: { cause?: unknown } = {}) {
-    super('TOKEN_REJECTED', messages[reason], options);
+    super('TOKEN_REJECTED', TOKEN_REFUSED_MESSAGE, options);
     this.reason = reason;
   }
 }

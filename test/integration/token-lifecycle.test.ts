@@ -42,7 +42,7 @@ describe('token lifecycle', () => {
     expect(expired.expired).toBe(true);
     const expiredResponse = await t.rest('/rest/whoami', { token });
     expect(expiredResponse.status).toBe(401);
-    expect(await expiredResponse.json()).toEqual({ status: 401, message: 'Unauthorized access', messages: ['The token has expired.'] });
+    expect(await expiredResponse.json()).toEqual({ status: 401, message: 'Unauthorized access', messages: ['tisjwt is required for authentication.'] });
     await t.call(bob, 'tokens/update', { id: tokenInfo.id, expiresAt: '2099-12-31T23:59:59Z' });
     expect(await whoamiStatus(token)).toBe(200);
 
@@ -84,7 +84,7 @@ describe('token lifecycle', () => {
     const { token } = await t.host.services.tokens.create({ accountId: dave, installationId: LOCAL_INSTALLATION }, { expiresAt: '2099-12-31' });
     const response = await t.rest('/rest/whoami', { token });
     expect(response.status).toBe(401);
-    expect(((await response.json()) as { messages: string[] }).messages).toEqual(["The token's owner is no longer an active Jira user."]);
+    expect(((await response.json()) as { messages: string[] }).messages).toEqual(['tisjwt is required for authentication.']);
   });
 
   it('records last use (time, IP, count) on the token', async () => {
@@ -252,6 +252,33 @@ describe('secrets stay secret', () => {
     for (const file of readdirSync(t.dataDir)) {
       const content = readFileSync(join(t.dataDir, file)).toString('latin1');
       expect(content).not.toContain(signature);
+    }
+  });
+});
+
+describe('one 401 body for every refusal (issue 16 item 8)', () => {
+  it('answers the same body for a missing, malformed, forged, deactivated, expired and deleted token', async () => {
+    const t2 = await startTestHost();
+    try {
+      const bodies = new Set<string>();
+      const note = async (token?: string) => {
+        const response = await t2.rest('/rest/whoami', token ? { token } : {});
+        expect(response.status).toBe(401);
+        bodies.add(await response.text());
+      };
+      const live = await t2.call(DEMO_ACCOUNTS.bob, 'tokens/create', { expiresAt: '2099-12-31' });
+      await note();
+      await note('not-a-token');
+      await note(`${live.token.slice(0, -4)}AAAA`);
+      await t2.call(DEMO_ACCOUNTS.bob, 'tokens/update', { id: live.tokenInfo.id, active: false });
+      await note(live.token);
+      await t2.call(DEMO_ACCOUNTS.bob, 'tokens/update', { id: live.tokenInfo.id, active: true, expiresAt: '2001-01-01' });
+      await note(live.token);
+      await t2.call(DEMO_ACCOUNTS.bob, 'tokens/delete', { id: live.tokenInfo.id });
+      await note(live.token);
+      expect([...bodies]).toEqual([JSON.stringify({ status: 401, message: 'Unauthorized access', messages: ['tisjwt is required for authentication.'] })]);
+    } finally {
+      await t2.close();
     }
   });
 });

@@ -281,7 +281,12 @@ export function openApiDocument(serverUrl: string): Schema {
     components: {
       securitySchemes: {
         tisjwt: { type: 'apiKey', in: 'header', name: 'Authorization', description: 'TISJWT <token> (any case) or Bearer <token>.' },
-        tisjwtQuery: { type: 'apiKey', in: 'query', name: 'tisjwt', description: 'Discouraged: lands in logs.' },
+        tisjwtQuery: {
+          type: 'apiKey',
+          in: 'query',
+          name: 'tisjwt',
+          description: 'Discouraged: lands in logs. On POST, tisjwt may also be a field of a form-encoded body. Order: header, then query, then body.',
+        },
       },
       responses: Object.fromEntries(
         [400, 401, 404, 405, 409, 413, 429, 500, 502, 503].map((code) => [

@@ -12,7 +12,10 @@ export async function resolvedRawParams(
   paramSets: ParamSetService,
   fixed: RawParams = {},
 ): Promise<{ raw: RawParams; problems: FieldProblem[] }> {
-  const { params, problems } = canonicalParams(requestPairs(request));
+  // The token was read by authentication.ts (header, query or body); a client may send it in
+  // more than one place, so it is left out here rather than refused as given twice.
+  const pairs = requestPairs(request).filter(([name]) => name.toLowerCase() !== 'tisjwt');
+  const { params, problems } = canonicalParams(pairs);
   let saved: RawParams = {};
   const setId = params.paramSetId?.[0];
   if (setId !== undefined && PARAMETERS.paramSetId.schema.safeParse(setId).success) {

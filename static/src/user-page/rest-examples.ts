@@ -1,6 +1,7 @@
 // Ready-to-paste requests, built from this installation's REST base URL. The report call
-// is a CSV list of one project's status durations: the smallest request that is useful.
-const SAMPLE_JQL = 'project = ABC AND updated >= -30d';
+// is a CSV list of the issues updated in the last 30 days: the smallest request that is useful.
+// Works on any site: no project key that only some sites have.
+const SAMPLE_JQL = 'updated >= -30d';
 
 export function reportUrl(restBaseUrl: string): string {
   const query = new URLSearchParams({

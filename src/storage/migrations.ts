@@ -154,6 +154,16 @@ export const schemaMigrations: readonly SchemaMigration[] = [
         .addColumn('body', sql`mediumtext`, (c) => c.notNull())
         .addPrimaryKeyConstraint('export_chunks_pk', ['export_id', 'seq']),
   },
+  {
+    // Token governance (issue 11): who created a token for its owner (a token manager or
+    // admin; null when the owner did) and who deactivated it (owner | manager | admin).
+    name: '0100-add-tokens-created-by',
+    statement: (db) => db.schema.alterTable('tokens').addColumn('created_by', 'varchar(128)'),
+  },
+  {
+    name: '0101-add-tokens-deactivated-by',
+    statement: (db) => db.schema.alterTable('tokens').addColumn('deactivated_by', 'varchar(16)'),
+  },
 ];
 
 /** The same migrations for Kysely's Migrator (SQLite and MariaDB). */

@@ -2,6 +2,7 @@
 // change recorded as a 'policy.changed' audit event with before and after); the token
 // service, the verifier and the pages ask it who may create, use and manage tokens.
 // Group membership comes from Jira through a cache (jira/cached-group-membership.ts).
+import { z } from 'zod';
 import { requireJiraAdmin, type Caller } from '../access/guards';
 import { policySchema, type GroupView, type Policy, type PolicyView } from '../contract/policy';
 import type { CallerGovernance } from '../contract/tokens';
@@ -32,6 +33,12 @@ function quoteGroups(groups: readonly string[]): string {
   return groups.map((group) => `"${group}"`).join(', ');
 }
 
+function crossFieldProblem(raw: unknown): { field: string; message: string } | undefined {
+  const numbers = z.object({ maxLifetimeDays: z.number(), defaultLifetimeDays: z.number() }).safeParse(raw);
+  if (!numbers.success || numbers.data.defaultLifetimeDays <= numbers.data.maxLifetimeDays) return undefined;
+  return { field: 'policy.defaultLifetimeDays', message: `must not exceed the maximum lifetime (${numbers.data.maxLifetimeDays} days)` };
+}
+
 /** Every problem of a policy at once, as FieldError problems named `policy.<field>`. */
 function parsePolicy(raw: unknown): Policy {
   const parsed = policySchema.safeParse(raw);
@@ -41,6 +48,9 @@ function parsePolicy(raw: unknown): Policy {
     if (issue.code === 'unrecognized_keys') return { field: 'policy', message: `has unknown fields: ${issue.keys.join(', ')}` };
     return { field: path ? `policy.${path}` : 'policy', message: issue.message };
   });
+  // zod skips the schema's cross-field check while a field is invalid; say it here too.
+  const cross = crossFieldProblem(raw);
+  if (cross && !problems.some((problem) => problem.field === cross.field)) problems.push(cross);
   const summary = problems.map((problem) => `${problem.field} ${problem.message}`).join('; ');
   throw new FieldError(problems, { message: `The policy is not valid: ${summary}.` });
 }

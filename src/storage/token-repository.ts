@@ -2,6 +2,7 @@
 // holds no transaction across requests: ownership checks live in the WHERE clause.
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { insertInFreeSlot, type SlotOccupancy } from './admission-slots';
 import type { Db } from './schema';
 
 /** A stored token: everything but its text, which is never stored (only its SHA-256). */
@@ -78,6 +79,8 @@ export interface TokenFilter {
 
 export interface TokenRepository {
   insert(token: NewTokenRecord): Promise<void>;
+  /** Inserts unless the owner already holds `cap` tokens: atomic under concurrency (admission-slots.ts). */
+  insertWithinCap(token: NewTokenRecord, cap: number): Promise<boolean>;
   findById(id: string): Promise<TokenRecord | undefined>;
   listByOwner(ownerAccountId: string): Promise<TokenRecord[]>;
   /** Applies changes when the token belongs to the owner; false when no such token. */
@@ -104,24 +107,38 @@ export function createTokenRepository(db: Db): TokenRepository {
   // '!' as the LIKE escape: backslash would need different quoting in MySQL and SQLite.
   const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
 
+  const values = (token: NewTokenRecord, slot: number | null) => ({
+    id: token.id,
+    owner_account_id: token.ownerAccountId,
+    token_hash: token.tokenHash,
+    key_id: token.keyId,
+    active: token.active ? 1 : 0,
+    notes: token.notes,
+    created_at: token.createdAt,
+    updated_at: token.updatedAt,
+    expires_at: token.expiresAt,
+    last_used_at: token.lastUsedAt ?? null,
+    last_used_ip: token.lastUsedIp ?? null,
+    slot,
+  });
+
+  async function occupancy(ownerAccountId: string): Promise<SlotOccupancy> {
+    const rows = await db.selectFrom('tokens').select('slot').where('owner_account_id', '=', ownerAccountId).execute();
+    const slots = rows.map((row) => (row.slot === null ? null : Number(row.slot)));
+    return { taken: slots.filter((slot): slot is number => slot !== null), unslotted: slots.filter((slot) => slot === null).length };
+  }
+
   return {
     async insert(token) {
-      await db
-        .insertInto('tokens')
-        .values({
-          id: token.id,
-          owner_account_id: token.ownerAccountId,
-          token_hash: token.tokenHash,
-          key_id: token.keyId,
-          active: token.active ? 1 : 0,
-          notes: token.notes,
-          created_at: token.createdAt,
-          updated_at: token.updatedAt,
-          expires_at: token.expiresAt,
-          last_used_at: token.lastUsedAt ?? null,
-          last_used_ip: token.lastUsedIp ?? null,
-        })
-        .execute();
+      await db.insertInto('tokens').values(values(token, null)).execute();
+    },
+
+    async insertWithinCap(token, cap) {
+      return insertInFreeSlot(
+        cap,
+        () => occupancy(token.ownerAccountId),
+        async (slot) => void (await db.insertInto('tokens').values(values(token, slot)).execute()),
+      );
     },
 
     async findById(id) {

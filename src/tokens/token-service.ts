@@ -94,13 +94,9 @@ export function createTokenService(deps: TokenServiceDeps) {
       const now = clock.now();
       const expiresAt = expiryOrThrow(payload.expiresAt);
       if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
-      const owned = await tokens.listByOwner(caller.accountId);
-      if (owned.length >= MAX_TOKENS_PER_USER) {
-        throw new AppError('LIMIT_REACHED', `You already have ${MAX_TOKENS_PER_USER} tokens; delete one you no longer use first.`);
-      }
       const id = randomUUID();
       const issued = await issue(caller, id, now);
-      await tokens.insert({
+      const row = {
         id,
         ownerAccountId: caller.accountId,
         tokenHash: issued.hash,
@@ -110,7 +106,11 @@ export function createTokenService(deps: TokenServiceDeps) {
         createdAt: now,
         updatedAt: now,
         expiresAt,
-      });
+      };
+      // The cap is checked and the row written in one statement, so concurrent creates cannot pass it.
+      if (!(await tokens.insertWithinCap(row, MAX_TOKENS_PER_USER))) {
+        throw new AppError('LIMIT_REACHED', `You already have ${MAX_TOKENS_PER_USER} tokens; delete one you no longer use first.`);
+      }
       await audit.append({
         at: now,
         actorAccountId: caller.accountId,

@@ -17,6 +17,7 @@ import { createAuditRepository } from '../../storage/audit-repository';
 import { createExportRepository } from '../../storage/export-repository';
 import { createRestRequestRepository } from '../../storage/rest-request-repository';
 import type { Db } from '../../storage/schema';
+import { createRateWindowRepository } from '../../storage/rate-window-repository';
 import { createTokenRepository } from '../../storage/token-repository';
 import { createLastUseRecorder } from '../../tokens/last-use-recorder';
 import { createSigningKeys } from '../../tokens/signing-keys';
@@ -105,6 +106,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
     paramSets: createParamSetService({ db, users, clock }),
     restActivity: createRestActivity({
       log: createRestRequestRepository(db),
+      windows: createRateWindowRepository(db),
       clock,
       users,
       ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),

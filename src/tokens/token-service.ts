@@ -9,6 +9,7 @@ import { isoInstant } from '../kernel/time';
 import {
   ADMIN_PAGE_SIZE_MAX,
   parseExpiry,
+  parseInstantBound,
   type AdminListPayload,
   type AdminSetActivePayload,
   type CreateTokenPayload,
@@ -53,10 +54,11 @@ function expiryOrThrow(text: string): number {
   return instant;
 }
 
-function optionalInstant(text: string | undefined, field: string): number | undefined {
+/** A filter bound; a date covers its whole day (`from` its midnight, `to` the next one). */
+function optionalBound(text: string | undefined, field: string, side: 'from' | 'to'): number | undefined {
   if (text === undefined) return undefined;
-  const instant = parseExpiry(text) ?? Date.parse(text);
-  if (Number.isNaN(instant)) throw new FieldError([{ field, message: 'is not a date' }], { message: `${field} is not a date` });
+  const instant = parseInstantBound(text, side);
+  if (instant === undefined) throw new FieldError([{ field, message: 'is not a date' }], { message: `${field} is not a date` });
   return instant;
 }
 
@@ -226,12 +228,12 @@ export function createTokenService(deps: TokenServiceDeps) {
       const filter: TokenFilter = {
         accountIds: payload.accountIds,
         notesContains: payload.notesContains,
-        createdFrom: optionalInstant(payload.createdFrom, 'createdFrom'),
-        createdTo: optionalInstant(payload.createdTo, 'createdTo'),
-        lastUsedFrom: optionalInstant(payload.lastUsedFrom, 'lastUsedFrom'),
-        lastUsedTo: optionalInstant(payload.lastUsedTo, 'lastUsedTo'),
-        expiresFrom: optionalInstant(payload.expiresFrom, 'expiresFrom'),
-        expiresTo: optionalInstant(payload.expiresTo, 'expiresTo'),
+        createdFrom: optionalBound(payload.createdFrom, 'createdFrom', 'from'),
+        createdTo: optionalBound(payload.createdTo, 'createdTo', 'to'),
+        lastUsedFrom: optionalBound(payload.lastUsedFrom, 'lastUsedFrom', 'from'),
+        lastUsedTo: optionalBound(payload.lastUsedTo, 'lastUsedTo', 'to'),
+        expiresFrom: optionalBound(payload.expiresFrom, 'expiresFrom', 'from'),
+        expiresTo: optionalBound(payload.expiresTo, 'expiresTo', 'to'),
         states: payload.states,
       };
       const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize);

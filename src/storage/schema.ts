@@ -20,6 +20,8 @@ export interface TokensTable {
   created_by: Generated<string | null>;
   /** Who deactivated it: owner | manager | admin; null while active or never deactivated. */
   deactivated_by: Generated<string | null>;
+  /** Which of the owner's admission slots the token holds (unique per owner); NULL on rows older than slots. */
+  slot: number | null;
 }
 
 export interface AuditEventsTable {
@@ -95,6 +97,16 @@ export interface ExportJobsTable {
   invocations: number;
   /** Consecutive transient failures (Jira throttling): the job fails after a few. */
   failures: number;
+  /** Which of the owner's export slots a queued or running job holds; NULL once finished. */
+  slot: number | null;
+}
+
+/** Requests admitted for a token in one fixed rate window (the per-token rate limit). */
+export interface RateWindowsTable {
+  token_id: string;
+  /** Epoch ms at which the window starts (a multiple of the window length). */
+  window_start: number;
+  admitted: number;
 }
 
 /** Result rows of an export, in order: JSON text, a few hundred KB each. */
@@ -114,6 +126,7 @@ export interface Database {
   rest_requests: RestRequestsTable;
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
+  rate_windows: RateWindowsTable;
 }
 
 export type Db = Kysely<Database>;

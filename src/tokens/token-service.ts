@@ -10,6 +10,7 @@ import { isoInstant } from '../kernel/time';
 import {
   ADMIN_PAGE_SIZE_MAX,
   parseExpiry,
+  parseInstantBound,
   type AdminListPayload,
   type AdminSetActivePayload,
   type CreateTokenPayload,
@@ -59,10 +60,11 @@ function expiryOrThrow(text: string): number {
   return instant;
 }
 
-function optionalInstant(text: string | undefined, field: string): number | undefined {
+/** A filter bound; a date covers its whole day (`from` its midnight, `to` the next one). */
+function optionalBound(text: string | undefined, field: string, side: 'from' | 'to'): number | undefined {
   if (text === undefined) return undefined;
-  const instant = parseExpiry(text) ?? Date.parse(text);
-  if (Number.isNaN(instant)) throw new FieldError([{ field, message: 'is not a date' }], { message: `${field} is not a date` });
+  const instant = parseInstantBound(text, side);
+  if (instant === undefined) throw new FieldError([{ field, message: 'is not a date' }], { message: `${field} is not a date` });
   return instant;
 }
 
@@ -124,15 +126,10 @@ export function createTokenService(deps: TokenServiceDeps) {
     if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
     checkLifetime(current, expiresAt, now);
     checkNotes(current, payload.notes);
-    const limit = current.maxActiveTokensPerUser;
-    if ((await tokens.countUnexpired(ownerAccountId, now)) >= limit) {
-      const whose = ownerAccountId === actor.accountId ? 'You already have' : 'That user already has';
-      throw new AppError('LIMIT_REACHED', `${whose} ${limit} tokens that have not expired (the token policy's limit); delete one no longer used first.`);
-    }
     const id = randomUUID();
     const issued = await issue({ installationId: actor.installationId, accountId: ownerAccountId }, id, now);
     const createdBy = ownerAccountId === actor.accountId ? null : actor.accountId;
-    await tokens.insert({
+    const row = {
       id,
       ownerAccountId,
       tokenHash: issued.hash,
@@ -143,7 +140,13 @@ export function createTokenService(deps: TokenServiceDeps) {
       updatedAt: now,
       expiresAt,
       createdBy,
-    });
+    };
+    // The cap is checked and the row written in one statement, so concurrent creates cannot pass it.
+    const limit = current.maxActiveTokensPerUser;
+    if (!(await tokens.insertWithinCap(row, limit, now))) {
+      const whose = ownerAccountId === actor.accountId ? 'You already have' : 'That user already has';
+      throw new AppError('LIMIT_REACHED', `${whose} ${limit} tokens that have not expired (the token policy's limit); delete one no longer used first.`);
+    }
     await audit.append({
       at: now,
       actorAccountId: actor.accountId,
@@ -185,12 +188,12 @@ export function createTokenService(deps: TokenServiceDeps) {
     const filter: TokenFilter = {
       accountIds: payload.accountIds,
       notesContains: payload.notesContains,
-      createdFrom: optionalInstant(payload.createdFrom, 'createdFrom'),
-      createdTo: optionalInstant(payload.createdTo, 'createdTo'),
-      lastUsedFrom: optionalInstant(payload.lastUsedFrom, 'lastUsedFrom'),
-      lastUsedTo: optionalInstant(payload.lastUsedTo, 'lastUsedTo'),
-      expiresFrom: optionalInstant(payload.expiresFrom, 'expiresFrom'),
-      expiresTo: optionalInstant(payload.expiresTo, 'expiresTo'),
+      createdFrom: optionalBound(payload.createdFrom, 'createdFrom', 'from'),
+      createdTo: optionalBound(payload.createdTo, 'createdTo', 'to'),
+      lastUsedFrom: optionalBound(payload.lastUsedFrom, 'lastUsedFrom', 'from'),
+      lastUsedTo: optionalBound(payload.lastUsedTo, 'lastUsedTo', 'to'),
+      expiresFrom: optionalBound(payload.expiresFrom, 'expiresFrom', 'from'),
+      expiresTo: optionalBound(payload.expiresTo, 'expiresTo', 'to'),
       states: payload.states,
     };
     const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize);

@@ -28,6 +28,7 @@ import { createAuditRepository } from '../../storage/audit-repository';
 import { createExportRepository } from '../../storage/export-repository';
 import { createRestRequestRepository } from '../../storage/rest-request-repository';
 import type { Db } from '../../storage/schema';
+import { createRateWindowRepository } from '../../storage/rate-window-repository';
 import { createSettingsRepository } from '../../storage/settings-repository';
 import { createTokenRepository } from '../../storage/token-repository';
 import { createLastUseRecorder } from '../../tokens/last-use-recorder';
@@ -126,6 +127,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
     paramSets: createParamSetService({ db, users, clock }),
     restActivity: createRestActivity({
       log: createRestRequestRepository(db),
+      windows: createRateWindowRepository(db),
       clock,
       users,
       ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),

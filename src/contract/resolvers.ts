@@ -16,6 +16,7 @@ import type {
 import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView, StatusView } from './report-config';
 import type { ParamSetBody, ParamSetView } from './param-sets';
 import type { ActivityListPayload, RestActivityPage } from './rest-activity';
+import type { ProjectView, ReportPreview, ReportPreviewPayload } from './report-builder';
 
 export interface ResolverDefinitions {
   'app/context': { payload: EmptyPayload; result: AppContextView };
@@ -45,6 +46,10 @@ export interface ResolverDefinitions {
   'paramsets/delete': { payload: { id: string }; result: { id: string } };
   /** REST API requests, newest first (Jira admins). */
   'admin/activity/list': { payload: ActivityListPayload; result: RestActivityPage };
+  /** The report builder: the first rows of a report run as the signed-in user (REST parameters). */
+  'reports/preview': { payload: ReportPreviewPayload; result: ReportPreview };
+  /** The report builder's project picker: projects the signed-in user may browse. */
+  'builder/projects': { payload: EmptyPayload; result: { projects: ProjectView[] } };
 }
 
 export type ResolverKey = keyof ResolverDefinitions;

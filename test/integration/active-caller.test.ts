@@ -30,6 +30,8 @@ const EVERY_KEY = {
   'paramsets/update': true,
   'paramsets/delete': true,
   'admin/activity/list': true,
+  'reports/preview': true,
+  'builder/projects': true,
 } satisfies Record<keyof ResolverDefinitions, true>;
 const KEYS = Object.keys(EVERY_KEY) as ResolverKey[];
 

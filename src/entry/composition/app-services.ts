@@ -4,13 +4,14 @@
 // or a repository.
 import { createActiveCallerCheck, type ActiveCallerCheck } from '../../access/active-caller';
 import { createAppContextService, type AppContextService } from '../../access/app-context';
-import { cachedUserDirectory, createIssueDataAccess, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
+import { cachedUserDirectory, createIssueDataAccess, createJiraUserDirectory, createProjectDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
 import type { Clock, ExportQueue, JiraHttp, SecretStore } from '../../kernel/ports';
 import { createCalendarService, type CalendarService } from '../../report-settings/calendars';
 import { createParamSetService, type ParamSetService } from '../../report-settings/param-sets';
 import { createStatusGroupService, type StatusGroupService } from '../../report-settings/status-groups';
 import { createStatusCatalog, type StatusCatalog } from '../../report-settings/statuses';
 import { createExportService, type ExportService, type ExportSettings } from '../../reporting/export-jobs/export-service';
+import { createReportPreview, type ReportPreviewService } from '../../reporting/report-preview';
 import { createReportService, type ReportService, type SyncBudget } from '../../reporting/report-service';
 import { createRestActivity, type RateLimit, type RestActivity } from '../../rest/rest-activity';
 import { createAuditRepository } from '../../storage/audit-repository';
@@ -48,6 +49,8 @@ export interface AppServices {
   statuses: StatusCatalog;
   paramSets: ParamSetService;
   restActivity: RestActivity;
+  /** The user page's report builder: previews as the signed-in user, and its project picker. */
+  reportPreview: ReportPreviewService;
 }
 
 export interface ServiceOverrides {
@@ -78,8 +81,10 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   const accountState = cachedUserDirectory(users, clock);
   const keys = createSigningKeys(ports.secrets);
   const tokens = createTokenService({ tokens: tokenRepository, audit: createAuditRepository(db), keys, users, clock });
+  const activeCaller = createActiveCallerCheck({ accountState });
+  const paramSets = createParamSetService({ db, users, clock });
   return {
-    activeCaller: createActiveCallerCheck({ accountState }),
+    activeCaller,
     appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl() }),
     tokens,
     // Verification reads owner state through a short cache: no Jira call per request when warm.
@@ -102,12 +107,18 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
     calendars,
     statusGroups,
     statuses: createStatusCatalog({ users, statuses }),
-    paramSets: createParamSetService({ db, users, clock }),
+    paramSets,
     restActivity: createRestActivity({
       log: createRestRequestRepository(db),
       clock,
       users,
       ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),
+    }),
+    reportPreview: createReportPreview({
+      activeCaller,
+      reports,
+      savedParams: (id) => paramSets.savedParams(id),
+      projects: createProjectDirectory(ports.jira, { runtime }),
     }),
   };
 }

@@ -54,3 +54,14 @@ export interface ProjectView {
   key: string;
   name: string;
 }
+
+/** What the builder's pickers offer, from the server's own lists (never a copy in the page). */
+export interface BuilderOptions {
+  /** Every columnsBy the API accepts, in the API's order. */
+  reportTypes: string[];
+  outputTypes: string[];
+  statuses: Array<{ id: string; name: string; categoryKey: string }>;
+  calendars: Array<{ id: string; name: string }>;
+  statusGroups: Array<{ id: string; name: string }>;
+  paramSets: Array<{ id: string; name: string; description?: string; params: Record<string, string> }>;
+}

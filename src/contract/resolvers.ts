@@ -16,7 +16,7 @@ import type {
 import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView, StatusView } from './report-config';
 import type { ParamSetBody, ParamSetView } from './param-sets';
 import type { ActivityListPayload, RestActivityPage } from './rest-activity';
-import type { ProjectView, ReportPreview, ReportPreviewPayload } from './report-builder';
+import type { BuilderOptions, ProjectView, ReportPreview, ReportPreviewPayload } from './report-builder';
 
 export interface ResolverDefinitions {
   'app/context': { payload: EmptyPayload; result: AppContextView };
@@ -50,6 +50,8 @@ export interface ResolverDefinitions {
   'reports/preview': { payload: ReportPreviewPayload; result: ReportPreview };
   /** The report builder's project picker: projects the signed-in user may browse. */
   'builder/projects': { payload: EmptyPayload; result: { projects: ProjectView[] } };
+  /** The report builder's pickers: report types, output types, statuses, calendars, groups, saved sets. */
+  'builder/options': { payload: EmptyPayload; result: BuilderOptions };
 }
 
 export type ResolverKey = keyof ResolverDefinitions;

@@ -3,11 +3,12 @@
 // API uses, so what the preview shows is what the copied request will answer.
 import type { ActiveCallerCheck } from '../access/active-caller';
 import type { Caller } from '../access/guards';
-import { PREVIEW_MAX_ROWS, type ProjectView, type ReportPreview, type ReportPreviewPayload } from '../contract/report-builder';
+import { PREVIEW_MAX_ROWS, type BuilderOptions, type ProjectView, type ReportPreview, type ReportPreviewPayload } from '../contract/report-builder';
 import type { ProjectDirectory } from '../jira';
 import type { JsonTableDocument } from './output/json-table';
 import { paramsWithSet, type SavedParamsLookup } from './params-with-set';
-import { parseReportParams } from './report-params';
+import { COLUMNS_BY } from './kinds';
+import { OUTPUT_TYPES, parseReportParams } from './report-params';
 import type { ReportService } from './report-service';
 import { requireSelection } from './selection-param';
 
@@ -19,6 +20,12 @@ export interface ReportPreviewDeps {
   reports: ReportService;
   savedParams: SavedParamsLookup;
   projects: ProjectDirectory;
+  /** The report settings every signed-in user may read (reports name them). */
+  settings: {
+    calendars(): Promise<Array<{ id: string; name: string }>>;
+    statusGroups(): Promise<Array<{ id: string; name: string }>>;
+    paramSets(): Promise<BuilderOptions['paramSets']>;
+  };
 }
 
 export function createReportPreview(deps: ReportPreviewDeps) {
@@ -41,6 +48,25 @@ export function createReportPreview(deps: ReportPreviewDeps) {
         includedStatuses: document.includedStatuses,
         issueCount: page.issueCount,
         more: page.nextPageToken !== undefined,
+      };
+    },
+
+    async options(caller: Caller): Promise<BuilderOptions> {
+      await deps.activeCaller.requireActive(caller.accountId);
+      const [statuses, calendars, statusGroups, paramSets] = await Promise.all([
+        deps.reports.statuses(),
+        deps.settings.calendars(),
+        deps.settings.statusGroups(),
+        deps.settings.paramSets(),
+      ]);
+      const byName = <T extends { name: string }>(items: T[]): T[] => [...items].sort((a, b) => a.name.localeCompare(b.name));
+      return {
+        reportTypes: [...COLUMNS_BY],
+        outputTypes: [...OUTPUT_TYPES],
+        statuses: byName(statuses.map(({ id, name, categoryKey }) => ({ id, name, categoryKey }))),
+        calendars: byName(calendars.map(({ id, name }) => ({ id, name }))),
+        statusGroups: byName(statusGroups.map(({ id, name }) => ({ id, name }))),
+        paramSets: byName(paramSets.map(({ id, name, description, params }) => ({ id, name, params, ...(description === undefined ? {} : { description }) }))),
       };
     },
 

@@ -32,6 +32,7 @@ const EVERY_KEY = {
   'admin/activity/list': true,
   'reports/preview': true,
   'builder/projects': true,
+  'builder/options': true,
 } satisfies Record<keyof ResolverDefinitions, true>;
 const KEYS = Object.keys(EVERY_KEY) as ResolverKey[];
 

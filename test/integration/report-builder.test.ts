@@ -93,3 +93,13 @@ describe('builder/projects', () => {
     expect(carols.map((p) => p.name)).toEqual([...carols.map((p) => p.name)].sort((a, b) => a.localeCompare(b)));
   });
 });
+
+describe('builder/options', () => {
+  it("offers the API's own report and output types, Jira's statuses and the saved settings to every user", async () => {
+    const options = await t.call(carol, 'builder/options', {});
+    expect(options.reportTypes).toEqual(expect.arrayContaining(['statusDuration', 'statusCount', 'durationBetweenStatuses']));
+    expect(options.outputTypes).toEqual(['json', 'jsonSimplified', 'csv']);
+    expect(options.statuses.map((s) => s.name)).toEqual(expect.arrayContaining(['To Do', 'In Progress', 'Done']));
+    expect(options.paramSets.map((s) => s.name)).toContain('Scrum in hours');
+  });
+});

@@ -119,6 +119,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       reports,
       savedParams: (id) => paramSets.savedParams(id),
       projects: createProjectDirectory(ports.jira, { runtime }),
+      settings: { calendars: () => calendars.list(), statusGroups: () => statusGroups.list(), paramSets: () => paramSets.list() },
     }),
   };
 }

@@ -37,4 +37,8 @@ export const userPageResolvers: ResolverTable = {
     schema: contract.emptyPayload,
     run: (services, caller) => services.reportPreview.projects(caller),
   },
+  'builder/options': {
+    schema: contract.emptyPayload,
+    run: (services, caller) => services.reportPreview.options(caller),
+  },
 };

@@ -104,6 +104,12 @@ export function ReportBuilderPanel({ restBaseUrl, opening }: ReportBuilderPanelP
     section.current?.focus({ preventScroll: true });
   }, [opening]);
 
+  // A project picker that starts empty makes a request that cannot run: start on the first project.
+  const firstProject = shown?.projects[0]?.key;
+  useEffect(() => {
+    if (firstProject) setState((current) => (current.source === 'project' && current.projectKey === '' ? { ...current, projectKey: firstProject } : current));
+  }, [firstProject]);
+
   const update = (change: Partial<BuilderState>) => {
     setState((current) => ({ ...current, ...change }));
   };

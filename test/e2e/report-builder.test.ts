@@ -122,6 +122,11 @@ describe('report builder', () => {
     await fresh.page.getByTestId('builder-request-curl').waitFor();
     await expect(fresh.page.getByTestId('builder-request-curl').textContent()).resolves.toContain('TISJWT <your token>');
     await fresh.page.getByTestId('token-row-' + (await tokenIdOf(harness, token))).waitFor();
+    // The project picker starts on the first project the user may browse, so the first run works.
+    await expect(fresh.page.getByTestId('builder-project-select--control').textContent()).resolves.toMatch(/\([A-Z]+\)/);
+    await fresh.page.getByTestId('builder-run').click();
+    await previewKeys(fresh.page);
+    await fresh.page.evaluate(() => window.scrollTo(0, 0));
     await fresh.page.screenshot({ path: join(IMAGES_DIR, 'user-page.png'), fullPage: false });
   });
 });

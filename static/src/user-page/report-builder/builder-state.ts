@@ -127,6 +127,14 @@ export function stateFromParams(saved: Record<string, string>): BuilderState {
   };
 }
 
+/** A saved set loaded over the form: a set that chooses no issues keeps the form's choice of them. */
+export function loadSet(current: BuilderState, saved: Record<string, string>): BuilderState {
+  const loaded = stateFromParams(saved);
+  const choosesIssues = Object.keys(saved).some((name) => SELECTION_PARAMS.includes(name.toLowerCase()));
+  if (choosesIssues) return loaded;
+  return { ...loaded, source: current.source, projectKey: current.projectKey, jql: current.jql, filterId: current.filterId };
+}
+
 /** The state of the show-once dialog's first report, where the builder it opens starts. */
 export function stateFromRequest(params: RequestParams): BuilderState {
   return stateFromParams(paramRecord(params));

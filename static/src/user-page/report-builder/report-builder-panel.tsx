@@ -23,7 +23,7 @@ import {
   INITIAL_STATE,
   paramRecord,
   paramsOf,
-  stateFromParams,
+  loadSet,
   stateFromRequest,
   type BuilderState,
   type IssueSource,
@@ -144,7 +144,7 @@ export function ReportBuilderPanel({ restBaseUrl, opening }: ReportBuilderPanelP
               loadedSet={loadedSet}
               onChange={update}
               onLoadSet={(set) => {
-                setState(stateFromParams(set.params));
+                setState((current) => loadSet(current, set.params));
                 setLoadedSet(set.name);
                 setPreview({ status: 'idle' });
               }}

@@ -17,6 +17,7 @@ import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView,
 import type { ParamSetBody, ParamSetView } from './param-sets';
 import type { ActivityListPayload, RestActivityPage } from './rest-activity';
 import type { CapResult, GroupSearchPayload, GroupView, ManagerCreatePayload, ManagerListPayload, PolicyView, UpdatePolicyPayload } from './policy';
+import type { BuilderOptions, ProjectView, ReportPreview, ReportPreviewPayload } from './report-builder';
 
 export interface ResolverDefinitions {
   'app/context': { payload: EmptyPayload; result: AppContextView };
@@ -59,6 +60,12 @@ export interface ResolverDefinitions {
   'manager/tokens/create': { payload: ManagerCreatePayload; result: IssuedToken };
   'manager/tokens/set-active': { payload: AdminSetActivePayload; result: TokenView };
   'manager/tokens/delete': { payload: TokenIdPayload; result: { id: string } };
+  /** The report builder: the first rows of a report run as the signed-in user (REST parameters). */
+  'reports/preview': { payload: ReportPreviewPayload; result: ReportPreview };
+  /** The report builder's project picker: projects the signed-in user may browse. */
+  'builder/projects': { payload: EmptyPayload; result: { projects: ProjectView[] } };
+  /** The report builder's pickers: report types, output types, statuses, calendars, groups, saved sets. */
+  'builder/options': { payload: EmptyPayload; result: BuilderOptions };
 }
 
 export type ResolverKey = keyof ResolverDefinitions;

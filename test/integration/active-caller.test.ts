@@ -39,6 +39,9 @@ const EVERY_KEY = {
   'manager/tokens/create': true,
   'manager/tokens/set-active': true,
   'manager/tokens/delete': true,
+  'reports/preview': true,
+  'builder/projects': true,
+  'builder/options': true,
 } satisfies Record<keyof ResolverDefinitions, true>;
 const KEYS = Object.keys(EVERY_KEY) as ResolverKey[];
 

@@ -10,6 +10,7 @@ import {
   createIssueDataAccess,
   createJiraGroupDirectory,
   createJiraUserDirectory,
+  createProjectDirectory,
   jiraRuntimeOn,
   type GroupDirectory,
   type UserDirectory,
@@ -22,6 +23,7 @@ import { createParamSetService, type ParamSetService } from '../../report-settin
 import { createStatusGroupService, type StatusGroupService } from '../../report-settings/status-groups';
 import { createStatusCatalog, type StatusCatalog } from '../../report-settings/statuses';
 import { createExportService, type ExportService, type ExportSettings } from '../../reporting/export-jobs/export-service';
+import { createReportPreview, type ReportPreviewService } from '../../reporting/report-preview';
 import { createReportService, type ReportService, type SyncBudget } from '../../reporting/report-service';
 import { createRestActivity, type RateLimit, type RestActivity } from '../../rest/rest-activity';
 import { createAuditRepository } from '../../storage/audit-repository';
@@ -63,6 +65,8 @@ export interface AppServices {
   statuses: StatusCatalog;
   paramSets: ParamSetService;
   restActivity: RestActivity;
+  /** The user page's report builder: previews as the signed-in user, and its project picker. */
+  reportPreview: ReportPreviewService;
 }
 
 export interface ServiceOverrides {
@@ -98,8 +102,10 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   const groups = cachedGroupDirectory(overrides.groups ?? createJiraGroupDirectory(ports.jira, { runtime }), clock);
   const policy = createPolicyService({ store: createPolicyStore(createSettingsRepository(db)), audit, users, groups, clock });
   const tokens = createTokenService({ tokens: tokenRepository, audit, keys, users, policy, clock });
+  const activeCaller = createActiveCallerCheck({ accountState });
+  const paramSets = createParamSetService({ db, users, clock });
   return {
-    activeCaller: createActiveCallerCheck({ accountState }),
+    activeCaller,
     appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl(), governanceOf: (caller) => policy.governanceOf(caller) }),
     policy,
     tokens,
@@ -124,13 +130,20 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
     calendars,
     statusGroups,
     statuses: createStatusCatalog({ users, statuses }),
-    paramSets: createParamSetService({ db, users, clock }),
+    paramSets,
     restActivity: createRestActivity({
       log: createRestRequestRepository(db),
       windows: createRateWindowRepository(db),
       clock,
       users,
       ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),
+    }),
+    reportPreview: createReportPreview({
+      activeCaller,
+      reports,
+      savedParams: (id) => paramSets.savedParams(id),
+      projects: createProjectDirectory(ports.jira, { runtime }),
+      settings: { calendars: () => calendars.list(), statusGroups: () => statusGroups.list(), paramSets: () => paramSets.list() },
     }),
   };
 }

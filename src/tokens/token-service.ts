@@ -5,7 +5,6 @@ import { randomUUID } from 'node:crypto';
 import { requireJiraAdmin, type Caller } from '../access/guards';
 import { AppError, FieldError, RetryLaterError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';
-import { isoInstant } from '../kernel/time';
 import {
   ADMIN_PAGE_SIZE_MAX,
   parseExpiry,
@@ -18,6 +17,7 @@ import {
   type TokenView,
   type UpdateTokenPayload,
 } from '../contract/tokens';
+import type { AuditRecorder } from '../audit/audit-recorder';
 import type { UserDirectory } from '../jira';
 import type { AuditRepository } from '../storage/audit-repository';
 import type { TokenFilter, TokenRepository } from '../storage/token-repository';
@@ -29,6 +29,7 @@ import { toTokenViews } from './token-view';
 export interface TokenServiceDeps {
   tokens: TokenRepository;
   audit: AuditRepository;
+  recorder: AuditRecorder;
   keys: SigningKeys;
   users: UserDirectory;
   clock: Clock;
@@ -67,7 +68,7 @@ const notFound = (): FieldError =>
   });
 
 export function createTokenService(deps: TokenServiceDeps) {
-  const { tokens, audit, keys, users, clock } = deps;
+  const { tokens, audit, recorder, keys, users, clock } = deps;
 
   async function viewOf(id: string, now: number): Promise<TokenView> {
     const row = await tokens.findById(id);
@@ -100,7 +101,7 @@ export function createTokenService(deps: TokenServiceDeps) {
       }
       const id = randomUUID();
       const issued = await issue(caller, id, now);
-      await tokens.insert({
+      const record = {
         id,
         ownerAccountId: caller.accountId,
         tokenHash: issued.hash,
@@ -110,15 +111,9 @@ export function createTokenService(deps: TokenServiceDeps) {
         createdAt: now,
         updatedAt: now,
         expiresAt,
-      });
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.created',
-        tokenId: id,
-        subjectAccountId: caller.accountId,
-        detail: { expiresAt },
-      });
+      };
+      await tokens.insert(record);
+      await recorder.tokenCreated(caller, record);
       return { token: issued.token, tokenInfo: await viewOf(id, now) };
     },
 
@@ -130,15 +125,10 @@ export function createTokenService(deps: TokenServiceDeps) {
         notes: payload.notes,
         expiresAt: payload.expiresAt === undefined ? undefined : expiryOrThrow(payload.expiresAt),
       };
-      if (!(await tokens.updateOwned(payload.id, caller.accountId, changes, now))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.updated',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: { ...changes, notes: changes.notes === undefined ? undefined : 'changed' },
-      });
+      const before = await tokens.findById(payload.id);
+      if (before?.ownerAccountId !== caller.accountId || !(await tokens.updateOwned(payload.id, caller.accountId, changes, now))) throw notFound();
+      const after = await tokens.findById(payload.id);
+      if (after) await recorder.tokenChanged(caller, before, after);
       return viewOf(payload.id, now);
     },
 
@@ -154,14 +144,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         if ((await tokens.findById(payload.id))?.ownerAccountId !== caller.accountId) throw notFound();
         throw new AppError('CONFLICT', 'The token was regenerated concurrently by another request; reload the page to see its current state.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.regenerated',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: {},
-      });
+      await recorder.tokenRegenerated(caller, current, { ...current, keyId: issued.kid });
       return { token: issued.token, tokenInfo: await viewOf(payload.id, now) };
     },
 
@@ -171,7 +154,7 @@ export function createTokenService(deps: TokenServiceDeps) {
      * lifetime again from now (measured from the last rotation, else creation). Once a
      * minute per token; the old text stops working at once (the conditional hash update).
      */
-    async rotate(caller: Caller, tokenId: string, expiresAtText: string | undefined): Promise<RotatedToken> {
+    async rotate(caller: Caller, tokenId: string, expiresAtText: string | undefined, ip: string | null = null): Promise<RotatedToken> {
       const now = clock.now();
       const current = await tokens.findById(tokenId);
       if (current?.ownerAccountId !== caller.accountId) throw notFound();
@@ -187,28 +170,14 @@ export function createTokenService(deps: TokenServiceDeps) {
       if (!(await tokens.replaceHash(tokenId, caller.accountId, current.tokenHash, issued.hash, issued.kid, now, expiresAt))) {
         throw new AppError('CONFLICT', 'The token was rotated or regenerated concurrently by another request; use the text that request received.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.rotated',
-        tokenId,
-        subjectAccountId: caller.accountId,
-        detail: { expiresAt: { before: isoInstant(current.expiresAt), after: isoInstant(expiresAt) } },
-      });
+      await recorder.tokenRotated({ accountId: caller.accountId, ip }, current, { ...current, keyId: issued.kid, expiresAt });
       return { token: issued.token, tokenId, expiresAt };
     },
 
     async remove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
-      const now = clock.now();
-      if (!(await tokens.deleteOwned(payload.id, caller.accountId))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.deleted',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: {},
-      });
+      const before = await tokens.findById(payload.id);
+      if (!before || !(await tokens.deleteOwned(payload.id, caller.accountId))) throw notFound();
+      await recorder.tokenDeleted(caller, before);
       return { id: payload.id };
     },
 
@@ -243,30 +212,15 @@ export function createTokenService(deps: TokenServiceDeps) {
       const now = clock.now();
       const row = await tokens.findById(payload.id);
       if (!row || !(await tokens.setActive(payload.id, payload.active, now))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.admin-set-active',
-        tokenId: payload.id,
-        subjectAccountId: row.ownerAccountId,
-        detail: { active: payload.active },
-      });
+      await recorder.tokenChanged(caller, row, { ...row, active: payload.active });
       return viewOf(payload.id, now);
     },
 
     async adminRemove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
       await requireAdmin(caller);
-      const now = clock.now();
       const row = await tokens.findById(payload.id);
       if (!row || !(await tokens.deleteAny(payload.id))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.admin-deleted',
-        tokenId: payload.id,
-        subjectAccountId: row.ownerAccountId,
-        detail: {},
-      });
+      await recorder.tokenDeleted(caller, row);
       return { id: payload.id };
     },
   };

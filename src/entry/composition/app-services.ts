@@ -2,6 +2,12 @@
 // (forge-services.ts) and the local host (dev/host) each supply ports; everything from
 // here down is identical in both. Routes and resolvers get these services, never a port
 // or a repository.
+import { createAuditRecorder } from '../../audit/audit-recorder';
+import { createAuditService, type AuditService } from '../../audit/audit-service';
+import { createHygieneSettings, type HygieneSettingsService } from '../../audit/hygiene-settings';
+import { createSigningKeyService, type SigningKeyService } from '../../audit/signing-key-service';
+import { createTokenHygiene, type TokenHygiene } from '../../audit/token-hygiene';
+import { recordingRefusals, trackingAddresses } from '../../audit/use-recording';
 import { createActiveCallerCheck, type ActiveCallerCheck } from '../../access/active-caller';
 import { createAppContextService, type AppContextService } from '../../access/app-context';
 import { cachedUserDirectory, createIssueDataAccess, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
@@ -17,6 +23,10 @@ import { createAuditRepository } from '../../storage/audit-repository';
 import { createExportRepository } from '../../storage/export-repository';
 import { createRestRequestRepository } from '../../storage/rest-request-repository';
 import type { Db } from '../../storage/schema';
+import { createSettingsRepository } from '../../storage/settings-repository';
+import { createSigningKeyRepository } from '../../storage/signing-key-repository';
+import { createTokenAddressRepository } from '../../storage/token-address-repository';
+import { createTokenHygieneRepository } from '../../storage/token-hygiene-repository';
 import { createTokenRepository } from '../../storage/token-repository';
 import { createLastUseRecorder } from '../../tokens/last-use-recorder';
 import { createSigningKeys } from '../../tokens/signing-keys';
@@ -48,6 +58,12 @@ export interface AppServices {
   statuses: StatusCatalog;
   paramSets: ParamSetService;
   restActivity: RestActivity;
+  /** The audit log: list, export, each owner's token history. */
+  audit: AuditService;
+  hygieneSettings: HygieneSettingsService;
+  /** The daily sweep and "deactivate all tokens". */
+  tokenHygiene: TokenHygiene;
+  signingKeys: SigningKeyService;
 }
 
 export interface ServiceOverrides {
@@ -77,19 +93,29 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   // short cache: no Jira call per request when warm.
   const accountState = cachedUserDirectory(users, clock);
   const keys = createSigningKeys(ports.secrets);
-  const tokens = createTokenService({ tokens: tokenRepository, audit: createAuditRepository(db), keys, users, clock });
+  const auditRepository = createAuditRepository(db);
+  const recorder = createAuditRecorder({ audit: auditRepository, clock });
+  const addresses = createTokenAddressRepository(db);
+  const tokenHygieneRepository = createTokenHygieneRepository(db);
+  const tokens = createTokenService({ tokens: tokenRepository, audit: auditRepository, recorder, keys, users, clock });
+  const hygieneSettings = createHygieneSettings({ settings: createSettingsRepository(db), users, clock, recorder });
   return {
     activeCaller: createActiveCallerCheck({ accountState }),
     appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl() }),
     tokens,
     // Verification reads owner state through a short cache: no Jira call per request when warm.
-    verifier: createTokenVerifier({
-      tokens: tokenRepository,
-      keys,
-      users: cachedUserDirectory(users, clock),
+    // Refused uses and first uses from a new address go to the audit log.
+    verifier: recordingRefusals(
+      createTokenVerifier({
+        tokens: tokenRepository,
+        keys,
+        users: cachedUserDirectory(users, clock),
+        clock,
+        lastUse: trackingAddresses(createLastUseRecorder(tokenRepository), addresses, recorder),
+      }),
+      recorder,
       clock,
-      lastUse: createLastUseRecorder(tokenRepository),
-    }),
+    ),
     reports,
     exports: createExportService({
       jobs: createExportRepository(db),
@@ -109,5 +135,18 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       users,
       ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),
     }),
+    audit: createAuditService({ audit: auditRepository, addresses, tokens: tokenRepository, users, clock }),
+    hygieneSettings,
+    // The sweep asks Jira itself, not the short cache: it acts on what Jira says now.
+    tokenHygiene: createTokenHygiene({
+      audit: auditRepository,
+      tokens: tokenRepository,
+      hygiene: tokenHygieneRepository,
+      settings: hygieneSettings,
+      users,
+      clock,
+      recorder,
+    }),
+    signingKeys: createSigningKeyService({ keys, registry: createSigningKeyRepository(db), tokens: tokenHygieneRepository, users, clock, recorder }),
   };
 }

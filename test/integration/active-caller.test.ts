@@ -30,6 +30,16 @@ const EVERY_KEY = {
   'paramsets/update': true,
   'paramsets/delete': true,
   'admin/activity/list': true,
+  'admin/audit/list': true,
+  'admin/audit/export': true,
+  'tokens/history': true,
+  'tokens/expiry-window': true,
+  'admin/hygiene/get': true,
+  'admin/hygiene/update': true,
+  'admin/keys/list': true,
+  'admin/keys/rotate': true,
+  'admin/keys/retire': true,
+  'admin/tokens/deactivate-all': true,
 } satisfies Record<keyof ResolverDefinitions, true>;
 const KEYS = Object.keys(EVERY_KEY) as ResolverKey[];
 

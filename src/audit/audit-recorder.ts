@@ -2,7 +2,7 @@
 // an event with one call. Rows hold who acted, whose token, which token, when, the caller's
 // address where there is one, and each changed field before and after; never token text
 // (the token record has only its hash, and notes pass through withoutTokenText).
-import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type AuditEventType } from '../contract/audit';
+import { ANONYMOUS_ACTOR, SYSTEM_ACTOR, type AuditEventType } from '../contract/audit-events';
 import type { AuditRepository } from '../storage/audit-repository';
 import type { TokenRecord } from '../storage/token-repository';
 import { auditedFields, diffFields } from './audit-diff';

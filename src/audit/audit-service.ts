@@ -3,7 +3,6 @@
 import { stringify } from 'csv-stringify/sync';
 import { requireJiraAdmin, type Caller } from '../access/guards';
 import {
-  AUDIT_EXPORT_MAX,
   type AuditEventView,
   type AuditExport,
   type AuditExportPayload,
@@ -13,6 +12,7 @@ import {
   type TokenHistory,
   type TokenHistoryPayload,
 } from '../contract/audit';
+import { AUDIT_EXPORT_MAX } from '../contract/audit-events';
 import { parseExpiry } from '../contract/tokens';
 import type { UserDirectory } from '../jira';
 import { FieldError } from '../kernel/errors';

@@ -1,36 +1,8 @@
 // Audit log, token history, hygiene settings, signing keys and the emergency switch:
 // payload schemas (checked on the server) and result shapes (read by the pages).
 import { z } from 'zod';
+import { AUDIT_EVENT_TYPES, DEACTIVATE_ALL_CONFIRMATION } from './audit-events';
 import { parseExpiry } from './tokens';
-
-/** Every kind of audit event, in the order the filter offers them. */
-export const AUDIT_EVENT_TYPES = [
-  'token.created',
-  'token.updated',
-  'token.deactivated',
-  'token.reactivated',
-  'token.regenerated',
-  'token.rotated',
-  'token.deleted',
-  'token.restrictions-changed',
-  'token.refused',
-  'token.new-address',
-  'policy.changed',
-  'key.created',
-  'key.retired',
-  'bulk.lifetimes-capped',
-  'bulk.deactivated-all',
-  'sweep.stale-deactivated',
-  'sweep.owner-inactive-deactivated',
-  'sweep.owner-inactive-deleted',
-  'sweep.events-removed',
-] as const;
-export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
-
-/** The actor of events no person caused. */
-export const SYSTEM_ACTOR = 'system';
-/** The actor of refused REST uses: whoever presented the token is not known. */
-export const ANONYMOUS_ACTOR = 'anonymous';
 
 const instant = z.string().refine((text) => parseExpiry(text) !== undefined || !Number.isNaN(Date.parse(text)), {
   message: 'must be an ISO 8601 date or date-time',
@@ -42,8 +14,6 @@ const tokenIdOrShort = z.string().regex(/^[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[
 });
 
 export const AUDIT_PAGE_SIZE_MAX = 200;
-/** Exports stop at this many events: narrow the filters for more. */
-export const AUDIT_EXPORT_MAX = 10_000;
 
 const auditFilterFields = {
   actorAccountIds: z.array(z.string().min(1).max(128)).max(100).optional(),
@@ -158,8 +128,6 @@ export interface RetireKeyResult {
   retired: boolean;
 }
 
-/** The text to type to deactivate every token. */
-export const DEACTIVATE_ALL_CONFIRMATION = 'DEACTIVATE ALL TOKENS';
 export const deactivateAllPayload = z.strictObject({
   confirmation: z.literal(DEACTIVATE_ALL_CONFIRMATION, { message: `type ${DEACTIVATE_ALL_CONFIRMATION} to confirm` }),
 });

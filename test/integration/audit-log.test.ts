@@ -6,7 +6,8 @@
 import { parse } from 'csv-parse/sync';
 import { DEMO_ACCOUNTS } from '../../dev/jira-emulator';
 import { LOCAL_INSTALLATION } from '../../dev/host/local-composition';
-import { DEACTIVATE_ALL_CONFIRMATION, type AuditEventView } from '../../src/contract/audit';
+import type { AuditEventView } from '../../src/contract/audit';
+import { DEACTIVATE_ALL_CONFIRMATION } from '../../src/contract/audit-events';
 import { createAuditRecorder } from '../../src/audit/audit-recorder';
 import { createAuditRepository } from '../../src/storage/audit-repository';
 import { ADMIN_PAGE, startTestHost, type TestHost } from '../support/host-client';

@@ -9,6 +9,7 @@ import { showSuccessFlag } from '../shared/flags';
 import { ErrorState, LoadingState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
 import { useNow } from '../shared/use-now';
+import { ExpiryBanner } from './expiry-banner';
 import { RestApiPanel } from './rest-api-panel';
 import { TokenTable } from './token-table';
 import type { DialogState } from './dialog-state';
@@ -17,6 +18,7 @@ const CreateTokenDialog = lazy(() => import('./create-token-dialog').then((modul
 const IssuedTokenDialog = lazy(() => import('./issued-token-dialog').then((module) => ({ default: module.IssuedTokenDialog })));
 const EditTokenDialog = lazy(() => import('./edit-token-dialog').then((module) => ({ default: module.EditTokenDialog })));
 const DeleteTokenDialog = lazy(() => import('./delete-token-dialog').then((module) => ({ default: module.DeleteTokenDialog })));
+const TokenHistoryDialog = lazy(() => import('./token-history-dialog').then((module) => ({ default: module.TokenHistoryDialog })));
 const RegenerateTokenDialog = lazy(() => import('./regenerate-token-dialog').then((module) => ({ default: module.RegenerateTokenDialog })));
 
 type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; context: AppContextView; tokens: TokenView[] };
@@ -76,6 +78,7 @@ export function UserApp() {
         {state.status === 'failed' ? <ErrorState title="Your tokens could not be loaded" error={state.error} onRetry={() => void load()} /> : null}
         {state.status === 'ready' ? (
           <>
+            <ExpiryBanner tokens={state.tokens} now={now} onExtended={upsertToken} />
             <TokenTable tokens={state.tokens} now={now} onAction={setDialog} />
             <RestApiPanel restBaseUrl={state.context.restBaseUrl} />
           </>
@@ -118,6 +121,7 @@ export function UserApp() {
             }}
           />
         ) : null}
+        {dialog.kind === 'history' ? <TokenHistoryDialog token={dialog.token} onClose={close} /> : null}
         {dialog.kind === 'regenerate' ? (
           <RegenerateTokenDialog
             token={dialog.token}

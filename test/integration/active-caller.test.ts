@@ -42,6 +42,16 @@ const EVERY_KEY = {
   'reports/preview': true,
   'builder/projects': true,
   'builder/options': true,
+  'admin/audit/list': true,
+  'admin/audit/export': true,
+  'tokens/history': true,
+  'tokens/expiry-window': true,
+  'admin/hygiene/get': true,
+  'admin/hygiene/update': true,
+  'admin/keys/list': true,
+  'admin/keys/rotate': true,
+  'admin/keys/retire': true,
+  'admin/tokens/deactivate-all': true,
 } satisfies Record<keyof ResolverDefinitions, true>;
 const KEYS = Object.keys(EVERY_KEY) as ResolverKey[];
 

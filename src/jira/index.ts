@@ -1,5 +1,5 @@
 // The Jira data access: what code outside src/jira imports (a dependency rule checks it).
-export { createIssueDataAccess, type IssueDataAccess } from './report-data-access';
+export { createIssueDataAccess, type IssueDataAccess, type JiraField } from './report-data-access';
 export { SEARCH_MAX_PAGE } from './page-position';
 export type { IssueStream, StreamedIssue } from './issue-stream';
 export type { IssueWithHistory } from './issue-history-fetch';

@@ -64,3 +64,12 @@ export const historyFieldsSchema = z.object({
   status: z.object({ id: z.string() }),
   assignee: z.object({ accountId: z.string() }).nullish(),
 });
+
+/** GET /rest/api/3/field: every field's id, name and value schema (custom fields have no system key). */
+export const fieldListSchema = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    schema: z.object({ type: z.string(), items: z.string().optional(), custom: z.string().optional() }).optional(),
+  }),
+);

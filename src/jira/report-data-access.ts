@@ -7,7 +7,7 @@ import type { JiraHttp } from '../kernel/ports';
 import type { StatusInfo } from '../engine';
 import { AdaptiveLimiter, DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
 import { createJiraClient, PRIORITY, type JiraClient, type JiraClientOptions } from './jira-client';
-import { statusListSchema } from './jira-schemas';
+import { fieldListSchema, statusListSchema } from './jira-schemas';
 import type { IssueWithHistory } from './issue-history-fetch';
 import { resolveSelectionJql, type IssueSelection } from './issue-selection';
 import { IssueStream, type StreamedIssue } from './issue-stream';
@@ -50,6 +50,16 @@ export interface IssuePageRequest {
   deadline?: number;
 }
 
+/** A Jira field as GET /rest/api/3/field describes it. */
+export interface JiraField {
+  id: string;
+  name: string;
+  /** schema.type (string, number, date, datetime, user, option, array, ...); undefined when Jira gives none. */
+  type: string | undefined;
+  /** schema.items for arrays. */
+  items: string | undefined;
+}
+
 export interface IssuePage {
   issues: IssueWithHistory[];
   nextPageToken?: string;
@@ -59,6 +69,8 @@ export interface IssueDataAccess {
   openIssueStream(request: IssueStreamRequest): IssueStream;
   fetchIssuePage(request: IssuePageRequest): Promise<IssuePage>;
   getStatuses(options?: { deadline?: number }): Promise<StatusInfo[]>;
+  /** Every field Jira has (GET /rest/api/3/field): id, name and the type of its values. */
+  getFields(options?: { deadline?: number }): Promise<JiraField[]>;
   /** Jira requests sent so far, retries included. */
   requestCount(): number;
 }
@@ -143,6 +155,16 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
         return statuses.map((s) => ({ id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? 'undefined' }));
       } finally {
         retire(statusClient);
+      }
+    },
+
+    async getFields(call = {}) {
+      const fieldClient = client(call.deadline ?? options.deadline);
+      try {
+        const fields = await fieldClient.get('/rest/api/3/field', fieldListSchema, 'the field list');
+        return fields.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type, items: f.schema?.items }));
+      } finally {
+        retire(fieldClient);
       }
     },
 

@@ -89,6 +89,14 @@ const listText = z.string().transform((text) =>
     .filter((part) => part.length > 0),
 );
 
+/** Jira field ids (`fields`, `groupByFields`): system ids such as priority, or customfield_NNNNN. */
+export const MAX_FIELD_IDS = 50;
+const fieldIdList = listText.superRefine((ids, ctx) => {
+  const bad = ids.filter((id) => !/^[A-Za-z][A-Za-z0-9_]{0,99}$/.test(id));
+  if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `'${bad.join("', '")}' is not a Jira field id (such as priority or customfield_10010)` });
+  if (ids.length > MAX_FIELD_IDS) ctx.addIssue({ code: 'custom', message: `names more than ${MAX_FIELD_IDS} fields` });
+});
+
 const plainText = z.string().max(MAX_TEXT, { message: `must be at most ${MAX_TEXT} characters` });
 
 const viewFormatText = z.string().transform((text, ctx): ViewFormat => {
@@ -137,6 +145,8 @@ export const PARAMETERS = {
   toStatuses: { schema: listText, list: true },
   toEntry: { schema: caseInsensitiveEnum(ENTRY_CHOICES), list: false },
   pausedStatuses: { schema: listText, list: true },
+  fields: { schema: fieldIdList, list: true },
+  groupByFields: { schema: fieldIdList, list: true },
   /** The token itself (discouraged); read by authentication, ignored here. */
   tisjwt: { schema: z.string(), list: false },
 } as const;
@@ -208,6 +218,10 @@ export interface ReportParams {
   startIssueIndex: number;
   nextPageToken: string | undefined;
   between: BetweenParams | undefined;
+  /** Jira field ids shown as fieldColumns (`fields`), in the order given, without repeats. */
+  fields: string[];
+  /** Jira field ids whose values group the rows (`groupByFields`). */
+  groupByFields: string[];
 }
 
 type Parsed = { [K in ParamName]?: z.output<(typeof PARAMETERS)[K]['schema']> };
@@ -223,6 +237,8 @@ function parseEach(raw: RawParams, problems: FieldProblem[]): Parsed {
       for (const value of values) {
         const result = definition.schema.safeParse(value);
         if (result.success && Array.isArray(result.data)) items.push(...result.data);
+        else if (!result.success && !problems.some((p) => p.field === name))
+          problems.push({ field: name, message: result.error.issues[0]?.message ?? 'is not valid' });
       }
       parsed[name] = items;
       continue;
@@ -324,5 +340,7 @@ export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[
     startIssueIndex: p.startIssueIndex ?? 0,
     nextPageToken: p.nextPageToken,
     between,
+    fields: [...new Set(p.fields ?? [])],
+    groupByFields: [...new Set(p.groupByFields ?? [])],
   };
 }

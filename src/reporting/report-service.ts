@@ -3,7 +3,7 @@
 // The synchronous REST endpoints and the export job both run reports through here, and
 // Jira's refusals leave here as the report's own errors (jira-failure.ts).
 import type { StatusInfo } from '../engine';
-import type { IssueDataAccess, IssueWithHistory, UserDirectory } from '../jira';
+import type { IssueDataAccess, IssueWithHistory, JiraField, UserDirectory } from '../jira';
 import { AppError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';
 import { openCollection, type IssueCollection } from './issue-collector';
@@ -34,7 +34,7 @@ export interface SyncBudget {
 
 export interface ReportServiceDeps {
   access: IssueDataAccess;
-  config: Omit<ReportConfigSource, 'statuses'>;
+  config: Omit<ReportConfigSource, 'statuses' | 'fields'>;
   users: UserDirectory;
   clock: Clock;
   /** Overrides the synchronous time budget (tests that need Jira to outlast it quickly). */
@@ -87,6 +87,17 @@ export function createReportService(deps: ReportServiceDeps) {
     return statusCache.statuses;
   };
 
+  let fieldCache: { at: number; fields: Promise<JiraField[]> } | undefined;
+  // Read once per report at most (and shared for a minute): field names never cost a call per issue.
+  const fields = (): Promise<JiraField[]> => {
+    if (!fieldCache || clock.now() - fieldCache.at > STATUS_CACHE_MS) {
+      const pending = deps.access.getFields();
+      pending.catch(() => (fieldCache = undefined));
+      fieldCache = { at: clock.now(), fields: pending };
+    }
+    return fieldCache.fields;
+  };
+
   async function assigneeNames(issues: readonly IssueWithHistory[], params: ReportParams): Promise<(id: string) => string> {
     if (!reportKind(params.columnsBy).showsAssignees) return (id) => id;
     const users = await deps.users.getUsers([...assigneesIn(issues)]);
@@ -95,7 +106,7 @@ export function createReportService(deps: ReportServiceDeps) {
 
   async function context(params: ReportParams): Promise<ReportContext> {
     try {
-      return await buildReportContext(params, { ...deps.config, statuses });
+      return await buildReportContext(params, { ...deps.config, statuses, fields });
     } catch (error) {
       throw reportErrorOf(error, selectionParamOf(params));
     }
@@ -105,7 +116,8 @@ export function createReportService(deps: ReportServiceDeps) {
     const { params } = request;
     const selection = params.selection;
     if (!selection) throw new AppError('INTERNAL', 'a report page needs a selection');
-    const fields = ['summary'];
+    // The report's own fields ride on the same bulk fetch as the summary: no extra Jira call.
+    const fields = [...new Set(['summary', ...params.fields, ...params.groupByFields])];
     if (params.dateRange?.field === 'resolution') fields.push('resolutiondate');
     if (params.dateRange?.field === 'updated') fields.push('updated');
     const keep = dateRangeKeep(params);

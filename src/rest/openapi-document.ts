@@ -76,6 +76,8 @@ const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; descrip
     description: 'durationBetweenStatuses: stop at the first (default) or last entry into toStatuses.',
   },
   pausedStatuses: list('durationBetweenStatuses: time in these statuses is not counted.'),
+  fields: list('Jira field ids (summary, priority, assignee, labels, customfield_10010, ...) shown as fieldColumns and as csv/jsonSimplified columns.'),
+  groupByFields: list('Jira field ids whose values group the rows (groupByColumns); /rest/aggregation aggregates per group.'),
 };
 
 const reportParameters = PARAM_NAMES.filter((name): name is Exclude<ParamName, 'tisjwt'> => name !== 'tisjwt').map((name) => ({

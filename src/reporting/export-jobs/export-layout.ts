@@ -22,6 +22,8 @@ export type ExportPart = z.infer<typeof partSchema>;
 const resultSchema = z.object({
   valueColumns: z.array(column),
   groupByColumn: named.optional(),
+  fieldColumns: z.array(named).optional(),
+  groupByFields: z.array(named).optional(),
   includedStatuses: z.array(named),
   dayMs: z.number(),
   statusNames: z.record(z.string(), z.string()),
@@ -71,6 +73,8 @@ export function finalResult(columnsBy: ColumnsBy, context: ReportContext, discov
   return {
     valueColumns: columns.valueColumns,
     ...(columns.groupByColumn ? { groupByColumn: columns.groupByColumn } : {}),
+    ...(columns.fieldColumns?.length ? { fieldColumns: columns.fieldColumns } : {}),
+    ...(columns.groupByFields?.length ? { groupByFields: columns.groupByFields } : {}),
     includedStatuses: columns.includedStatuses,
     dayMs: context.dayMs,
     statusNames: Object.fromEntries(context.allStatuses.map((s) => [s.id, s.name])),
@@ -83,6 +87,8 @@ export function partTable(columnsBy: ColumnsBy, result: ExportResult, rows: Repo
   return {
     columnsBy,
     ...(result.groupByColumn ? { groupByColumn: result.groupByColumn } : {}),
+    ...(result.fieldColumns ? { fieldColumns: result.fieldColumns } : {}),
+    ...(result.groupByFields ? { groupByFields: result.groupByFields } : {}),
     valueColumns: result.valueColumns,
     includedStatuses: result.includedStatuses,
     rows,

@@ -124,6 +124,8 @@ describe('parseReportParams: defaults', () => {
       startIssueIndex: 0,
       nextPageToken: undefined,
       between: undefined,
+      fields: [],
+      groupByFields: [],
     });
   });
 

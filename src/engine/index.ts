@@ -19,4 +19,5 @@ export {
   type MultiVisitBehavior,
   type StatusGroup,
 } from './durations';
+export { aggregate, type Aggregate } from './aggregate';
 export { dayLengthMs, formatDuration, parseViewFormat, type DayLength, type ViewFormat } from './format';

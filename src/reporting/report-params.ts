@@ -89,6 +89,10 @@ const listText = z.string().transform((text) =>
     .filter((part) => part.length > 0),
 );
 
+/** /rest/aggregation's statistics; standardDeviation is the population deviation (engine/aggregate.ts). */
+export const AGGREGATION_TYPES = ['average', 'sum', 'median', 'standardDeviation', 'min', 'max', 'count'] as const;
+export type AggregationType = (typeof AGGREGATION_TYPES)[number];
+
 /** Jira field ids (`fields`, `groupByFields`): system ids such as priority, or customfield_NNNNN. */
 export const MAX_FIELD_IDS = 50;
 const fieldIdList = listText.superRefine((ids, ctx) => {
@@ -147,6 +151,7 @@ export const PARAMETERS = {
   pausedStatuses: { schema: listText, list: true },
   fields: { schema: fieldIdList, list: true },
   groupByFields: { schema: fieldIdList, list: true },
+  aggregationType: { schema: caseInsensitiveEnum(AGGREGATION_TYPES), list: false },
   /** The token itself (discouraged); read by authentication, ignored here. */
   tisjwt: { schema: z.string(), list: false },
 } as const;
@@ -222,6 +227,8 @@ export interface ReportParams {
   fields: string[];
   /** Jira field ids whose values group the rows (`groupByFields`). */
   groupByFields: string[];
+  /** /rest/aggregation's statistic (other endpoints do not read it, so a saved set may hold it). */
+  aggregationType: AggregationType | undefined;
 }
 
 type Parsed = { [K in ParamName]?: z.output<(typeof PARAMETERS)[K]['schema']> };
@@ -342,5 +349,6 @@ export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[
     between,
     fields: [...new Set(p.fields ?? [])],
     groupByFields: [...new Set(p.groupByFields ?? [])],
+    aggregationType: p.aggregationType,
   };
 }

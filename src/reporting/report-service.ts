@@ -4,9 +4,11 @@
 // Jira's refusals leave here as the report's own errors (jira-failure.ts).
 import type { StatusInfo } from '../engine';
 import type { IssueDataAccess, IssueWithHistory, JiraField, UserDirectory } from '../jira';
-import { AppError } from '../kernel/errors';
+import { AppError, fieldError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';
+import { aggregateTable, checkAggregation } from './aggregation';
 import { openCollection, type IssueCollection } from './issue-collector';
+import { renderAggregation } from './output/aggregation-output';
 import { reportErrorOf } from './jira-failure';
 import { reportKind } from './kinds';
 import { renderReport, type RenderedReport } from './output/render';
@@ -191,6 +193,35 @@ export function createReportService(deps: ReportServiceDeps) {
     runSynchronous(request: { ownerAccountId: string; params: ReportParams; limit: number }): Promise<ReportPage> {
       const started = clock.now();
       return runPage({ ...request, softDeadline: started + syncBudget.softMs, hardDeadline: started + syncBudget.hardMs });
+    },
+
+    /**
+     * /rest/aggregation: the whole selection within one synchronous call (a statistic of
+     * part of a set would be a wrong answer, so a set that does not fit is a 400 naming the
+     * selection, pointing to /rest/export), then one statistic per column and group.
+     */
+    async aggregateSynchronous(request: { ownerAccountId: string; params: ReportParams }): Promise<{ rendered: RenderedReport; issueCount: number }> {
+      const type = checkAggregation(request.params);
+      const params: ReportParams = { ...request.params, pageSize: undefined, startIssueIndex: 0 };
+      const started = clock.now();
+      const page = await runPage({
+        ownerAccountId: request.ownerAccountId,
+        params,
+        limit: SYNC_ISSUE_LIMIT,
+        softDeadline: started + syncBudget.softMs,
+        hardDeadline: started + syncBudget.hardMs,
+      });
+      if (page.nextPageToken !== undefined) {
+        throw fieldError(
+          selectionParamOf(params),
+          `selects more issues than one aggregation reads in time (${page.issueCount} read): narrow the selection, or export the list with /rest/export`,
+        );
+      }
+      const table = aggregateTable(page.table, type);
+      return {
+        rendered: renderAggregation(table, params.outputType, { viewFormat: params.viewFormat, dayMs: page.context.dayMs }),
+        issueCount: page.issueCount,
+      };
     },
 
     render(page: ReportPage, params: ReportParams): RenderedReport {

@@ -50,6 +50,8 @@ export interface ReportKind<Id extends string = string> {
   readonly usesAllGroups?: boolean;
   /** Its columns or rows show assignees, so their display names are looked up. */
   readonly showsAssignees?: boolean;
+  /** Its values are dates: nothing for /rest/aggregation to sum or average. */
+  readonly datesOnly?: boolean;
   rows(input: IssueInput): TableRow[];
   columns(choices: ColumnChoices): TableColumns;
 }

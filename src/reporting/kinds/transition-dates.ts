@@ -7,6 +7,7 @@ import { issueRow, reportedStatuses, type ReportKind } from './kind';
 function transitionDateKind<const Id extends string>(id: Id, at: (timeline: IssueTimeline, statusId: string) => number | undefined): ReportKind<Id> {
   return {
     id,
+    datesOnly: true,
     rows(input) {
       const cells = new Map<string, Cell>();
       // The statuses the issue was in, not the request's status columns: a status Jira no

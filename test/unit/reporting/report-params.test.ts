@@ -126,6 +126,7 @@ describe('parseReportParams: defaults', () => {
       between: undefined,
       fields: [],
       groupByFields: [],
+      aggregationType: undefined,
     });
   });
 

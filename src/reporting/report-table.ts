@@ -91,6 +91,11 @@ export function buildReportTable(inputs: TableInputs): ReportTable {
     return column;
   };
 
+  const found = new Map<string, ValueColumn>();
+  const foundColumn = (column: ValueColumn): void => {
+    if (!found.has(column.id)) found.set(column.id, column);
+  };
+
   const rows: TableRow[] = [];
   for (const issue of issues) {
     const timeline = buildTimeline(issue.history, { now, excludeCurrent: params.excludeCurrentStatus, ...(params.trim ? { trim: params.trim } : {}) });
@@ -106,11 +111,16 @@ export function buildReportTable(inputs: TableInputs): ReportTable {
       multiVisitBehavior: params.multiVisitBehavior,
       keepStatus,
       assigneeColumn,
+      foundColumn,
     };
     for (const row of kind.rows(input)) rows.push(row);
   }
 
-  const discovered: DiscoveredColumns = { assignees: [...assigneeColumns.values()], deletedStatusIds: [...deletedSeen] };
+  const discovered: DiscoveredColumns = {
+    assignees: [...assigneeColumns.values()],
+    deletedStatusIds: [...deletedSeen],
+    ...(found.size > 0 ? { found: [...found.values()] } : {}),
+  };
   return { ...tableColumns(params.columnsBy, context, discovered), columnsBy: params.columnsBy, rows: groupRows(rows, context.groupByFields), discovered };
 }
 
@@ -127,6 +137,7 @@ export function tableColumns(columnsBy: ColumnsBy, context: ReportContext, disco
     deletedStatuses: [...new Set(discovered.deletedStatusIds)].sort().map((id) => ({ id, name: deletedStatusName(id), consolidated: false })),
     groups: context.groups.map((g) => ({ id: g.id, name: g.name ?? g.id, consolidated: true })),
     assignees: [...new Map(discovered.assignees.map((a) => [a.id, a])).values()].sort(byName),
+    found: [...new Map((discovered.found ?? []).map((c) => [c.id, c])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
   const columns = reportKind(columnsBy).columns(choices);
   return {

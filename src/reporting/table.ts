@@ -37,6 +37,8 @@ export interface TableRow {
 export interface DiscoveredColumns {
   assignees: ValueColumn[];
   deletedStatusIds: string[];
+  /** Columns a kind found in the issues (transitions, time periods), in any order. */
+  found?: ValueColumn[];
 }
 
 export interface TableColumns {

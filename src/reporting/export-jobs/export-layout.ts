@@ -32,7 +32,7 @@ const resultSchema = z.object({
 export type ExportResult = z.infer<typeof resultSchema>;
 
 const layoutSchema = z.object({
-  discovered: z.object({ assignees: z.array(column), deletedStatusIds: z.array(z.string()) }),
+  discovered: z.object({ assignees: z.array(column), deletedStatusIds: z.array(z.string()), found: z.array(column).optional() }),
   /** The last issue key stored, so a chunk's issue count does not count it twice. */
   lastIssueKey: z.string().optional(),
   result: resultSchema.optional(),
@@ -48,7 +48,13 @@ export function parseLayout(text: string): ExportLayout {
 export function mergeDiscovered(a: DiscoveredColumns, b: DiscoveredColumns): DiscoveredColumns {
   const assignees = new Map(a.assignees.map((c) => [c.id, c]));
   for (const c of b.assignees) if (!assignees.has(c.id)) assignees.set(c.id, c);
-  return { assignees: [...assignees.values()], deletedStatusIds: [...new Set([...a.deletedStatusIds, ...b.deletedStatusIds])] };
+  const found = new Map((a.found ?? []).map((c) => [c.id, c]));
+  for (const c of b.found ?? []) if (!found.has(c.id)) found.set(c.id, c);
+  return {
+    assignees: [...assignees.values()],
+    deletedStatusIds: [...new Set([...a.deletedStatusIds, ...b.deletedStatusIds])],
+    ...(found.size > 0 ? { found: [...found.values()] } : {}),
+  };
 }
 
 /** Consecutive chunks grouped into parts of at most PART_MAX_ROWS rows (a chunk is never split). */

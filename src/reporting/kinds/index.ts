@@ -10,6 +10,7 @@ import { statusCount } from './status-count';
 import { statusDuration } from './status-duration';
 import { statusDurationByAssignee } from './status-duration-by-assignee';
 import { statusDurationExpanded } from './status-duration-expanded';
+import { transitionCount } from './transition-count';
 import { firstTransitionToStatusDate, lastTransitionFromStatusDate } from './transition-dates';
 
 export const REPORT_KINDS = [
@@ -23,6 +24,7 @@ export const REPORT_KINDS = [
   lastTransitionFromStatusDate,
   durationBetweenStatuses,
   statusDurationExpanded,
+  transitionCount,
 ] as const satisfies readonly ReportKind[];
 
 export type ColumnsBy = (typeof REPORT_KINDS)[number]['id'];

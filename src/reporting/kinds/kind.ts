@@ -31,6 +31,8 @@ export interface IssueInput {
   keepStatus(statusId: string): boolean;
   /** The column of an assignee (null: unassigned), registered as found in the issues. */
   assigneeColumn(accountId: string | null): ValueColumn;
+  /** Registers a column found in this issue (a transition, a time period); the kind orders them. */
+  foundColumn(column: ValueColumn): void;
 }
 
 /** The column sets a kind chooses its header from. */
@@ -41,6 +43,8 @@ export interface ColumnChoices {
   groups: ValueColumn[];
   /** Assignees found in the issues, by name, Unassigned last. */
   assignees: ValueColumn[];
+  /** Columns found through foundColumn, once each, by id. */
+  found: ValueColumn[];
 }
 
 export interface ReportKind<Id extends string = string> {

@@ -40,6 +40,9 @@ interface Expected {
   rows: ReturnType<typeof shown>;
 }
 
+/** Kinds whose columns are found in the issues (so an empty page has none). */
+const FOUND_IN_ISSUES = new Set<ColumnsBy>(['transitionCount']);
+
 const EXPECTED: Record<ColumnsBy, Expected> = {
   statusDuration: {
     valueColumns: STATUS_COLUMNS,
@@ -129,6 +132,19 @@ const EXPECTED: Record<ColumnsBy, Expected> = {
       { key: 'SC-2', cells: { status: label('1', 'Open'), start: instant(at(0, 11)), end: instant(NOW), duration: d(17) } },
     ],
   },
+  transitionCount: {
+    valueColumns: [
+      column('1:3', 'Open → In Progress'),
+      column('3:4', 'In Progress → Review'),
+      column('3:5', 'In Progress → Done'),
+      column('4:3', 'Review → In Progress'),
+      column('7:1', 'Deleted status 7 → Open'),
+    ],
+    rows: [
+      { key: 'SC-1', cells: { '1:3': n(1), '3:4': n(1), '4:3': n(1), '3:5': n(1) } },
+      { key: 'SC-2', cells: { '7:1': n(1) } },
+    ],
+  },
 };
 
 describe('buildReportTable: every kind', () => {
@@ -156,8 +172,8 @@ describe('buildReportTable: every kind', () => {
     const table = await build({ columnsBy, ...EXPECTED[columnsBy].params }, []);
     expect(table.rows).toEqual([]);
     expect(table.discovered).toEqual({ assignees: [], deletedStatusIds: [] });
-    // Assignee columns are found in the issues, so there are none; other headers are fixed.
-    if (EXPECTED[columnsBy].valueColumns === ASSIGNEE_COLUMNS) expect(table.valueColumns).toEqual([]);
+    // Assignee, transition and time period columns are found in the issues, so there are none; other headers are fixed.
+    if (EXPECTED[columnsBy].valueColumns === ASSIGNEE_COLUMNS || FOUND_IN_ISSUES.has(columnsBy)) expect(table.valueColumns).toEqual([]);
     else expect(table.valueColumns).toEqual(EXPECTED[columnsBy].valueColumns);
   });
 });

@@ -20,4 +20,5 @@ export {
   type StatusGroup,
 } from './durations';
 export { aggregate, type Aggregate } from './aggregate';
+export { splitByPeriod, TIME_PERIODS, type TimePeriod } from './time-periods';
 export { dayLengthMs, formatDuration, parseViewFormat, type DayLength, type ViewFormat } from './format';

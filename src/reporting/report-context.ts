@@ -2,7 +2,7 @@
 // the working calendar. Names given by the client are resolved here, and anything unknown
 // is a FieldError naming the parameter.
 import type { CalendarView, StatusGroupView } from '../contract/report-config';
-import { compileCalendar, normalHoursCalendar, type WorkingTimeCalendar, type StatusInfo, type StatusGroup, dayLengthMs } from '../engine';
+import { compileCalendar, normalHoursCalendar, type TimePeriod, type WorkingTimeCalendar, type StatusInfo, type StatusGroup, dayLengthMs } from '../engine';
 import { FieldError, type FieldProblem } from '../kernel/errors';
 import type { JiraField } from '../jira';
 import { reportKind } from './kinds';
@@ -30,6 +30,7 @@ export interface ReportContext {
   groups: StatusGroup[];
   calendar: WorkingTimeCalendar;
   dayMs: number;
+  timePeriod: TimePeriod;
   /** `fields`: the fieldColumns, in the order asked. */
   fieldColumns: ReportField[];
   /** `groupByFields`: the fields whose values group the rows. */
@@ -149,6 +150,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
     groups,
     calendar,
     dayMs: dayLengthMs(params.dayLength, calendar),
+    timePeriod: params.timePeriod,
     fieldColumns,
     groupByFields,
     between,

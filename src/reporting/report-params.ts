@@ -5,7 +5,16 @@ import { z } from 'zod';
 import { FieldError, type FieldProblem } from '../kernel/errors';
 import { COLUMNS_BY, type ColumnsBy } from './kinds';
 import { type IssueSelection, jqlString } from '../jira';
-import { MULTI_VISIT_BEHAVIORS, type MultiVisitBehavior, parseViewFormat, type DayLength, type ViewFormat, type TrimWindow } from '../engine';
+import {
+  TIME_PERIODS,
+  type TimePeriod,
+  MULTI_VISIT_BEHAVIORS,
+  type MultiVisitBehavior,
+  parseViewFormat,
+  type DayLength,
+  type ViewFormat,
+  type TrimWindow,
+} from '../engine';
 
 export const OUTPUT_TYPES = ['json', 'jsonSimplified', 'csv'] as const;
 export type OutputType = (typeof OUTPUT_TYPES)[number];
@@ -152,6 +161,7 @@ export const PARAMETERS = {
   fields: { schema: fieldIdList, list: true },
   groupByFields: { schema: fieldIdList, list: true },
   aggregationType: { schema: caseInsensitiveEnum(AGGREGATION_TYPES), list: false },
+  timePeriod: { schema: caseInsensitiveEnum(TIME_PERIODS), list: false },
   /** The token itself (discouraged); read by authentication, ignored here. */
   tisjwt: { schema: z.string(), list: false },
 } as const;
@@ -229,6 +239,8 @@ export interface ReportParams {
   groupByFields: string[];
   /** /rest/aggregation's statistic (other endpoints do not read it, so a saved set may hold it). */
   aggregationType: AggregationType | undefined;
+  /** statusDurationByTimePeriod, timePeriodDurationByStatus: the period time is split by (default month, as the vendor's). */
+  timePeriod: TimePeriod;
 }
 
 type Parsed = { [K in ParamName]?: z.output<(typeof PARAMETERS)[K]['schema']> };
@@ -350,5 +362,6 @@ export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[
     fields: [...new Set(p.fields ?? [])],
     groupByFields: [...new Set(p.groupByFields ?? [])],
     aggregationType: p.aggregationType,
+    timePeriod: p.timePeriod ?? 'month',
   };
 }

@@ -12,7 +12,7 @@ import {
   PARAM_NAMES,
   type ParamName,
 } from '../reporting/report-params';
-import { MULTI_VISIT_BEHAVIORS } from '../engine';
+import { MULTI_VISIT_BEHAVIORS, TIME_PERIODS } from '../engine';
 import { PART_MAX_ROWS } from '../reporting/export-jobs/export-layout';
 
 type Schema = Record<string, unknown>;
@@ -87,6 +87,10 @@ const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; descrip
   pausedStatuses: list('durationBetweenStatuses: time in these statuses is not counted.'),
   fields: list('Jira field ids (summary, priority, assignee, labels, customfield_10010, ...) shown as fieldColumns and as csv/jsonSimplified columns.'),
   groupByFields: list('Jira field ids whose values group the rows (groupByColumns); /rest/aggregation aggregates per group.'),
+  timePeriod: {
+    schema: { type: 'string', enum: [...TIME_PERIODS] },
+    description: 'statusDurationByTimePeriod, timePeriodDurationByStatus: the calendar period (UTC; ISO weeks from Monday) time is split by. Default month.',
+  },
   aggregationType: {
     schema: { type: 'string', enum: [...AGGREGATION_TYPES] },
     description: '/rest/aggregation (required there): the statistic over the issues that have a value. Case-insensitive. Other endpoints ignore it.',
@@ -218,6 +222,10 @@ const aggregationSchema: Schema = {
           },
         },
       },
+    },
+    timePeriod: {
+      schema: { type: 'string', enum: [...TIME_PERIODS] },
+      description: 'statusDurationByTimePeriod, timePeriodDurationByStatus: the calendar period (UTC; ISO weeks from Monday) time is split by. Default month.',
     },
     aggregationType: { type: 'string', enum: [...AGGREGATION_TYPES] },
     issueCount: { type: 'integer', minimum: 0 },

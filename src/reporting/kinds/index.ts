@@ -10,6 +10,7 @@ import { statusCount } from './status-count';
 import { statusDuration } from './status-duration';
 import { statusDurationByAssignee } from './status-duration-by-assignee';
 import { statusDurationExpanded } from './status-duration-expanded';
+import { statusDurationByTimePeriod, timePeriodDurationByStatus } from './time-period-durations';
 import { transitionCount } from './transition-count';
 import { firstTransitionToStatusDate, lastTransitionFromStatusDate } from './transition-dates';
 
@@ -25,6 +26,8 @@ export const REPORT_KINDS = [
   durationBetweenStatuses,
   statusDurationExpanded,
   transitionCount,
+  statusDurationByTimePeriod,
+  timePeriodDurationByStatus,
 ] as const satisfies readonly ReportKind[];
 
 export type ColumnsBy = (typeof REPORT_KINDS)[number]['id'];

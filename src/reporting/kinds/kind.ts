@@ -1,7 +1,7 @@
 // What a report kind (one `columnsBy` value) is: how one issue becomes rows, and which
 // columns the table has. The table builder (../report-table.ts) does everything the kinds
 // share: the timeline, the current state, deleted statuses, the header's fixed columns.
-import type { IssueTimeline, MultiVisitBehavior, StatusGroup, WorkingTimeCalendar } from '../../engine';
+import type { IssueTimeline, MultiVisitBehavior, StatusGroup, TimePeriod, WorkingTimeCalendar } from '../../engine';
 import type { Cell, TableColumns, TableRow, ValueColumn } from '../table';
 
 /** What the request resolved to, as far as kinds need it. */
@@ -11,6 +11,8 @@ export interface KindContext {
   /** The status columns of the request (`statuses`, or every status Jira knows). */
   statusColumns: ReadonlyArray<{ id: string; name: string }>;
   statusName(id: string): string;
+  /** The period statusDurationByTimePeriod and timePeriodDurationByStatus split time by. */
+  timePeriod: TimePeriod;
   /** durationBetweenStatuses: where the measured span starts and stops. */
   between:
     | {

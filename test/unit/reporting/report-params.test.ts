@@ -127,6 +127,7 @@ describe('parseReportParams: defaults', () => {
       fields: [],
       groupByFields: [],
       aggregationType: undefined,
+      timePeriod: 'month',
     });
   });
 

@@ -41,7 +41,7 @@ interface Expected {
 }
 
 /** Kinds whose columns are found in the issues (so an empty page has none). */
-const FOUND_IN_ISSUES = new Set<ColumnsBy>(['transitionCount']);
+const FOUND_IN_ISSUES = new Set<ColumnsBy>(['transitionCount', 'timePeriodDurationByStatus']);
 
 const EXPECTED: Record<ColumnsBy, Expected> = {
   statusDuration: {
@@ -143,6 +143,34 @@ const EXPECTED: Record<ColumnsBy, Expected> = {
     rows: [
       { key: 'SC-1', cells: { '1:3': n(1), '3:4': n(1), '4:3': n(1), '3:5': n(1) } },
       { key: 'SC-2', cells: { '7:1': n(1) } },
+    ],
+  },
+  // Office hours Mon-Fri 09:00-17:00: stays are cut at midnight UTC.
+  statusDurationByTimePeriod: {
+    params: { timePeriod: 'Day' },
+    valueColumns: STATUS_COLUMNS,
+    groupByColumn: { id: 'timePeriod', name: 'Time Period' },
+    rows: [
+      { key: 'SC-1', groupBy: '2024-01-01:2024-01-01', cells: { 1: d(4), 3: d(4) } },
+      { key: 'SC-1', groupBy: '2024-01-02:2024-01-02', cells: { 3: d(4), 4: d(4) } },
+      { key: 'SC-1', groupBy: '2024-01-03:2024-01-03', cells: { 3: d(1), 5: d(2) } },
+      // Status 7 (deleted) is no column here, so its 2 h on Monday are not shown.
+      { key: 'SC-2', groupBy: '2024-01-01:2024-01-01', cells: { 1: d(6) } },
+      { key: 'SC-2', groupBy: '2024-01-02:2024-01-02', cells: { 1: d(8) } },
+      { key: 'SC-2', groupBy: '2024-01-03:2024-01-03', cells: { 1: d(3) } },
+    ],
+  },
+  timePeriodDurationByStatus: {
+    params: { timePeriod: 'day' },
+    valueColumns: [column('2024-01-01', '2024-01-01'), column('2024-01-02', '2024-01-02'), column('2024-01-03', '2024-01-03')],
+    groupByColumn: { id: 'status', name: 'Status' },
+    rows: [
+      { key: 'SC-1', groupBy: '1:Open', cells: { '2024-01-01': d(4) } },
+      { key: 'SC-1', groupBy: '3:In Progress', cells: { '2024-01-01': d(4), '2024-01-02': d(4), '2024-01-03': d(1) } },
+      { key: 'SC-1', groupBy: '4:Review', cells: { '2024-01-02': d(4) } },
+      { key: 'SC-1', groupBy: '5:Done', cells: { '2024-01-03': d(2) } },
+      { key: 'SC-2', groupBy: '7:Deleted status 7', cells: { '2024-01-01': d(2) } },
+      { key: 'SC-2', groupBy: '1:Open', cells: { '2024-01-01': d(6), '2024-01-02': d(8), '2024-01-03': d(3) } },
     ],
   },
 };

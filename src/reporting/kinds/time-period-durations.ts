@@ -16,7 +16,7 @@ function periodDurations(input: IssueInput): Map<string, Map<string, number>> {
       const ms = input.context.calendar.workingMsBetween(piece.start, piece.end);
       if (ms <= 0) continue;
       let statuses = byPeriod.get(piece.periodId);
-      if (!statuses) byPeriod.set(piece.periodId, (statuses = new Map()));
+      if (!statuses) byPeriod.set(piece.periodId, (statuses = new Map<string, number>()));
       statuses.set(visit.value, (statuses.get(visit.value) ?? 0) + ms);
     }
   }

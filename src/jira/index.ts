@@ -2,7 +2,7 @@
 export { createIssueDataAccess, type IssueDataAccess, type JiraField } from './report-data-access';
 export { SEARCH_MAX_PAGE } from './page-position';
 export type { IssueStream, StreamedIssue } from './issue-stream';
-export type { IssueWithHistory } from './issue-history-fetch';
+export { MAX_HISTORY_FIELDS, type IssueWithHistory } from './issue-history-fetch';
 export { jqlString, type IssueSelection } from './issue-selection';
 export { rewriteJqlForOwner } from './jql-rewrite';
 export { jiraRuntimeOn, type JiraRuntime } from './jira-runtime';

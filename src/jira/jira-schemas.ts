@@ -23,12 +23,15 @@ const changeItemSchema = z.object({
   field: z.string(),
   fieldId: z.string().optional(),
   from: z.string().nullish(),
+  fromString: z.string().nullish(),
   to: z.string().nullish(),
+  toString: z.string().nullish(),
 });
 
 export const changeHistorySchema = z.object({
   id: z.string(),
   created: z.string(),
+  author: z.object({ accountId: z.string(), displayName: z.string().optional() }).nullish(),
   items: z.array(changeItemSchema),
 });
 

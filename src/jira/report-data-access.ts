@@ -28,6 +28,8 @@ export interface IssueStreamRequest {
   ownerAccountId: string;
   /** Issue fields the report shows besides the history (e.g. 'summary'). */
   fields: readonly string[];
+  /** Fields whose changes the histories carry as otherChanges (at most MAX_HISTORY_FIELDS). */
+  historyFields?: readonly string[];
   /** Browsable issues wanted to begin with (IssueStream.want raises it). */
   demand: number;
   /** The most issues the caller may read through this stream: sizes the search pages. */
@@ -112,6 +114,7 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
       abort,
       ownerAccountId: request.ownerAccountId,
       fields: request.fields,
+      ...(request.historyFields?.length ? { historyFields: request.historyFields } : {}),
       jql,
       start: start ? { ...(start.jira === undefined ? {} : { jira: start.jira }), size: start.size, skip: start.skip } : { size, skip: 0 },
       singleIssue: request.selection.kind === 'issue' && start === undefined,

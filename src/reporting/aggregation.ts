@@ -91,7 +91,8 @@ export function aggregateTable(table: ReportTable, type: AggregationType): Aggre
   };
 }
 
-/** The columns holding numbers: all of them, but for the one-row-per-visit report only its duration. */
+/** The columns holding numbers: all of them, but for the one-row-per-stay reports only their duration. */
 function numericColumns(table: ReportTable): ValueColumn[] {
-  return table.columnsBy === 'statusDurationExpanded' ? table.valueColumns.filter((column) => column.id === 'duration') : table.valueColumns;
+  const perStay = table.columnsBy === 'statusDurationExpanded' || table.columnsBy === 'anyFieldDurationExpanded';
+  return perStay ? table.valueColumns.filter((column) => column.id === 'duration') : table.valueColumns;
 }

@@ -31,6 +31,9 @@ export interface ReportContext {
   calendar: WorkingTimeCalendar;
   dayMs: number;
   timePeriod: TimePeriod;
+  /** anyFieldDurationExpanded: the fields whose history is reported. */
+  historyFields: ReportField[];
+  includeTransitionedBy: boolean;
   /** `fields`: the fieldColumns, in the order asked. */
   fieldColumns: ReportField[];
   /** `groupByFields`: the fields whose values group the rows. */
@@ -92,7 +95,7 @@ export const deletedStatusName = (id: string): string => `Deleted status ${id}`;
 export async function buildReportContext(params: ReportParams, source: ReportConfigSource): Promise<ReportContext> {
   const problems: FieldProblem[] = [];
   const needsGroups = reportKind(params.columnsBy).usesAllGroups === true || params.groups !== undefined;
-  const needsFields = params.fields.length > 0 || params.groupByFields.length > 0;
+  const needsFields = params.fields.length > 0 || params.groupByFields.length > 0 || params.historyFields.length > 0;
   const [allStatuses, groupViews, calendars, jiraFields] = await Promise.all([
     source.statuses(),
     needsGroups ? source.listStatusGroups() : Promise.resolve([]),
@@ -101,6 +104,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
   ]);
   const fieldColumns = resolveFields(params.fields, jiraFields, 'fields', problems);
   const groupByFields = resolveFields(params.groupByFields, jiraFields, 'groupByFields', problems);
+  const historyFields = resolveFields(params.historyFields, jiraFields, 'historyFields', problems);
   const names = new Map(allStatuses.map((s) => [s.id, s.name]));
   // Deleted statuses (in old history only) may be named by id when asked for.
   const statusIds = params.statuses ? resolveStatuses(params.statuses, allStatuses, 'statuses', problems, params.includeDeletedStatuses) : undefined;
@@ -151,6 +155,8 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
     calendar,
     dayMs: dayLengthMs(params.dayLength, calendar),
     timePeriod: params.timePeriod,
+    historyFields,
+    includeTransitionedBy: params.includeTransitionedByColumns,
     fieldColumns,
     groupByFields,
     between,

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { FieldError, type FieldProblem } from '../kernel/errors';
 import { COLUMNS_BY, type ColumnsBy } from './kinds';
-import { type IssueSelection, jqlString } from '../jira';
+import { type IssueSelection, jqlString, MAX_HISTORY_FIELDS } from '../jira';
 import {
   TIME_PERIODS,
   type TimePeriod,
@@ -162,6 +162,8 @@ export const PARAMETERS = {
   groupByFields: { schema: fieldIdList, list: true },
   aggregationType: { schema: caseInsensitiveEnum(AGGREGATION_TYPES), list: false },
   timePeriod: { schema: caseInsensitiveEnum(TIME_PERIODS), list: false },
+  historyFields: { schema: fieldIdList, list: true },
+  includeTransitionedByColumns: { schema: booleanText, list: false },
   /** The token itself (discouraged); read by authentication, ignored here. */
   tisjwt: { schema: z.string(), list: false },
 } as const;
@@ -241,6 +243,10 @@ export interface ReportParams {
   aggregationType: AggregationType | undefined;
   /** statusDurationByTimePeriod, timePeriodDurationByStatus: the period time is split by (default month, as the vendor's). */
   timePeriod: TimePeriod;
+  /** anyFieldDurationExpanded: the fields whose history is reported (at most MAX_HISTORY_FIELDS). */
+  historyFields: string[];
+  /** Adds who made each transition where the report shows transitions. */
+  includeTransitionedByColumns: boolean;
 }
 
 type Parsed = { [K in ParamName]?: z.output<(typeof PARAMETERS)[K]['schema']> };
@@ -339,6 +345,18 @@ export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[
       problems.push({ field: 'trimHistoryEndDate', message: 'must be after trimHistoryStartDate' });
     }
   }
+  const historyFields = [...new Set(p.historyFields ?? [])];
+  if (columnsBy === 'anyFieldDurationExpanded' && historyFields.length === 0) {
+    problems.push({
+      field: 'historyFields',
+      message: 'is required when columnsBy is anyFieldDurationExpanded: the field ids whose history to report, such as priority',
+    });
+  }
+  if (historyFields.length > MAX_HISTORY_FIELDS)
+    problems.push({
+      field: 'historyFields',
+      message: `names more than ${MAX_HISTORY_FIELDS} fields (Jira's changelog takes that many besides status and assignee)`,
+    });
   if (problems.length > 0) throw new FieldError(problems);
   return {
     selection,
@@ -363,5 +381,7 @@ export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[
     groupByFields: [...new Set(p.groupByFields ?? [])],
     aggregationType: p.aggregationType,
     timePeriod: p.timePeriod ?? 'month',
+    historyFields: [...new Set(p.historyFields ?? [])],
+    includeTransitionedByColumns: p.includeTransitionedByColumns ?? false,
   };
 }

@@ -119,7 +119,7 @@ export function createReportService(deps: ReportServiceDeps) {
     const selection = params.selection;
     if (!selection) throw new AppError('INTERNAL', 'a report page needs a selection');
     // The report's own fields ride on the same bulk fetch as the summary: no extra Jira call.
-    const fields = [...new Set(['summary', ...params.fields, ...params.groupByFields])];
+    const fields = [...new Set(['summary', ...params.fields, ...params.groupByFields, ...params.historyFields])];
     if (params.dateRange?.field === 'resolution') fields.push('resolutiondate');
     if (params.dateRange?.field === 'updated') fields.push('updated');
     const keep = dateRangeKeep(params);
@@ -127,6 +127,8 @@ export function createReportService(deps: ReportServiceDeps) {
       selection,
       ownerAccountId: request.ownerAccountId,
       fields,
+      // Only the report of field histories reads them: other reports' changelog calls stay as they are.
+      ...(params.columnsBy === 'anyFieldDurationExpanded' ? { historyFields: params.historyFields } : {}),
       skip: params.nextPageToken === undefined ? params.startIssueIndex : 0,
       pageToken: params.nextPageToken,
       softDeadline: request.softDeadline,

@@ -106,9 +106,12 @@ export function buildReportTable(inputs: TableInputs): ReportTable {
     const fields = fieldCellsOf(issue, context);
     const input: IssueInput = {
       timeline,
+      history: issue.history,
+      fields: issue.fields,
       base: { issueKey: issue.history.issueKey, summary: summaryOf(issue), ...(fields ? { fields } : {}), ...(currentState ? { currentState } : {}) },
       context,
       multiVisitBehavior: params.multiVisitBehavior,
+      excludeCurrent: params.excludeCurrentStatus,
       keepStatus,
       assigneeColumn,
       foundColumn,
@@ -137,6 +140,7 @@ export function tableColumns(columnsBy: ColumnsBy, context: ReportContext, disco
     deletedStatuses: [...new Set(discovered.deletedStatusIds)].sort().map((id) => ({ id, name: deletedStatusName(id), consolidated: false })),
     groups: context.groups.map((g) => ({ id: g.id, name: g.name ?? g.id, consolidated: true })),
     assignees: [...new Map(discovered.assignees.map((a) => [a.id, a])).values()].sort(byName),
+    transitionedBy: context.includeTransitionedBy,
     found: [...new Map((discovered.found ?? []).map((c) => [c.id, c])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
   const columns = reportKind(columnsBy).columns(choices);

@@ -91,6 +91,12 @@ const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; descrip
     schema: { type: 'string', enum: [...TIME_PERIODS] },
     description: 'statusDurationByTimePeriod, timePeriodDurationByStatus: the calendar period (UTC; ISO weeks from Monday) time is split by. Default month.',
   },
+  historyFields: list('anyFieldDurationExpanded (required there): Jira field ids whose history is reported, such as priority or customfield_10020; at most 8.'),
+  includeTransitionedByColumns: {
+    schema: { type: 'string', enum: ['true', 'false'] },
+    description:
+      'Adds who made each transition: a transitionedBy column in statusDurationExpanded and anyFieldDurationExpanded, a "<status> Transitioned By" column after each date column of firstTransitionToStatusDate / lastTransitionFromStatusDate. Default false.',
+  },
   aggregationType: {
     schema: { type: 'string', enum: [...AGGREGATION_TYPES] },
     description: '/rest/aggregation (required there): the statistic over the issues that have a value. Case-insensitive. Other endpoints ignore it.',
@@ -226,6 +232,14 @@ const aggregationSchema: Schema = {
     timePeriod: {
       schema: { type: 'string', enum: [...TIME_PERIODS] },
       description: 'statusDurationByTimePeriod, timePeriodDurationByStatus: the calendar period (UTC; ISO weeks from Monday) time is split by. Default month.',
+    },
+    historyFields: list(
+      'anyFieldDurationExpanded (required there): Jira field ids whose history is reported, such as priority or customfield_10020; at most 8.',
+    ),
+    includeTransitionedByColumns: {
+      schema: { type: 'string', enum: ['true', 'false'] },
+      description:
+        'Adds who made each transition: a transitionedBy column in statusDurationExpanded and anyFieldDurationExpanded, a "<status> Transitioned By" column after each date column of firstTransitionToStatusDate / lastTransitionFromStatusDate. Default false.',
     },
     aggregationType: { type: 'string', enum: [...AGGREGATION_TYPES] },
     issueCount: { type: 'integer', minimum: 0 },

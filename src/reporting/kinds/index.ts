@@ -1,5 +1,6 @@
 // The report kinds, one module each: adding a `columnsBy` is a new module in this folder,
 // one line in this list, and its section in docs/rest-api.md.
+import { anyFieldDurationExpanded } from './any-field-duration-expanded';
 import { assigneeDuration } from './assignee-duration';
 import { assigneeDurationByStatus } from './assignee-duration-by-status';
 import { durationBetweenStatuses } from './duration-between-statuses';
@@ -28,6 +29,7 @@ export const REPORT_KINDS = [
   transitionCount,
   statusDurationByTimePeriod,
   timePeriodDurationByStatus,
+  anyFieldDurationExpanded,
 ] as const satisfies readonly ReportKind[];
 
 export type ColumnsBy = (typeof REPORT_KINDS)[number]['id'];

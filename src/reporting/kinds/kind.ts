@@ -2,6 +2,8 @@
 // columns the table has. The table builder (../report-table.ts) does everything the kinds
 // share: the timeline, the current state, deleted statuses, the header's fixed columns.
 import type { IssueTimeline, MultiVisitBehavior, StatusGroup, TimePeriod, WorkingTimeCalendar } from '../../engine';
+import type { IssueHistory } from '../../engine';
+import type { JiraField } from '../../jira';
 import type { Cell, TableColumns, TableRow, ValueColumn } from '../table';
 
 /** What the request resolved to, as far as kinds need it. */
@@ -13,6 +15,10 @@ export interface KindContext {
   statusName(id: string): string;
   /** The period statusDurationByTimePeriod and timePeriodDurationByStatus split time by. */
   timePeriod: TimePeriod;
+  /** anyFieldDurationExpanded: the fields whose history is reported. */
+  historyFields: ReadonlyArray<JiraField>;
+  /** includeTransitionedByColumns. */
+  includeTransitionedBy: boolean;
   /** durationBetweenStatuses: where the measured span starts and stops. */
   between:
     | {
@@ -25,10 +31,16 @@ export interface KindContext {
 
 export interface IssueInput {
   timeline: IssueTimeline;
+  /** The history the timeline came from (change authors, other fields' changes). */
+  history: IssueHistory;
+  /** The issue's fields as Jira sent them (current values). */
+  fields: Readonly<Record<string, unknown>>;
   /** Key, summary and current state: the part every row of this issue starts from. */
   base: Omit<TableRow, 'cells' | 'groupBy'>;
   context: KindContext;
   multiVisitBehavior: MultiVisitBehavior;
+  /** excludeCurrentStatus: the ongoing stay is left out (the timeline's are already). */
+  excludeCurrent: boolean;
   /** False for a status the request's `statuses` leaves out. */
   keepStatus(statusId: string): boolean;
   /** The column of an assignee (null: unassigned), registered as found in the issues. */
@@ -47,6 +59,8 @@ export interface ColumnChoices {
   assignees: ValueColumn[];
   /** Columns found through foundColumn, once each, by id. */
   found: ValueColumn[];
+  /** includeTransitionedByColumns was asked for. */
+  transitionedBy: boolean;
 }
 
 export interface ReportKind<Id extends string = string> {

@@ -145,6 +145,35 @@ const EXPECTED: Record<ColumnsBy, Expected> = {
       { key: 'SC-2', cells: { '7:1': n(1) } },
     ],
   },
+  anyFieldDurationExpanded: {
+    params: { historyFields: 'priority', includeTransitionedByColumns: 'true' },
+    valueColumns: [
+      column('field', 'Field'),
+      column('value', 'Value'),
+      column('start', 'Start'),
+      column('end', 'End'),
+      column('duration', 'Duration'),
+      column('transitionedBy', 'Transitioned By'),
+    ],
+    rows: [
+      {
+        key: 'SC-1',
+        cells: { field: label('priority', 'Priority'), value: label('3', 'Medium'), start: instant(at(0, 9)), end: instant(at(1, 10)), duration: d(9) },
+      },
+      {
+        key: 'SC-1',
+        cells: {
+          field: label('priority', 'Priority'),
+          value: label('2', 'High'),
+          start: instant(at(1, 10)),
+          end: instant(NOW),
+          duration: d(10),
+          transitionedBy: label('acc-b', 'Amy'),
+        },
+      },
+      { key: 'SC-2', cells: { field: label('priority', 'Priority'), value: label('4', 'Low'), start: instant(at(0, 9)), end: instant(NOW), duration: d(19) } },
+    ],
+  },
   // Office hours Mon-Fri 09:00-17:00: stays are cut at midnight UTC.
   statusDurationByTimePeriod: {
     params: { timePeriod: 'Day' },

@@ -128,6 +128,13 @@ describe('syncIssueLimit', () => {
     expect(syncIssueLimit(params('json', []))).toBe(SYNC_ISSUE_LIMIT);
     expect(syncIssueLimit(params('csv', ['a', 'b', 'c']))).toBe(SYNC_ISSUE_LIMIT);
     expect(syncIssueLimit(params('json', ['assignee', 'priority', 'labels']))).toBe(7200);
-    expect(syncIssueLimit({ outputType: 'json', fields: Array.from({ length: 50 }, (_, i) => `f${i}`), groupByFields: ['g'] })).toBe(1000);
+    expect(
+      syncIssueLimit({
+        outputType: 'json',
+        fields: Array.from({ length: 50 }, (_, i) => `f${i}`),
+        groupByFields: Array.from({ length: 50 }, (_, i) => `g${i}`),
+      }),
+    ).toBe(1000);
+    expect(syncIssueLimit({ outputType: 'json', fields: Array.from({ length: 50 }, (_, i) => `f${i}`), groupByFields: [] })).toBe(1300);
   });
 });

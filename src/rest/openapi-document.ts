@@ -5,6 +5,8 @@ import { COLUMNS_BY } from '../reporting/kinds';
 import { DATE_RANGE_FIELDS, DAY_LENGTHS, FILTER_TYPES, MAX_PAGE_SIZE, OUTPUT_TYPES, PARAM_NAMES, type ParamName } from '../reporting/report-params';
 import { MULTI_VISIT_BEHAVIORS } from '../engine';
 import { PART_MAX_ROWS } from '../reporting/export-jobs/export-layout';
+import { XLSX_CONTENT_TYPE } from '../reporting/output/render-file';
+import { EXPORT_STATUS_WORDS } from './routes/export-routes';
 
 type Schema = Record<string, unknown>;
 
@@ -134,6 +136,29 @@ function reportOperation(summary: string, operationId: string, post: boolean): S
   };
 }
 
+function smallExportOperation(operationId: string, post: boolean): Schema {
+  return {
+    summary: 'A list report as one file, synchronously (csv by default, or xlsx, json, jsonSimplified)',
+    operationId,
+    description:
+      'Takes the parameters of /rest/list. The whole selection must fit one synchronous page; a bigger one is 413 (use /rest/export), unless pageSize asks for a page (X-Next-Page-Token names the next).',
+    parameters: reportParameters,
+    ...(post ? { requestBody: formBody } : {}),
+    responses: {
+      '200': {
+        description: 'The file, as an attachment.',
+        headers: { 'Content-Disposition': { schema: { type: 'string' } }, 'X-Next-Page-Token': { schema: { type: 'string' } } },
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          [XLSX_CONTENT_TYPE]: { schema: { type: 'string', contentEncoding: 'binary' } },
+          'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } },
+        },
+      },
+      ...errors(400, 401, 404, 405, 413, 429, 500, 502, 503),
+    },
+  };
+}
+
 export function openApiDocument(serverUrl: string): Schema {
   return {
     openapi: '3.1.0',
@@ -204,6 +229,18 @@ export function openApiDocument(serverUrl: string): Schema {
         get: reportOperation('A list of issues, paged with nextPageToken', 'list2Get', false),
         post: reportOperation('A list of issues, paged with nextPageToken', 'list2Post', true),
       },
+      '/rest/issues': {
+        get: reportOperation('A list of issues (the newer name of /rest/list)', 'issuesGet', false),
+        post: reportOperation('A list of issues (the newer name of /rest/list)', 'issuesPost', true),
+      },
+      '/rest/issues/v2': {
+        get: reportOperation('A list of issues, paged with nextPageToken (the newer name of /rest/list2)', 'issuesV2Get', false),
+        post: reportOperation('A list of issues, paged with nextPageToken (the newer name of /rest/list2)', 'issuesV2Post', true),
+      },
+      '/rest/smallexport': {
+        get: smallExportOperation('smallExportGet', false),
+        post: smallExportOperation('smallExportPost', true),
+      },
       '/rest/calendar': {
         get: {
           summary: 'Calendars',
@@ -218,11 +255,19 @@ export function openApiDocument(serverUrl: string): Schema {
         },
       },
       '/rest/export': {
+        get: {
+          summary: "The caller's exports (kept for 7 days), newest first",
+          operationId: 'exportList',
+          responses: {
+            '200': { description: 'Their statuses', content: { 'application/json': { schema: { type: 'array', items: ref('ExportStatus') } } } },
+            ...errors(401, 405, 429),
+          },
+        },
         post: {
           summary: 'Start an export of the whole set (any number of issues up to the export limit)',
           operationId: 'exportStart',
           description:
-            'Takes the report parameters of /rest/list (query string or form body) except nextPageToken and startIssueIndex; pageSize is ignored. Answers 202 with the status; poll it, then download.',
+            'Takes the report parameters of /rest/list (query string or form body) except nextPageToken and startIssueIndex; pageSize is ignored; outputType may also be xlsx. Answers 202 with the status; poll statusLink until Successful, then download.',
           parameters: reportParameters,
           requestBody: formBody,
           responses: {
@@ -239,6 +284,14 @@ export function openApiDocument(serverUrl: string): Schema {
         get: {
           summary: 'Status of an export',
           operationId: 'exportStatus',
+          parameters: [exportIdParameter],
+          responses: { '200': { description: 'The status', content: { 'application/json': { schema: ref('ExportStatus') } } }, ...errors(401, 404, 405, 429) },
+        },
+        delete: {
+          summary: 'Abort a queued or running export of the caller',
+          operationId: 'exportAbort',
+          description:
+            'Answers the status, now Aborted (again Aborted when it already was). An export that already ended Successful or Failed is not aborted: 404.',
           parameters: [exportIdParameter],
           responses: { '200': { description: 'The status', content: { 'application/json': { schema: ref('ExportStatus') } } }, ...errors(401, 404, 405, 429) },
         },
@@ -263,6 +316,7 @@ export function openApiDocument(serverUrl: string): Schema {
               content: {
                 'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } },
                 'text/csv': { schema: { type: 'string' } },
+                [XLSX_CONTENT_TYPE]: { schema: { type: 'string', contentEncoding: 'binary' } },
               },
             },
             ...errors(400, 401, 404, 405, 409, 429),
@@ -301,8 +355,15 @@ export function openApiDocument(serverUrl: string): Schema {
       schemas: {
         Error: {
           type: 'object',
-          required: ['status', 'message', 'messages'],
-          properties: { status: { type: 'integer' }, message: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+          required: ['status', 'message', 'messages', 'pluginVersion', 'time'],
+          properties: {
+            status: { type: 'integer' },
+            message: { type: 'string' },
+            messages: { type: 'array', items: { type: 'string' } },
+            pluginVersion: { type: 'string', description: 'The app version that answered.' },
+            time: { type: 'string', description: 'When it answered, UTC, yyyy-MM-dd HH:mm:ss.' },
+            exportId: { type: 'string', description: 'The export id, on a 404 of the export endpoints.' },
+          },
         },
         RotatedToken: {
           type: 'object',
@@ -420,21 +481,23 @@ export function openApiDocument(serverUrl: string): Schema {
         },
         ExportStatus: {
           type: 'object',
-          required: ['exportId', 'status', 'created', 'completed', 'total', 'message', 'downloadLink', 'parts', 'downloadLinks'],
+          required: ['exportId', 'status', 'created', 'completed', 'total', 'message', 'statusLink', 'downloadLink', 'finished', 'parts', 'downloadLinks'],
           additionalProperties: false,
           properties: {
             exportId: { type: 'string', format: 'uuid' },
             status: {
               type: 'string',
-              enum: ['queued', 'running', 'completed', 'failed'],
-              description: 'queued until the first invocation, running until completed or failed.',
+              enum: [...new Set(Object.values(EXPORT_STATUS_WORDS))],
+              description: 'Queued until the first invocation, Running until Successful, Failed or Aborted.',
             },
-            created: { type: 'string', format: 'date-time' },
-            completed: { type: ['string', 'null'], format: 'date-time', description: 'When it completed or failed.' },
-            total: { type: 'integer', description: 'Issues exported so far (all of them once completed).' },
-            message: { type: ['string', 'null'], description: 'Why it failed, or that it stopped at the issue limit.' },
-            downloadLink: { type: ['string', 'null'], description: 'The first (often only) part, once completed.' },
-            parts: { type: ['integer', 'null'], description: `Parts the result downloads in (at most ${PART_MAX_ROWS} rows each), once completed.` },
+            created: { type: 'integer', description: 'Epoch milliseconds.' },
+            completed: { type: 'integer', description: 'Issues processed so far.' },
+            total: { type: 'integer', description: 'Issues in the export: those found so far while it runs, all of them once it ends.' },
+            message: { type: ['string', 'null'], description: 'Why it failed or was aborted, or that it stopped at the issue limit.' },
+            statusLink: { type: 'string', description: 'GET it to poll this status.' },
+            downloadLink: { type: ['string', 'null'], description: 'The first (often only) part, once Successful.' },
+            finished: { type: ['integer', 'null'], description: 'When it ended, epoch milliseconds.' },
+            parts: { type: ['integer', 'null'], description: `Parts the result downloads in (at most ${PART_MAX_ROWS} rows each), once Successful.` },
             downloadLinks: { type: 'array', items: { type: 'string' }, description: 'One link per part, in order.' },
           },
         },

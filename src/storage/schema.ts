@@ -73,7 +73,7 @@ export interface ExportJobsTable {
   token_id: string;
   /** JSON text: the report parameters as resolved at submission (a saved set included). */
   params: string;
-  /** queued | running | completed | failed */
+  /** queued | running | completed | failed | aborted (DELETE /rest/export/{id}) */
   status: string;
   created_at: number;
   updated_at: number;

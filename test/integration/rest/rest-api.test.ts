@@ -59,7 +59,7 @@ interface TableBody {
 const keysOf = (body: unknown): string[] => (body as TableBody).table.body.rows.map((row) => row.headerColumns[0]?.value ?? '');
 
 describe('report endpoints', () => {
-  it.each(COLUMNS_BY.flatMap((columnsBy) => OUTPUT_TYPES.map((outputType) => [columnsBy, outputType] as const)))(
+  it.each(COLUMNS_BY.flatMap((columnsBy) => OUTPUT_TYPES.filter((outputType) => outputType !== 'xlsx').map((outputType) => [columnsBy, outputType] as const)))(
     '/rest/list columnsBy=%s outputType=%s',
     async (columnsBy, outputType) => {
       const extra = columnsBy === 'durationBetweenStatuses' ? `&toStatuses=${STATUS_IDS.done}` : '';

@@ -10,7 +10,8 @@ import type { ReportParams } from './report-params';
 export interface ReportConfigSource {
   statuses(): Promise<StatusInfo[]>;
   listStatusGroups(): Promise<StatusGroupView[]>;
-  listCalendars(): Promise<CalendarView[]>;
+  /** With `number`, the calendar's integer id of the wire format, when it has one. */
+  listCalendars(): Promise<Array<CalendarView & { number?: number }>>;
 }
 
 export interface ReportContext {
@@ -92,7 +93,11 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
 
   let calendar = normalHoursCalendar;
   if (params.calendar.toLowerCase() !== 'normalhours') {
-    const view = calendars.find((c) => c.id === params.calendar) ?? calendars.find((c) => c.name.toLowerCase() === params.calendar.toLowerCase());
+    const wanted = params.calendar.toLowerCase();
+    const view =
+      calendars.find((c) => c.id === params.calendar) ??
+      calendars.find((c) => c.number !== undefined && String(c.number) === params.calendar) ??
+      calendars.find((c) => c.name.toLowerCase() === wanted);
     if (view) calendar = compiledCalendar(view);
     else problems.push({ field: 'calendar', message: `there is no calendar '${params.calendar}' (GET /rest/calendar lists them)` });
   }

@@ -6,6 +6,7 @@ import { DATE_RANGE_FIELDS, DAY_LENGTHS, FILTER_TYPES, MAX_PAGE_SIZE, OUTPUT_TYP
 import { MULTI_VISIT_BEHAVIORS } from '../engine';
 import { PART_MAX_ROWS } from '../reporting/export-jobs/export-layout';
 import { XLSX_CONTENT_TYPE } from '../reporting/output/render-file';
+import { WEEKDAYS } from './routes/calendar-routes';
 import { EXPORT_STATUS_WORDS } from './routes/export-routes';
 
 type Schema = Record<string, unknown>;
@@ -49,7 +50,7 @@ const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; descrip
     schema: { type: 'string', pattern: DATE_PATTERN },
     description: 'Count time only until this instant (a bare date includes the whole day, UTC).',
   },
-  calendar: { schema: { type: 'string' }, description: 'normalHours (default, 24x7) or a calendar id or name from /rest/calendar.' },
+  calendar: { schema: { type: 'string' }, description: 'normalHours (default, 24x7), or a calendar number, calendarId or name from /rest/calendar.' },
   dayLength: {
     schema: { type: 'string', enum: [...DAY_LENGTHS] },
     description: 'Length of a day for viewFormat=days and readable: 24 hours or the calendar working day.',
@@ -323,9 +324,28 @@ export function openApiDocument(serverUrl: string): Schema {
           },
         },
       },
+      '/rest/calendar/search': {
+        get: {
+          summary: 'Calendars by name, a page at a time',
+          operationId: 'calendarSearch',
+          parameters: [
+            {
+              name: 'name',
+              in: 'query',
+              required: false,
+              schema: { type: 'string' },
+              description: 'Case-insensitive; empty or absent matches every calendar.',
+            },
+            { name: 'searchType', in: 'query', required: false, schema: { type: 'string', enum: ['exact', 'contain'] }, description: 'Default contain.' },
+            { name: 'pageNumber', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d+$' }, description: 'From 0 (default).' },
+            { name: 'maxResults', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d+$' }, description: '1 to 100, default 10.' },
+          ],
+          responses: { '200': { description: 'One page', content: { 'application/json': { schema: ref('CalendarSearch') } } }, ...errors(400, 401, 405, 429) },
+        },
+      },
       '/rest/calendar/{id}': {
         get: {
-          summary: 'One calendar',
+          summary: 'One calendar, by number, calendarId or normalHours',
           operationId: 'calendar',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': { description: 'The calendar', content: { 'application/json': { schema: ref('Calendar') } } }, ...errors(401, 404, 429) },
@@ -455,28 +475,64 @@ export function openApiDocument(serverUrl: string): Schema {
         },
         Calendar: {
           type: 'object',
-          required: ['id', 'name', 'timeZone', 'builtIn', 'windows', 'holidays'],
+          required: [
+            'id',
+            'calendarId',
+            'name',
+            'timeZone',
+            'isDefault',
+            'is7x24Calendar',
+            'builtIn',
+            'dailyWorkingHours',
+            'allWorkingDaysHaveEqualLengths',
+            'workingTimes',
+            'holidays',
+          ],
+          additionalProperties: false,
           properties: {
-            id: { type: 'string' },
+            id: { type: ['integer', 'null'], description: 'The calendar number (calendar=<number>); null for normalHours.' },
+            calendarId: { type: 'string', description: 'normalHours or the calendar UUID; also accepted as calendar=.' },
             name: { type: 'string' },
             timeZone: { type: 'string' },
+            isDefault: { type: 'boolean', description: 'The calendar reports use when they name none (normalHours).' },
+            is7x24Calendar: { type: 'boolean' },
             builtIn: { type: 'boolean' },
-            windows: {
+            dailyWorkingHours: { type: 'number', description: 'The working day length in hours (dayLength=businessDays).' },
+            allWorkingDaysHaveEqualLengths: { type: 'boolean' },
+            workingTimes: {
               type: 'array',
               items: {
                 type: 'object',
                 required: ['weekday', 'start', 'end'],
-                properties: { weekday: { type: 'integer', minimum: 1, maximum: 7 }, start: { type: 'integer' }, end: { type: 'integer' } },
+                additionalProperties: false,
+                properties: {
+                  weekday: { type: 'string', enum: [...WEEKDAYS] },
+                  start: { type: 'integer', description: 'ms since local midnight' },
+                  end: { type: 'integer', description: 'ms since local midnight' },
+                },
               },
             },
             holidays: {
               type: 'array',
               items: {
                 type: 'object',
-                required: ['date', 'recurring'],
-                properties: { date: { type: 'string' }, recurring: { type: 'boolean' }, name: { type: 'string' } },
+                required: ['name', 'date', 'recurring'],
+                additionalProperties: false,
+                properties: { name: { type: 'string' }, date: { type: 'string', description: 'yyyy-MM-dd' }, recurring: { type: 'boolean' } },
               },
             },
+          },
+        },
+        CalendarSearch: {
+          type: 'object',
+          required: ['pageNumber', 'pageSize', 'total', 'last', 'calendars'],
+          additionalProperties: false,
+          properties: {
+            pageNumber: { type: 'integer' },
+            pageSize: { type: 'integer', description: 'maxResults of the request.' },
+            total: { type: 'integer', description: 'Calendars matching, on every page.' },
+            last: { type: 'boolean' },
+            calendars: { type: 'array', items: ref('Calendar') },
           },
         },
         ExportStatus: {

@@ -102,6 +102,12 @@ export interface ExportChunksTable {
   body: string;
 }
 
+/** The stable numeric id of each calendar document (the wire format's integer calendar ids). */
+export interface CalendarNumbersTable {
+  number: Generated<number>;
+  calendar_id: string;
+}
+
 export interface Database {
   tokens: TokensTable;
   audit_events: AuditEventsTable;
@@ -110,6 +116,7 @@ export interface Database {
   rest_requests: RestRequestsTable;
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
+  calendar_numbers: CalendarNumbersTable;
 }
 
 export type Db = Kysely<Database>;

@@ -53,7 +53,7 @@ async function exportCsv(params: Record<string, string>): Promise<string> {
 }
 
 describe('exports of the new columns', () => {
-  it.each([
+  it.each<Record<string, string> & { fields: string }>([
     { columnsBy: 'statusDuration', fields: 'priority,labels,assignee' },
     { columnsBy: 'transitionCount', fields: 'priority' },
     { columnsBy: 'timePeriodDurationByStatus', fields: 'labels', timePeriod: 'quarter' },

@@ -11,6 +11,7 @@ import { callResolver } from '../shared/resolver-client';
 import { useNow } from '../shared/use-now';
 import type { BuilderOpening } from './report-builder/report-builder-panel';
 import { FIRST_REPORT_PARAMS } from './rest-examples';
+import { ExpiryBanner } from './expiry-banner';
 import { RestApiPanel } from './rest-api-panel';
 import { TokenTable } from './token-table';
 import type { DialogState } from './dialog-state';
@@ -20,6 +21,7 @@ const IssuedTokenDialog = lazy(() => import('./issued-token-dialog').then((modul
 const EditTokenDialog = lazy(() => import('./edit-token-dialog').then((module) => ({ default: module.EditTokenDialog })));
 const DeleteTokenDialog = lazy(() => import('./delete-token-dialog').then((module) => ({ default: module.DeleteTokenDialog })));
 const ReportBuilderPanel = lazy(() => import('./report-builder/report-builder-panel').then((module) => ({ default: module.ReportBuilderPanel })));
+const TokenHistoryDialog = lazy(() => import('./token-history-dialog').then((module) => ({ default: module.TokenHistoryDialog })));
 const RegenerateTokenDialog = lazy(() => import('./regenerate-token-dialog').then((module) => ({ default: module.RegenerateTokenDialog })));
 
 type LoadState = { status: 'loading' } | { status: 'failed'; error: unknown } | { status: 'ready'; context: AppContextView; tokens: TokenView[] };
@@ -80,6 +82,7 @@ export function UserApp() {
         {state.status === 'failed' ? <ErrorState title="Your tokens could not be loaded" error={state.error} onRetry={() => void load()} /> : null}
         {state.status === 'ready' ? (
           <>
+            <ExpiryBanner tokens={state.tokens} now={now} onExtended={upsertToken} />
             <TokenTable tokens={state.tokens} now={now} onAction={setDialog} />
             <Suspense fallback={<LoadingState label="Loading the report builder" />}>
               <ReportBuilderPanel restBaseUrl={state.context.restBaseUrl} opening={builderOpening} />
@@ -135,6 +138,7 @@ export function UserApp() {
             }}
           />
         ) : null}
+        {dialog.kind === 'history' ? <TokenHistoryDialog token={dialog.token} onClose={close} /> : null}
         {dialog.kind === 'regenerate' ? (
           <RegenerateTokenDialog
             token={dialog.token}

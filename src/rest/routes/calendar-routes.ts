@@ -3,7 +3,9 @@
 import type { CalendarView } from '../../contract/report-config';
 import { fieldError } from '../../kernel/errors';
 import { jsonResponse } from '../http';
+import { refuseUnknownParams } from '../request-params';
 import type { Route } from '../route';
+import { echo } from '../../kernel/echo';
 
 export interface RestCalendar {
   id: string;
@@ -38,7 +40,8 @@ export const calendarRoutes: Route[] = [
   {
     pattern: '/rest/calendar',
     methods: ['GET'],
-    async handle({ services }) {
+    async handle({ request, services }) {
+      refuseUnknownParams(request, []);
       const calendars = await services.calendars.list();
       return { response: jsonResponse(200, [NORMAL_HOURS, ...calendars.map(restCalendar)]) };
     },
@@ -46,11 +49,12 @@ export const calendarRoutes: Route[] = [
   {
     pattern: '/rest/calendar/{id}',
     methods: ['GET'],
-    async handle({ services, pathParams }) {
+    async handle({ request, services, pathParams }) {
+      refuseUnknownParams(request, []);
       const id = pathParams.id ?? '';
       if (id.toLowerCase() === 'normalhours') return { response: jsonResponse(200, NORMAL_HOURS) };
       const found = /^[0-9a-f-]{36}$/i.test(id) ? await services.calendars.get(id) : undefined;
-      if (!found) throw fieldError('calendar', `there is no calendar '${id}'`, 'NOT_FOUND');
+      if (!found) throw fieldError('calendar', `there is no calendar '${echo(id)}'`, 'NOT_FOUND');
       return { response: jsonResponse(200, restCalendar(found)) };
     },
   },

@@ -7,9 +7,10 @@ import { isoInstant } from '../../kernel/time';
 import type { ExportService } from '../../reporting/export-jobs/export-service';
 import type { ExportJob } from '../../storage/export-repository';
 import { jsonResponse } from '../http';
-import { requestPairs } from '../request-params';
+import { refuseUnknownParams, requestPairs } from '../request-params';
 import type { Route, RouteContext, RouteResult } from '../route';
 import { resolvedRawParams } from './report-params-of';
+import { echo } from '../../kernel/echo';
 
 /** The status document: the wire format's fields, plus the parts of a large result. */
 export interface ExportStatusView {
@@ -46,7 +47,7 @@ function statusView(exports: ExportService, job: ExportJob, exportUrl: string): 
 
 const exportUrlOf = async (context: Pick<RouteContext, 'services'>, id: string): Promise<string> =>
   `${await context.services.appContext.restBaseUrl()}/rest/export/${id}`;
-const notFound = (id: string): AppError => new AppError('NOT_FOUND', `There is no export ${id} for this token's owner (exports are kept for 7 days).`);
+const notFound = (id: string): AppError => new AppError('NOT_FOUND', `There is no export ${echo(id)} for this token's owner (exports are kept for 7 days).`);
 
 const submitRoute: Route = {
   pattern: '/rest/export',
@@ -63,6 +64,7 @@ const statusRoute: Route = {
   pattern: '/rest/export/{id}',
   methods: ['GET'],
   async handle(context): Promise<RouteResult> {
+    refuseUnknownParams(context.request, []);
     const id = context.pathParams.id ?? '';
     const job = await context.services.exports.status(id, context.principal.accountId);
     if (!job) throw notFound(id);
@@ -71,10 +73,11 @@ const statusRoute: Route = {
 };
 
 function partOf(context: RouteContext): number {
+  refuseUnknownParams(context.request, ['part']);
   const given = requestPairs(context.request).filter(([name]) => name.toLowerCase() === 'part');
   const text = given[given.length - 1]?.[1];
   if (text === undefined) return 1;
-  if (!/^[1-9][0-9]{0,5}$/.test(text)) throw fieldError('part', `must be a whole number from 1, not '${text.slice(0, 20)}'`);
+  if (!/^[1-9][0-9]{0,5}$/.test(text)) throw fieldError('part', `must be a whole number from 1, not '${echo(text)}'`);
   return Number(text);
 }
 

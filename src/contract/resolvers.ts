@@ -16,6 +16,7 @@ import type {
 import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView, StatusView } from './report-config';
 import type { ParamSetBody, ParamSetView } from './param-sets';
 import type { ActivityListPayload, RestActivityPage } from './rest-activity';
+import type { CapResult, GroupSearchPayload, GroupView, ManagerCreatePayload, ManagerListPayload, PolicyView, UpdatePolicyPayload } from './policy';
 
 export interface ResolverDefinitions {
   'app/context': { payload: EmptyPayload; result: AppContextView };
@@ -45,6 +46,19 @@ export interface ResolverDefinitions {
   'paramsets/delete': { payload: { id: string }; result: { id: string } };
   /** REST API requests, newest first (Jira admins). */
   'admin/activity/list': { payload: ActivityListPayload; result: RestActivityPage };
+  /** The token policy (Jira admins); `update` checks the whole policy, errors list every problem. */
+  'admin/policy/get': { payload: EmptyPayload; result: PolicyView };
+  'admin/policy/update': { payload: UpdatePolicyPayload; result: PolicyView };
+  /** Tokens expiring later than the maximum lifetime allows, and the action capping them. */
+  'admin/policy/over-limit': { payload: EmptyPayload; result: TokenPage };
+  'admin/policy/cap-lifetimes': { payload: EmptyPayload; result: CapResult };
+  /** Jira groups for the policy's group pickers (Jira admins). */
+  'groups/search': { payload: GroupSearchPayload; result: { groups: GroupView[] } };
+  /** Token managers (and Jira admins): every user's tokens, and tokens created for others. */
+  'manager/tokens/list': { payload: ManagerListPayload; result: TokenPage };
+  'manager/tokens/create': { payload: ManagerCreatePayload; result: IssuedToken };
+  'manager/tokens/set-active': { payload: AdminSetActivePayload; result: TokenView };
+  'manager/tokens/delete': { payload: TokenIdPayload; result: { id: string } };
 }
 
 export type ResolverKey = keyof ResolverDefinitions;

@@ -17,7 +17,8 @@ const notes = z
   .refine(isWellFormedText, { message: LONE_SURROGATE_MESSAGE });
 const tokenId = z.string().uuid({ message: 'must be a token id (a UUID)' });
 
-export const createTokenPayload = z.strictObject({ expiresAt, notes: notes.optional() });
+/** Without `expiresAt`, the policy's default lifetime applies. */
+export const createTokenPayload = z.strictObject({ expiresAt: expiresAt.optional(), notes: notes.optional() });
 export const updateTokenPayload = z
   .strictObject({ id: tokenId, active: z.boolean().optional(), expiresAt: expiresAt.optional(), notes: notes.optional() })
   .refine((p) => p.active !== undefined || p.expiresAt !== undefined || p.notes !== undefined, {
@@ -70,6 +71,12 @@ export interface TokenView {
   lastUsedAt: string | null;
   lastUsedIp: string | null;
   useCount: number;
+  /** False when the policy's "who may use tokens" groups leave the owner out: the token is refused. */
+  allowedByPolicy: boolean;
+  /** The token manager or admin who created the token for its owner; null when the owner did. */
+  createdBy: { accountId: string; displayName: string } | null;
+  /** Set when an administrator or token manager deactivated it: only they can reactivate it. */
+  deactivatedBy: 'administrator' | null;
 }
 
 /** The only response that ever carries the token text: show it once. */
@@ -95,4 +102,18 @@ export interface AppContextView {
   isJiraAdmin: boolean;
   /** The REST API's base URL (the web trigger URL); clients append /rest/... */
   restBaseUrl: string;
+  /** What the token policy allows this caller. */
+  governance: CallerGovernance;
+}
+
+/** What the user page needs to know about the token policy for its caller. */
+export interface CallerGovernance {
+  mayCreate: boolean;
+  /** Why not, naming the groups; null when the caller may create. */
+  createRefusal: string | null;
+  isTokenManager: boolean;
+  maxLifetimeDays: number | null;
+  defaultLifetimeDays: number;
+  notesRequired: boolean;
+  maxActiveTokensPerUser: number;
 }

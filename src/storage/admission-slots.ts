@@ -15,6 +15,8 @@ export interface SlotOccupancy {
   taken: readonly number[];
   /** Counted rows from before slots existed (NULL slot): each shrinks the usable range by one. */
   unslotted: number;
+  /** Slots held by rows that no longer count (expired tokens): each widens the range by one. */
+  retired?: number;
 }
 
 /**
@@ -25,10 +27,10 @@ export async function insertInFreeSlot(cap: number, occupancy: () => Promise<Slo
   // Each lost race means another writer took a slot, so the attempts needed are bounded
   // by the cap; the margin covers slots freed and retaken meanwhile.
   for (let attempt = 0; attempt < cap * 2 + 8; attempt += 1) {
-    const { taken, unslotted } = await occupancy();
+    const { taken, unslotted, retired = 0 } = await occupancy();
     const held = new Set(taken);
     const free: number[] = [];
-    for (let slot = 0; slot < cap - unslotted; slot += 1) if (!held.has(slot)) free.push(slot);
+    for (let slot = 0; slot < cap - unslotted + retired; slot += 1) if (!held.has(slot)) free.push(slot);
     if (free.length === 0) return false;
     // A random free slot, so concurrent writers rarely pick the same one.
     const slot = free[randomInt(free.length)] ?? 0;

@@ -155,6 +155,16 @@ export const schemaMigrations: readonly SchemaMigration[] = [
         .addPrimaryKeyConstraint('export_chunks_pk', ['export_id', 'seq']),
   },
   {
+    // Token governance (issue 11): who created a token for its owner (a token manager or
+    // admin; null when the owner did) and who deactivated it (owner | manager | admin).
+    name: '0100-add-tokens-created-by',
+    statement: (db) => db.schema.alterTable('tokens').addColumn('created_by', 'varchar(128)'),
+  },
+  {
+    name: '0101-add-tokens-deactivated-by',
+    statement: (db) => db.schema.alterTable('tokens').addColumn('deactivated_by', 'varchar(16)'),
+  },
+  {
     // Admission slots (issue 16): a live token holds one of its owner's MAX slots, and the
     // unique (owner, slot) index is what makes the cap atomic on every database, TiDB
     // included (which takes no gap locks, so a COUNT-then-INSERT can overshoot). Rows

@@ -16,6 +16,10 @@ export interface TokensTable {
   last_used_at: number | null;
   last_used_ip: string | null;
   use_count: Generated<number>;
+  /** The token manager or admin who created it for the owner; null when the owner did. */
+  created_by: Generated<string | null>;
+  /** Who deactivated it: owner | manager | admin; null while active or never deactivated. */
+  deactivated_by: Generated<string | null>;
   /** Which of the owner's admission slots the token holds (unique per owner); NULL on rows older than slots. */
   slot: number | null;
 }

@@ -30,6 +30,15 @@ const EVERY_KEY = {
   'paramsets/update': true,
   'paramsets/delete': true,
   'admin/activity/list': true,
+  'admin/policy/get': true,
+  'admin/policy/update': true,
+  'admin/policy/over-limit': true,
+  'admin/policy/cap-lifetimes': true,
+  'groups/search': true,
+  'manager/tokens/list': true,
+  'manager/tokens/create': true,
+  'manager/tokens/set-active': true,
+  'manager/tokens/delete': true,
 } satisfies Record<keyof ResolverDefinitions, true>;
 const KEYS = Object.keys(EVERY_KEY) as ResolverKey[];
 

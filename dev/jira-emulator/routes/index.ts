@@ -1,5 +1,6 @@
 // The route table: method + path pattern -> handler. Path parameters arrive decoded.
 import type { EmulatorRequest, EmulatorResponse } from '../http';
+import { groupsPicker } from './groups';
 import { changelogBulkFetch, issueBulkFetch, issueChangelog } from './issues';
 import { getFilter, listStatusCategories, listStatuses } from './meta';
 import { checkPermissions, myPermissions } from './permissions';
@@ -22,6 +23,7 @@ export const routes: Route[] = [
   { method: 'GET', pattern: api('/user/bulk'), handler: getUsersBulk },
   { method: 'GET', pattern: api('/user/search'), handler: searchUsers },
   { method: 'GET', pattern: api('/user/groups'), handler: getUserGroups },
+  { method: 'GET', pattern: api('/groups/picker'), handler: groupsPicker },
   { method: 'GET', pattern: api('/mypermissions'), handler: myPermissions },
   { method: 'POST', pattern: api('/permissions/check'), handler: checkPermissions },
   { method: 'GET', pattern: api('/search/jql'), handler: searchGet },

@@ -4,8 +4,19 @@
 // or a repository.
 import { createActiveCallerCheck, type ActiveCallerCheck } from '../../access/active-caller';
 import { createAppContextService, type AppContextService } from '../../access/app-context';
-import { cachedUserDirectory, createIssueDataAccess, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
+import {
+  cachedGroupDirectory,
+  cachedUserDirectory,
+  createIssueDataAccess,
+  createJiraGroupDirectory,
+  createJiraUserDirectory,
+  jiraRuntimeOn,
+  type GroupDirectory,
+  type UserDirectory,
+} from '../../jira';
 import type { Clock, ExportQueue, JiraHttp, SecretStore } from '../../kernel/ports';
+import { createPolicyService, type PolicyService } from '../../policy/policy-service';
+import { createPolicyStore } from '../../policy/policy-store';
 import { createCalendarService, type CalendarService } from '../../report-settings/calendars';
 import { createParamSetService, type ParamSetService } from '../../report-settings/param-sets';
 import { createStatusGroupService, type StatusGroupService } from '../../report-settings/status-groups';
@@ -18,6 +29,7 @@ import { createExportRepository } from '../../storage/export-repository';
 import { createRestRequestRepository } from '../../storage/rest-request-repository';
 import type { Db } from '../../storage/schema';
 import { createRateWindowRepository } from '../../storage/rate-window-repository';
+import { createSettingsRepository } from '../../storage/settings-repository';
 import { createTokenRepository } from '../../storage/token-repository';
 import { createLastUseRecorder } from '../../tokens/last-use-recorder';
 import { createSigningKeys } from '../../tokens/signing-keys';
@@ -38,6 +50,8 @@ export interface AppServices {
   /** Every resolver's first check: the caller is an active Jira user. */
   activeCaller: ActiveCallerCheck;
   appContext: AppContextService;
+  /** The token policy (admin page's Policy tab) and who may create, use and manage tokens. */
+  policy: PolicyService;
   tokens: TokenService;
   verifier: TokenVerifier;
   /** Synchronous reports (the REST list and issue endpoints). */
@@ -53,6 +67,7 @@ export interface AppServices {
 
 export interface ServiceOverrides {
   users?: UserDirectory;
+  groups?: GroupDirectory;
   restRateLimit?: RateLimit;
   restSyncBudget?: SyncBudget;
   exportSettings?: Partial<ExportSettings>;
@@ -78,10 +93,15 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   // short cache: no Jira call per request when warm.
   const accountState = cachedUserDirectory(users, clock);
   const keys = createSigningKeys(ports.secrets);
-  const tokens = createTokenService({ tokens: tokenRepository, audit: createAuditRepository(db), keys, users, clock });
+  const audit = createAuditRepository(db);
+  // Group membership through a 5-minute cache: verification asks on every request.
+  const groups = cachedGroupDirectory(overrides.groups ?? createJiraGroupDirectory(ports.jira, { runtime }), clock);
+  const policy = createPolicyService({ store: createPolicyStore(createSettingsRepository(db)), audit, users, groups, clock });
+  const tokens = createTokenService({ tokens: tokenRepository, audit, keys, users, policy, clock });
   return {
     activeCaller: createActiveCallerCheck({ accountState }),
-    appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl() }),
+    appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl(), governanceOf: (caller) => policy.governanceOf(caller) }),
+    policy,
     tokens,
     // Verification reads owner state through a short cache: no Jira call per request when warm.
     verifier: createTokenVerifier({
@@ -90,6 +110,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       users: cachedUserDirectory(users, clock),
       clock,
       lastUse: createLastUseRecorder(tokenRepository),
+      mayUse: (ownerAccountId) => policy.mayUse(ownerAccountId),
     }),
     reports,
     exports: createExportService({

@@ -54,15 +54,26 @@ describe.each(storageTargets)('admissions on $name', (target) => {
     // Two rows written before the cap had slots count against it too.
     await tokens.insert(tokenRow(1000));
     await tokens.insert(tokenRow(1001));
-    const results = await Promise.all(Array.from({ length: 60 }, (_, n) => tokens.insertWithinCap(tokenRow(n), 50)));
+    const results = await Promise.all(Array.from({ length: 60 }, (_, n) => tokens.insertWithinCap(tokenRow(n), 50, NOW)));
     expect(admittedOf(results)).toBe(48);
     expect(await tokens.listByOwner('owner-a')).toHaveLength(50);
-    expect(await tokens.insertWithinCap(tokenRow(2000, 'owner-b'), 50)).toBe(true);
+    expect(await tokens.insertWithinCap(tokenRow(2000, 'owner-b'), 50, NOW)).toBe(true);
     // Deleting a token frees its place.
     const [first] = await tokens.listByOwner('owner-a');
     await tokens.deleteOwned(first!.id, 'owner-a');
-    expect(await tokens.insertWithinCap(tokenRow(3000), 50)).toBe(true);
-    expect(await tokens.insertWithinCap(tokenRow(3001), 50)).toBe(false);
+    expect(await tokens.insertWithinCap(tokenRow(3000), 50, NOW)).toBe(true);
+    expect(await tokens.insertWithinCap(tokenRow(3001), 50, NOW)).toBe(false);
+    // Once tokens have expired they no longer count (the policy caps unexpired tokens),
+    // though they keep their slots: concurrent creates then fill exactly the freed places.
+    const expiredAt = NOW + 400 * 24 * 3_600_000;
+    const later = await Promise.all(
+      Array.from({ length: 20 }, (_, n) => tokens.insertWithinCap({ ...tokenRow(4000 + n), expiresAt: expiredAt + 1e12 }, 50, expiredAt)),
+    );
+    expect(admittedOf(later)).toBe(20);
+    const afterwards = await Promise.all(
+      Array.from({ length: 40 }, (_, n) => tokens.insertWithinCap({ ...tokenRow(5000 + n), expiresAt: expiredAt + 1e12 }, 50, expiredAt)),
+    );
+    expect(admittedOf(afterwards)).toBe(30);
   });
 
   it('10 simultaneous exports of one user queue exactly 3; a finished one frees its place', async () => {

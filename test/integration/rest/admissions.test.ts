@@ -5,8 +5,10 @@
 import { DEMO_ACCOUNTS } from '../../../dev/jira-emulator';
 import { DEFAULT_RATE_LIMIT } from '../../../src/rest/rest-activity';
 import { DEFAULT_EXPORT_SETTINGS } from '../../../src/reporting/export-jobs/export-service';
-import { MAX_TOKENS_PER_USER } from '../../../src/tokens/token-service';
+import { DEFAULT_POLICY } from '../../../src/contract/policy';
 import { startTestHost, type TestHost } from '../../support/host-client';
+
+const MAX_TOKENS_PER_USER = DEFAULT_POLICY.maxActiveTokensPerUser;
 
 const { alice, bob, carol } = DEMO_ACCOUNTS;
 // One instant for the whole suite, in the middle of a rate window: a window boundary

@@ -133,7 +133,14 @@ export const PARAMETERS = {
   multiVisitBehavior: { schema: caseInsensitiveEnum(MULTI_VISIT_BEHAVIORS), list: false },
   pageSize: { schema: integerText(1, MAX_PAGE_SIZE), list: false },
   startIssueIndex: { schema: integerText(0, 10_000_000), list: false },
-  nextPageToken: { schema: z.string().min(1).max(MAX_TEXT), list: false },
+  // Sealed (page-tokens.ts) around a position that holds the JQL: room for the longest customjql.
+  nextPageToken: {
+    schema: z
+      .string()
+      .min(1)
+      .max(4 * MAX_TEXT),
+    list: false,
+  },
   paramSetId: { schema: z.string().uuid({ message: 'must be a saved parameter set id (a UUID)' }), list: false },
   fromStatuses: { schema: listText, list: true },
   fromEntry: { schema: caseInsensitiveEnum(['firstEntry', 'lastEntry', 'created'] as const), list: false },

@@ -197,6 +197,45 @@ export const schemaMigrations: readonly SchemaMigration[] = [
         .addColumn('admitted', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('rate_windows_pk', ['token_id', 'window_start']),
   },
+  {
+    // Issue 12: the caller's address of an audit event, where there is one.
+    name: '0120-audit-events-add-ip',
+    statement: (db) => db.schema.alterTable('audit_events').addColumn('ip', 'varchar(64)'),
+  },
+  {
+    // Refused uses are one row per token, hour, reason and address, counted here.
+    name: '0121-audit-events-add-occurrences',
+    statement: (db) => db.schema.alterTable('audit_events').addColumn('occurrences', 'integer', (c) => c.notNull().defaultTo(1)),
+  },
+  {
+    name: '0122-index-audit-events-token-at',
+    statement: (db) => db.schema.createIndex('audit_events_token_at').on('audit_events').columns(['token_id', 'at']),
+  },
+  {
+    // The distinct addresses each token was used from: "first use from a new address" and
+    // the last addresses the owner's history panel shows.
+    name: '0123-create-token-addresses',
+    statement: (db) =>
+      db.schema
+        .createTable('token_addresses')
+        .addColumn('token_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('address', 'varchar(64)', (c) => c.notNull())
+        .addColumn('first_seen', 'bigint', (c) => c.notNull())
+        .addColumn('last_seen', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('token_addresses_pk', ['token_id', 'address']),
+  },
+  {
+    // The signing keys this installation made (the secrets stay in secret storage) and
+    // which were retired. Keys older than this table are added on first listing.
+    name: '0124-create-signing-keys',
+    statement: (db) =>
+      db.schema
+        .createTable('signing_keys')
+        .addColumn('kid', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('retired_at', 'bigint')
+        .addColumn('retired_by', 'varchar(128)'),
+  },
 ];
 
 /** The same migrations for Kysely's Migrator (SQLite and MariaDB). */

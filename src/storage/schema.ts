@@ -33,6 +33,26 @@ export interface AuditEventsTable {
   subject_account_id: string | null;
   /** JSON text: what changed, never a token. */
   detail: string;
+  /** The caller's address, where there is one. */
+  ip: Generated<string | null>;
+  /** Above 1 only for aggregated refused uses (one row per token, hour, reason, address). */
+  occurrences: Generated<number>;
+}
+
+/** Each distinct address a token was used from. */
+export interface TokenAddressesTable {
+  token_id: string;
+  address: string;
+  first_seen: number;
+  last_seen: number;
+}
+
+/** Signing keys by kid (the secret itself is in secret storage) and their retirement. */
+export interface SigningKeysTable {
+  kid: string;
+  created_at: number;
+  retired_at: number | null;
+  retired_by: string | null;
 }
 
 export interface SettingsTable {
@@ -127,6 +147,8 @@ export interface Database {
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
   rate_windows: RateWindowsTable;
+  token_addresses: TokenAddressesTable;
+  signing_keys: SigningKeysTable;
 }
 
 export type Db = Kysely<Database>;

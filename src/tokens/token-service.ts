@@ -21,6 +21,7 @@ import {
   type UpdateTokenPayload,
 } from '../contract/tokens';
 import { latestAllowedExpiry, type CapResult, type ManagerCreatePayload, type Policy } from '../contract/policy';
+import type { AuditRecorder } from '../audit/audit-recorder';
 import type { UserDirectory } from '../jira';
 import type { ManagerRole, PolicyService } from '../policy/policy-service';
 import type { AuditRepository } from '../storage/audit-repository';
@@ -33,6 +34,7 @@ import { toTokenViews } from './token-view';
 export interface TokenServiceDeps {
   tokens: TokenRepository;
   audit: AuditRepository;
+  recorder: AuditRecorder;
   keys: SigningKeys;
   users: UserDirectory;
   policy: PolicyService;
@@ -93,7 +95,7 @@ const notFound = (): FieldError =>
   });
 
 export function createTokenService(deps: TokenServiceDeps) {
-  const { tokens, audit, keys, users, policy, clock } = deps;
+  const { tokens, audit, recorder, keys, users, policy, clock } = deps;
   const viewDeps = { users, mayUse: (accountId: string) => policy.mayUse(accountId) };
   const views = (rows: readonly TokenRecord[], now: number): Promise<TokenView[]> => toTokenViews(rows, viewDeps, now);
 
@@ -147,37 +149,22 @@ export function createTokenService(deps: TokenServiceDeps) {
       const whose = ownerAccountId === actor.accountId ? 'You already have' : 'That user already has';
       throw new AppError('LIMIT_REACHED', `${whose} ${limit} tokens that have not expired (the token policy's limit); delete one no longer used first.`);
     }
-    await audit.append({
-      at: now,
-      actorAccountId: actor.accountId,
-      action: 'token.created',
-      tokenId: id,
-      subjectAccountId: ownerAccountId,
-      detail: createdBy === null ? { expiresAt } : { expiresAt, createdFor: ownerAccountId },
-    });
+    await recorder.tokenCreated(actor, row);
     return { token: issued.token, tokenInfo: await viewOf(id, now) };
   }
 
-  async function setActiveAs(caller: Caller, payload: AdminSetActivePayload, by: DeactivatedBy, action: string): Promise<TokenView> {
+  async function setActiveAs(caller: Caller, payload: AdminSetActivePayload, by: DeactivatedBy): Promise<TokenView> {
     const now = clock.now();
     const row = await tokens.findById(payload.id);
     if (!row || !(await tokens.setActive(payload.id, payload.active, now, by))) throw notFound();
-    await audit.append({
-      at: now,
-      actorAccountId: caller.accountId,
-      action,
-      tokenId: payload.id,
-      subjectAccountId: row.ownerAccountId,
-      detail: { active: payload.active, by },
-    });
+    await recorder.tokenChanged(caller, row, { ...row, active: payload.active });
     return viewOf(payload.id, now);
   }
 
-  async function removeAny(caller: Caller, payload: TokenIdPayload, action: string): Promise<{ id: string }> {
-    const now = clock.now();
+  async function removeAny(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
     const row = await tokens.findById(payload.id);
     if (!row || !(await tokens.deleteAny(payload.id))) throw notFound();
-    await audit.append({ at: now, actorAccountId: caller.accountId, action, tokenId: payload.id, subjectAccountId: row.ownerAccountId, detail: {} });
+    await recorder.tokenDeleted(caller, row);
     return { id: payload.id };
   }
 
@@ -235,20 +222,15 @@ export function createTokenService(deps: TokenServiceDeps) {
       };
       if (changes.expiresAt !== undefined && changes.expiresAt > now) checkLifetime(current, changes.expiresAt, now);
       if (changes.notes !== undefined) checkNotes(current, changes.notes);
+      const before = await tokens.findById(payload.id);
+      if (before?.ownerAccountId !== caller.accountId) throw notFound();
       if (!(await tokens.updateOwned(payload.id, caller.accountId, changes, now))) {
-        const row = await tokens.findById(payload.id);
-        if (row?.ownerAccountId !== caller.accountId) throw notFound();
+        if ((await tokens.findById(payload.id))?.ownerAccountId !== caller.accountId) throw notFound();
         // The statement refused a reactivation: an admin's or manager's deactivation stands.
         throw new AppError('FORBIDDEN', 'An administrator or token manager deactivated this token; only they can reactivate it.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.updated',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: { ...changes, notes: changes.notes === undefined ? undefined : 'changed' },
-      });
+      const after = await tokens.findById(payload.id);
+      if (after) await recorder.tokenChanged(caller, before, after);
       return viewOf(payload.id, now);
     },
 
@@ -266,14 +248,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         if ((await tokens.findById(payload.id))?.ownerAccountId !== caller.accountId) throw notFound();
         throw new AppError('CONFLICT', 'The token was regenerated concurrently by another request; reload the page to see its current state.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.regenerated',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: {},
-      });
+      await recorder.tokenRegenerated(caller, current, { ...current, keyId: issued.kid });
       return { token: issued.token, tokenInfo: await viewOf(payload.id, now) };
     },
 
@@ -283,7 +258,7 @@ export function createTokenService(deps: TokenServiceDeps) {
      * lifetime again from now (measured from the last rotation, else creation). Once a
      * minute per token; the old text stops working at once (the conditional hash update).
      */
-    async rotate(caller: Caller, tokenId: string, expiresAtText: string | undefined): Promise<RotatedToken> {
+    async rotate(caller: Caller, tokenId: string, expiresAtText: string | undefined, ip: string | null = null): Promise<RotatedToken> {
       const now = clock.now();
       const current = await tokens.findById(tokenId);
       if (current?.ownerAccountId !== caller.accountId) throw notFound();
@@ -305,28 +280,14 @@ export function createTokenService(deps: TokenServiceDeps) {
       if (!(await tokens.replaceHash(tokenId, caller.accountId, current.tokenHash, issued.hash, issued.kid, now, expiresAt))) {
         throw new AppError('CONFLICT', 'The token was rotated or regenerated concurrently by another request; use the text that request received.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.rotated',
-        tokenId,
-        subjectAccountId: caller.accountId,
-        detail: { expiresAt: { before: isoInstant(current.expiresAt), after: isoInstant(expiresAt) } },
-      });
+      await recorder.tokenRotated({ accountId: caller.accountId, ip }, current, { ...current, keyId: issued.kid, expiresAt });
       return { token: issued.token, tokenId, expiresAt };
     },
 
     async remove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
-      const now = clock.now();
-      if (!(await tokens.deleteOwned(payload.id, caller.accountId))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.deleted',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: {},
-      });
+      const before = await tokens.findById(payload.id);
+      if (!before || !(await tokens.deleteOwned(payload.id, caller.accountId))) throw notFound();
+      await recorder.tokenDeleted(caller, before);
       return { id: payload.id };
     },
 
@@ -344,12 +305,12 @@ export function createTokenService(deps: TokenServiceDeps) {
 
     async adminSetActive(caller: Caller, payload: AdminSetActivePayload): Promise<TokenView> {
       await requireAdmin(caller);
-      return setActiveAs(caller, payload, 'admin', 'token.admin-set-active');
+      return setActiveAs(caller, payload, 'admin');
     },
 
     async adminRemove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
       await requireAdmin(caller);
-      return removeAny(caller, payload, 'token.admin-deleted');
+      return removeAny(caller, payload);
     },
 
     /** Tokens expiring later than the policy's maximum lifetime allows from today. */
@@ -372,14 +333,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         throw new AppError('CONFLICT', 'The token policy sets no maximum lifetime, so there is nothing to cap; set one on the Policy tab first.');
       }
       const capped = await tokens.capExpiry(limit, now);
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'policy.lifetimes-capped',
-        tokenId: null,
-        subjectAccountId: null,
-        detail: { capped, expiresAt: isoInstant(limit), maxLifetimeDays: current.maxLifetimeDays },
-      });
+      await recorder.bulk(caller, 'bulk.lifetimes-capped', { capped, expiresAt: isoInstant(limit), maxLifetimeDays: current.maxLifetimeDays });
       return { capped, expiresAt: isoInstant(limit) };
     },
 
@@ -414,12 +368,12 @@ export function createTokenService(deps: TokenServiceDeps) {
 
     async managerSetActive(caller: Caller, payload: AdminSetActivePayload): Promise<TokenView> {
       const role = await requireManager(caller);
-      return setActiveAs(caller, payload, role, 'token.manager-set-active');
+      return setActiveAs(caller, payload, role);
     },
 
     async managerRemove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
       await requireManager(caller);
-      return removeAny(caller, payload, 'token.manager-deleted');
+      return removeAny(caller, payload);
     },
   };
 }

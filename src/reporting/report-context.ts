@@ -7,6 +7,7 @@ import { FieldError, type FieldProblem } from '../kernel/errors';
 import type { JiraField } from '../jira';
 import { reportKind } from './kinds';
 import type { ReportParams } from './report-params';
+import { echo } from '../kernel/echo';
 
 export interface ReportConfigSource {
   statuses(): Promise<StatusInfo[]>;
@@ -69,7 +70,7 @@ function resolveStatuses(tokens: readonly string[], all: readonly StatusInfo[], 
     const byName = byId ?? all.find((s) => s.name.toLowerCase() === token.toLowerCase());
     if (byName) ids.push(byName.id);
     else if (allowUnknownIds && /^\d+$/.test(token)) ids.push(token);
-    else problems.push({ field: param, message: `Jira has no status '${token}'` });
+    else problems.push({ field: param, message: `Jira has no status '${echo(token)}'` });
   }
   return [...new Set(ids)];
 }
@@ -119,7 +120,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
       for (const token of params.groups) {
         const group = all.find((g) => g.id === token || g.name.toLowerCase() === token.toLowerCase());
         if (group) groups.push(group);
-        else problems.push({ field: 'groups', message: `there is no status group '${token}'` });
+        else problems.push({ field: 'groups', message: `there is no status group '${echo(token)}'` });
       }
     } else {
       groups = all;
@@ -134,7 +135,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
       calendars.find((c) => c.number !== undefined && String(c.number) === params.calendar) ??
       calendars.find((c) => c.name.toLowerCase() === wanted);
     if (view) calendar = compiledCalendar(view);
-    else problems.push({ field: 'calendar', message: `there is no calendar '${params.calendar}' (GET /rest/calendar lists them)` });
+    else problems.push({ field: 'calendar', message: `there is no calendar '${echo(params.calendar)}' (GET /rest/calendar lists them)` });
   }
 
   let between: ReportContext['between'];

@@ -36,6 +36,7 @@ import { createAuditRepository } from '../../storage/audit-repository';
 import { createExportRepository } from '../../storage/export-repository';
 import { createRestRequestRepository } from '../../storage/rest-request-repository';
 import type { Db } from '../../storage/schema';
+import { createPageTokens, type PageTokens } from '../../reporting/page-tokens';
 import { createRateWindowRepository } from '../../storage/rate-window-repository';
 import { createSettingsRepository } from '../../storage/settings-repository';
 import { createSigningKeyRepository } from '../../storage/signing-key-repository';
@@ -67,6 +68,8 @@ export interface AppServices {
   verifier: TokenVerifier;
   /** Synchronous reports (the REST list and issue endpoints). */
   reports: ReportService;
+  /** The signed nextPageToken of the synchronous lists. */
+  pageTokens: PageTokens;
   /** /rest/export jobs. */
   exports: ExportService;
   calendars: CalendarService;
@@ -144,6 +147,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       clock,
     ),
     reports,
+    pageTokens: createPageTokens({ secrets: ports.secrets, clock }),
     exports: createExportService({
       jobs: createExportRepository(db),
       reports,

@@ -10,5 +10,5 @@ export { cachedUserDirectory, OWNER_STATE_FRESH_MS } from './cached-user-directo
 export { createJiraUserDirectory } from './jira-user-directory';
 export type { UserDirectory } from './user-directory';
 export { DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
-export { createJiraGroupDirectory, type GroupDirectory, type JiraGroup } from './group-directory';
+export { createJiraGroupDirectory, type GroupDirectory } from './group-directory';
 export { cachedGroupDirectory, GROUP_MEMBERSHIP_FRESH_MS } from './cached-group-membership';

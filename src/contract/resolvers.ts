@@ -17,6 +17,8 @@ import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView,
 import type { ParamSetBody, ParamSetView } from './param-sets';
 import type { ActivityListPayload, RestActivityPage } from './rest-activity';
 import type { CapResult, GroupSearchPayload, GroupView, ManagerCreatePayload, ManagerListPayload, PolicyView, UpdatePolicyPayload } from './policy';
+import type { BuilderOptions, ProjectView, ReportPreview, ReportPreviewPayload } from './report-builder';
+import type * as audit from './audit';
 
 export interface ResolverDefinitions {
   'app/context': { payload: EmptyPayload; result: AppContextView };
@@ -59,6 +61,26 @@ export interface ResolverDefinitions {
   'manager/tokens/create': { payload: ManagerCreatePayload; result: IssuedToken };
   'manager/tokens/set-active': { payload: AdminSetActivePayload; result: TokenView };
   'manager/tokens/delete': { payload: TokenIdPayload; result: { id: string } };
+  /** The report builder: the first rows of a report run as the signed-in user (REST parameters). */
+  'reports/preview': { payload: ReportPreviewPayload; result: ReportPreview };
+  /** The report builder's project picker: projects the signed-in user may browse. */
+  'builder/projects': { payload: EmptyPayload; result: { projects: ProjectView[] } };
+  /** The report builder's pickers: report types, output types, statuses, calendars, groups, saved sets. */
+  'builder/options': { payload: EmptyPayload; result: BuilderOptions };
+  /** Issue 12: the audit log (Jira admins), newest first; exports of the filtered events. */
+  'admin/audit/list': { payload: audit.AuditListPayload; result: audit.AuditPage };
+  'admin/audit/export': { payload: audit.AuditExportPayload; result: audit.AuditExport };
+  /** The events of one of the caller's own tokens and the last addresses it was used from. */
+  'tokens/history': { payload: audit.TokenHistoryPayload; result: audit.TokenHistory };
+  /** The expiry warning window, for the user page's banner. */
+  'tokens/expiry-window': { payload: EmptyPayload; result: { expiryWarningDays: number } };
+  'admin/hygiene/get': { payload: EmptyPayload; result: audit.HygieneSettings };
+  'admin/hygiene/update': { payload: audit.HygieneUpdatePayload; result: audit.HygieneSettings };
+  'admin/keys/list': { payload: EmptyPayload; result: audit.SigningKeyList };
+  'admin/keys/rotate': { payload: EmptyPayload; result: audit.SigningKeyList };
+  /** Without confirmCount: the count of tokens that would stop working; with it: retires. */
+  'admin/keys/retire': { payload: audit.RetireKeyPayload; result: audit.RetireKeyResult };
+  'admin/tokens/deactivate-all': { payload: audit.DeactivateAllPayload; result: { deactivated: number } };
 }
 
 export type ResolverKey = keyof ResolverDefinitions;

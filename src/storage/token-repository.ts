@@ -2,6 +2,7 @@
 // holds no transaction across requests: ownership checks live in the WHERE clause.
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { insertInFreeSlot, type SlotOccupancy } from './admission-slots';
 import type { Db } from './schema';
 
 /** A stored token: everything but its text, which is never stored (only its SHA-256). */
@@ -90,6 +91,8 @@ export interface TokenFilter {
 
 export interface TokenRepository {
   insert(token: NewTokenRecord): Promise<void>;
+  /** Inserts unless the owner already holds `cap` tokens unexpired at `now`: atomic under concurrency (admission-slots.ts). */
+  insertWithinCap(token: NewTokenRecord, cap: number, now: number): Promise<boolean>;
   findById(id: string): Promise<TokenRecord | undefined>;
   listByOwner(ownerAccountId: string): Promise<TokenRecord[]>;
   /**
@@ -127,25 +130,46 @@ export function createTokenRepository(db: Db): TokenRepository {
   // '!' as the LIKE escape: backslash would need different quoting in MySQL and SQLite.
   const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
 
+  const values = (token: NewTokenRecord, slot: number | null) => ({
+    created_by: token.createdBy ?? null,
+    id: token.id,
+    owner_account_id: token.ownerAccountId,
+    token_hash: token.tokenHash,
+    key_id: token.keyId,
+    active: token.active ? 1 : 0,
+    notes: token.notes,
+    created_at: token.createdAt,
+    updated_at: token.updatedAt,
+    expires_at: token.expiresAt,
+    last_used_at: token.lastUsedAt ?? null,
+    last_used_ip: token.lastUsedIp ?? null,
+    slot,
+  });
+
+  // Expired tokens do not count against the cap (the policy limits tokens that have not
+  // expired) but keep their slot in the unique index, so they widen the range instead.
+  async function occupancy(ownerAccountId: string, now: number): Promise<SlotOccupancy> {
+    const rows = await db.selectFrom('tokens').select(['slot', 'expires_at']).where('owner_account_id', '=', ownerAccountId).execute();
+    const live = (row: { expires_at: number | string }) => Number(row.expires_at) > now;
+    const slotted = rows.filter((row) => row.slot !== null);
+    return {
+      taken: slotted.map((row) => Number(row.slot)),
+      unslotted: rows.filter((row) => row.slot === null && live(row)).length,
+      retired: slotted.filter((row) => !live(row)).length,
+    };
+  }
+
   return {
     async insert(token) {
-      await db
-        .insertInto('tokens')
-        .values({
-          id: token.id,
-          owner_account_id: token.ownerAccountId,
-          token_hash: token.tokenHash,
-          key_id: token.keyId,
-          active: token.active ? 1 : 0,
-          notes: token.notes,
-          created_at: token.createdAt,
-          updated_at: token.updatedAt,
-          expires_at: token.expiresAt,
-          last_used_at: token.lastUsedAt ?? null,
-          last_used_ip: token.lastUsedIp ?? null,
-          created_by: token.createdBy ?? null,
-        })
-        .execute();
+      await db.insertInto('tokens').values(values(token, null)).execute();
+    },
+
+    async insertWithinCap(token, cap, now) {
+      return insertInFreeSlot(
+        cap,
+        () => occupancy(token.ownerAccountId, now),
+        async (slot) => void (await db.insertInto('tokens').values(values(token, slot)).execute()),
+      );
     },
 
     async findById(id) {

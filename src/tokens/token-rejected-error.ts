@@ -24,9 +24,14 @@ export const TOKEN_REFUSED_MESSAGE = 'tisjwt is required for authentication.';
 
 export class TokenRejectedError extends AppError {
   readonly reason: TokenRejection;
+  /** The token refused, once its signature proved it ours (for the audit log's refused uses). */
+  readonly tokenId: string | undefined;
+  readonly ownerAccountId: string | undefined;
 
-  constructor(reason: TokenRejection, options: { cause?: unknown } = {}) {
-    super('TOKEN_REJECTED', TOKEN_REFUSED_MESSAGE, options);
+  constructor(reason: TokenRejection, options: { cause?: unknown; token?: { id: string; ownerAccountId: string } } = {}) {
+    super('TOKEN_REJECTED', TOKEN_REFUSED_MESSAGE, options.cause === undefined ? {} : { cause: options.cause });
     this.reason = reason;
+    this.tokenId = options.token?.id;
+    this.ownerAccountId = options.token?.ownerAccountId;
   }
 }

@@ -10,6 +10,7 @@ import { isoInstant } from '../kernel/time';
 import {
   ADMIN_PAGE_SIZE_MAX,
   parseExpiry,
+  parseInstantBound,
   type AdminListPayload,
   type AdminSetActivePayload,
   type CreateTokenPayload,
@@ -20,6 +21,7 @@ import {
   type UpdateTokenPayload,
 } from '../contract/tokens';
 import { latestAllowedExpiry, type CapResult, type ManagerCreatePayload, type Policy } from '../contract/policy';
+import type { AuditRecorder } from '../audit/audit-recorder';
 import type { UserDirectory } from '../jira';
 import type { ManagerRole, PolicyService } from '../policy/policy-service';
 import type { AuditRepository } from '../storage/audit-repository';
@@ -32,6 +34,7 @@ import { toTokenViews } from './token-view';
 export interface TokenServiceDeps {
   tokens: TokenRepository;
   audit: AuditRepository;
+  recorder: AuditRecorder;
   keys: SigningKeys;
   users: UserDirectory;
   policy: PolicyService;
@@ -59,10 +62,11 @@ function expiryOrThrow(text: string): number {
   return instant;
 }
 
-function optionalInstant(text: string | undefined, field: string): number | undefined {
+/** A filter bound; a date covers its whole day (`from` its midnight, `to` the next one). */
+function optionalBound(text: string | undefined, field: string, side: 'from' | 'to'): number | undefined {
   if (text === undefined) return undefined;
-  const instant = parseExpiry(text) ?? Date.parse(text);
-  if (Number.isNaN(instant)) throw new FieldError([{ field, message: 'is not a date' }], { message: `${field} is not a date` });
+  const instant = parseInstantBound(text, side);
+  if (instant === undefined) throw new FieldError([{ field, message: 'is not a date' }], { message: `${field} is not a date` });
   return instant;
 }
 
@@ -91,7 +95,7 @@ const notFound = (): FieldError =>
   });
 
 export function createTokenService(deps: TokenServiceDeps) {
-  const { tokens, audit, keys, users, policy, clock } = deps;
+  const { tokens, audit, recorder, keys, users, policy, clock } = deps;
   const viewDeps = { users, mayUse: (accountId: string) => policy.mayUse(accountId) };
   const views = (rows: readonly TokenRecord[], now: number): Promise<TokenView[]> => toTokenViews(rows, viewDeps, now);
 
@@ -124,15 +128,10 @@ export function createTokenService(deps: TokenServiceDeps) {
     if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
     checkLifetime(current, expiresAt, now);
     checkNotes(current, payload.notes);
-    const limit = current.maxActiveTokensPerUser;
-    if ((await tokens.countUnexpired(ownerAccountId, now)) >= limit) {
-      const whose = ownerAccountId === actor.accountId ? 'You already have' : 'That user already has';
-      throw new AppError('LIMIT_REACHED', `${whose} ${limit} tokens that have not expired (the token policy's limit); delete one no longer used first.`);
-    }
     const id = randomUUID();
     const issued = await issue({ installationId: actor.installationId, accountId: ownerAccountId }, id, now);
     const createdBy = ownerAccountId === actor.accountId ? null : actor.accountId;
-    await tokens.insert({
+    const row = {
       id,
       ownerAccountId,
       tokenHash: issued.hash,
@@ -143,38 +142,29 @@ export function createTokenService(deps: TokenServiceDeps) {
       updatedAt: now,
       expiresAt,
       createdBy,
-    });
-    await audit.append({
-      at: now,
-      actorAccountId: actor.accountId,
-      action: 'token.created',
-      tokenId: id,
-      subjectAccountId: ownerAccountId,
-      detail: createdBy === null ? { expiresAt } : { expiresAt, createdFor: ownerAccountId },
-    });
+    };
+    // The cap is checked and the row written in one statement, so concurrent creates cannot pass it.
+    const limit = current.maxActiveTokensPerUser;
+    if (!(await tokens.insertWithinCap(row, limit, now))) {
+      const whose = ownerAccountId === actor.accountId ? 'You already have' : 'That user already has';
+      throw new AppError('LIMIT_REACHED', `${whose} ${limit} tokens that have not expired (the token policy's limit); delete one no longer used first.`);
+    }
+    await recorder.tokenCreated(actor, row);
     return { token: issued.token, tokenInfo: await viewOf(id, now) };
   }
 
-  async function setActiveAs(caller: Caller, payload: AdminSetActivePayload, by: DeactivatedBy, action: string): Promise<TokenView> {
+  async function setActiveAs(caller: Caller, payload: AdminSetActivePayload, by: DeactivatedBy): Promise<TokenView> {
     const now = clock.now();
     const row = await tokens.findById(payload.id);
     if (!row || !(await tokens.setActive(payload.id, payload.active, now, by))) throw notFound();
-    await audit.append({
-      at: now,
-      actorAccountId: caller.accountId,
-      action,
-      tokenId: payload.id,
-      subjectAccountId: row.ownerAccountId,
-      detail: { active: payload.active, by },
-    });
+    await recorder.tokenChanged(caller, row, { ...row, active: payload.active });
     return viewOf(payload.id, now);
   }
 
-  async function removeAny(caller: Caller, payload: TokenIdPayload, action: string): Promise<{ id: string }> {
-    const now = clock.now();
+  async function removeAny(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
     const row = await tokens.findById(payload.id);
     if (!row || !(await tokens.deleteAny(payload.id))) throw notFound();
-    await audit.append({ at: now, actorAccountId: caller.accountId, action, tokenId: payload.id, subjectAccountId: row.ownerAccountId, detail: {} });
+    await recorder.tokenDeleted(caller, row);
     return { id: payload.id };
   }
 
@@ -185,12 +175,12 @@ export function createTokenService(deps: TokenServiceDeps) {
     const filter: TokenFilter = {
       accountIds: payload.accountIds,
       notesContains: payload.notesContains,
-      createdFrom: optionalInstant(payload.createdFrom, 'createdFrom'),
-      createdTo: optionalInstant(payload.createdTo, 'createdTo'),
-      lastUsedFrom: optionalInstant(payload.lastUsedFrom, 'lastUsedFrom'),
-      lastUsedTo: optionalInstant(payload.lastUsedTo, 'lastUsedTo'),
-      expiresFrom: optionalInstant(payload.expiresFrom, 'expiresFrom'),
-      expiresTo: optionalInstant(payload.expiresTo, 'expiresTo'),
+      createdFrom: optionalBound(payload.createdFrom, 'createdFrom', 'from'),
+      createdTo: optionalBound(payload.createdTo, 'createdTo', 'to'),
+      lastUsedFrom: optionalBound(payload.lastUsedFrom, 'lastUsedFrom', 'from'),
+      lastUsedTo: optionalBound(payload.lastUsedTo, 'lastUsedTo', 'to'),
+      expiresFrom: optionalBound(payload.expiresFrom, 'expiresFrom', 'from'),
+      expiresTo: optionalBound(payload.expiresTo, 'expiresTo', 'to'),
       states: payload.states,
     };
     const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize);
@@ -232,20 +222,15 @@ export function createTokenService(deps: TokenServiceDeps) {
       };
       if (changes.expiresAt !== undefined && changes.expiresAt > now) checkLifetime(current, changes.expiresAt, now);
       if (changes.notes !== undefined) checkNotes(current, changes.notes);
+      const before = await tokens.findById(payload.id);
+      if (before?.ownerAccountId !== caller.accountId) throw notFound();
       if (!(await tokens.updateOwned(payload.id, caller.accountId, changes, now))) {
-        const row = await tokens.findById(payload.id);
-        if (row?.ownerAccountId !== caller.accountId) throw notFound();
+        if ((await tokens.findById(payload.id))?.ownerAccountId !== caller.accountId) throw notFound();
         // The statement refused a reactivation: an admin's or manager's deactivation stands.
         throw new AppError('FORBIDDEN', 'An administrator or token manager deactivated this token; only they can reactivate it.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.updated',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: { ...changes, notes: changes.notes === undefined ? undefined : 'changed' },
-      });
+      const after = await tokens.findById(payload.id);
+      if (after) await recorder.tokenChanged(caller, before, after);
       return viewOf(payload.id, now);
     },
 
@@ -263,14 +248,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         if ((await tokens.findById(payload.id))?.ownerAccountId !== caller.accountId) throw notFound();
         throw new AppError('CONFLICT', 'The token was regenerated concurrently by another request; reload the page to see its current state.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.regenerated',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: {},
-      });
+      await recorder.tokenRegenerated(caller, current, { ...current, keyId: issued.kid });
       return { token: issued.token, tokenInfo: await viewOf(payload.id, now) };
     },
 
@@ -280,7 +258,7 @@ export function createTokenService(deps: TokenServiceDeps) {
      * lifetime again from now (measured from the last rotation, else creation). Once a
      * minute per token; the old text stops working at once (the conditional hash update).
      */
-    async rotate(caller: Caller, tokenId: string, expiresAtText: string | undefined): Promise<RotatedToken> {
+    async rotate(caller: Caller, tokenId: string, expiresAtText: string | undefined, ip: string | null = null): Promise<RotatedToken> {
       const now = clock.now();
       const current = await tokens.findById(tokenId);
       if (current?.ownerAccountId !== caller.accountId) throw notFound();
@@ -302,28 +280,14 @@ export function createTokenService(deps: TokenServiceDeps) {
       if (!(await tokens.replaceHash(tokenId, caller.accountId, current.tokenHash, issued.hash, issued.kid, now, expiresAt))) {
         throw new AppError('CONFLICT', 'The token was rotated or regenerated concurrently by another request; use the text that request received.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.rotated',
-        tokenId,
-        subjectAccountId: caller.accountId,
-        detail: { expiresAt: { before: isoInstant(current.expiresAt), after: isoInstant(expiresAt) } },
-      });
+      await recorder.tokenRotated({ accountId: caller.accountId, ip }, current, { ...current, keyId: issued.kid, expiresAt });
       return { token: issued.token, tokenId, expiresAt };
     },
 
     async remove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
-      const now = clock.now();
-      if (!(await tokens.deleteOwned(payload.id, caller.accountId))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.deleted',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: {},
-      });
+      const before = await tokens.findById(payload.id);
+      if (!before || !(await tokens.deleteOwned(payload.id, caller.accountId))) throw notFound();
+      await recorder.tokenDeleted(caller, before);
       return { id: payload.id };
     },
 
@@ -341,12 +305,12 @@ export function createTokenService(deps: TokenServiceDeps) {
 
     async adminSetActive(caller: Caller, payload: AdminSetActivePayload): Promise<TokenView> {
       await requireAdmin(caller);
-      return setActiveAs(caller, payload, 'admin', 'token.admin-set-active');
+      return setActiveAs(caller, payload, 'admin');
     },
 
     async adminRemove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
       await requireAdmin(caller);
-      return removeAny(caller, payload, 'token.admin-deleted');
+      return removeAny(caller, payload);
     },
 
     /** Tokens expiring later than the policy's maximum lifetime allows from today. */
@@ -369,14 +333,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         throw new AppError('CONFLICT', 'The token policy sets no maximum lifetime, so there is nothing to cap; set one on the Policy tab first.');
       }
       const capped = await tokens.capExpiry(limit, now);
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'policy.lifetimes-capped',
-        tokenId: null,
-        subjectAccountId: null,
-        detail: { capped, expiresAt: isoInstant(limit), maxLifetimeDays: current.maxLifetimeDays },
-      });
+      await recorder.bulk(caller, 'bulk.lifetimes-capped', { capped, expiresAt: isoInstant(limit), maxLifetimeDays: current.maxLifetimeDays });
       return { capped, expiresAt: isoInstant(limit) };
     },
 
@@ -411,12 +368,12 @@ export function createTokenService(deps: TokenServiceDeps) {
 
     async managerSetActive(caller: Caller, payload: AdminSetActivePayload): Promise<TokenView> {
       const role = await requireManager(caller);
-      return setActiveAs(caller, payload, role, 'token.manager-set-active');
+      return setActiveAs(caller, payload, role);
     },
 
     async managerRemove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
       await requireManager(caller);
-      return removeAny(caller, payload, 'token.manager-deleted');
+      return removeAny(caller, payload);
     },
   };
 }

@@ -50,15 +50,17 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
       const stored = await deps.tokens.findById(claims.jti);
       if (!stored || stored.ownerAccountId !== claims.sub) throw new TokenRejectedError('UNKNOWN_TOKEN');
       // A regenerated token keeps its id; only the current text's hash matches.
-      if (!sameHash(stored.tokenHash, hashToken(token))) throw new TokenRejectedError('UNKNOWN_TOKEN');
+      if (!sameHash(stored.tokenHash, hashToken(token))) throw new TokenRejectedError('UNKNOWN_TOKEN', { token: stored });
+      // A retired key's tokens carry a key id that no longer matches their row (audit/signing-key-service.ts).
+      if (stored.keyId !== kid) throw new TokenRejectedError('UNKNOWN_KEY', { token: stored });
       const now = deps.clock.now();
       // Inactive and expired are refused before Jira is asked about the owner.
       const early = tokenRefusalOf(stored, now, true);
-      if (early) throw new TokenRejectedError(early);
+      if (early) throw new TokenRejectedError(early, { token: stored });
       const owner = (await deps.users.getUsers([stored.ownerAccountId])).get(stored.ownerAccountId);
       const refusal = tokenRefusalOf(stored, now, owner?.active === true);
-      if (refusal || !owner) throw new TokenRejectedError(refusal ?? 'OWNER_INACTIVE');
-      if (!(await deps.mayUse(owner.accountId))) throw new TokenRejectedError('POLICY');
+      if (refusal || !owner) throw new TokenRejectedError(refusal ?? 'OWNER_INACTIVE', { token: stored });
+      if (!(await deps.mayUse(owner.accountId))) throw new TokenRejectedError('POLICY', { token: stored });
       await deps.lastUse.record(stored, now, request.ip);
       return {
         tokenId: stored.id,

@@ -39,6 +39,19 @@ const EVERY_KEY = {
   'manager/tokens/create': true,
   'manager/tokens/set-active': true,
   'manager/tokens/delete': true,
+  'reports/preview': true,
+  'builder/projects': true,
+  'builder/options': true,
+  'admin/audit/list': true,
+  'admin/audit/export': true,
+  'tokens/history': true,
+  'tokens/expiry-window': true,
+  'admin/hygiene/get': true,
+  'admin/hygiene/update': true,
+  'admin/keys/list': true,
+  'admin/keys/rotate': true,
+  'admin/keys/retire': true,
+  'admin/tokens/deactivate-all': true,
 } satisfies Record<keyof ResolverDefinitions, true>;
 const KEYS = Object.keys(EVERY_KEY) as ResolverKey[];
 

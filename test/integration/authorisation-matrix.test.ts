@@ -6,6 +6,7 @@
 // deactivated Jira user (Dave) and an account Jira does not know.
 import { randomUUID } from 'node:crypto';
 import { DEMO_ACCOUNTS, STATUS_IDS, demoDataset } from '../../dev/jira-emulator';
+import { DEACTIVATE_ALL_CONFIRMATION } from '../../src/contract/audit-events';
 import { DEFAULT_POLICY } from '../../src/contract/policy';
 import type { ResolverDefinitions, ResolverKey } from '../../src/contract/resolvers';
 import { createTokenRepository } from '../../src/storage/token-repository';
@@ -64,6 +65,19 @@ const RULES = {
   'manager/tokens/create': 'manager',
   'manager/tokens/set-active': 'manager',
   'manager/tokens/delete': 'manager',
+  'reports/preview': 'anyone',
+  'builder/projects': 'anyone',
+  'builder/options': 'anyone',
+  'admin/audit/list': 'admin',
+  'admin/audit/export': 'admin',
+  'tokens/history': 'owner only',
+  'tokens/expiry-window': 'anyone',
+  'admin/hygiene/get': 'admin',
+  'admin/hygiene/update': 'admin',
+  'admin/keys/list': 'admin',
+  'admin/keys/rotate': 'admin',
+  'admin/keys/retire': 'admin',
+  'admin/tokens/deactivate-all': 'admin',
 } satisfies Record<keyof ResolverDefinitions, Rule>;
 const KEYS = Object.keys(RULES) as ResolverKey[];
 
@@ -93,6 +107,7 @@ const officeHours = (name: string) => ({
 });
 
 let t: TestHost;
+let formerKid = '';
 let serial = 0;
 const unique = (prefix: string): string => `${prefix} ${(serial += 1)}`;
 
@@ -109,6 +124,8 @@ beforeAll(async () => {
   });
   t = await startTestHost({ dataset });
   await t.call(alice, 'admin/policy/update', { policy: POLICY }, ADMIN_PAGE);
+  formerKid = (await t.call(alice, 'admin/keys/list', {}, ADMIN_PAGE)).keys.find((key) => key.current)?.kid ?? '';
+  await t.call(alice, 'admin/keys/rotate', {}, ADMIN_PAGE);
 });
 afterAll(async () => {
   await t.close();
@@ -143,6 +160,7 @@ async function payloadFor(key: ResolverKey, tokenId: string): Promise<Record<str
     case 'tokens/update':
       return { id: tokenId, notes: 'changed' };
     case 'tokens/regenerate':
+    case 'tokens/history':
     case 'tokens/delete':
     case 'admin/tokens/delete':
     case 'manager/tokens/delete':
@@ -177,6 +195,18 @@ async function payloadFor(key: ResolverKey, tokenId: string): Promise<Record<str
       return { policy: POLICY };
     case 'groups/search':
       return { query: 'team' };
+    case 'reports/preview':
+      return { params: { filterType: 'customjql', customjql: 'project = SCRUM' } };
+    case 'admin/audit/export':
+      return { format: 'json' };
+    case 'admin/hygiene/update':
+      return {};
+    // Without confirmCount a retirement only counts the tokens it would stop; the key is a
+    // former one (the current key cannot be retired).
+    case 'admin/keys/retire':
+      return { kid: formerKid };
+    case 'admin/tokens/deactivate-all':
+      return { confirmation: DEACTIVATE_ALL_CONFIRMATION };
     default:
       return {};
   }

@@ -264,7 +264,7 @@ describe('token managers', () => {
     expect((await t.rest('/rest/whoami', { token: forCarol.token })).status).toBe(200);
 
     const events = await createAuditRepository(t.host.db).listForToken(forCarol.tokenInfo.id);
-    // The fake clock stands still, so the events share one instant: find, do not index.
+    // Events at the same instant have no order between them: find the one by its action.
     expect(events.find((event) => event.action === 'token.created')).toMatchObject({ actorAccountId: bob, subjectAccountId: carol });
     expect(JSON.stringify(events)).not.toContain(forCarol.token);
 

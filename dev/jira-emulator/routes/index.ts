@@ -3,7 +3,9 @@ import type { EmulatorRequest, EmulatorResponse } from '../http';
 import { groupsPicker } from './groups';
 import { changelogBulkFetch, issueBulkFetch, issueChangelog } from './issues';
 import { getFilter, listStatusCategories, listStatuses } from './meta';
+import { listFields } from '../render-fields';
 import { checkPermissions, myPermissions } from './permissions';
+import { searchProjects } from './projects';
 import { searchGet, searchPost } from './search';
 import { getUser, getUserGroups, getUsersBulk, myself, searchUsers } from './users';
 
@@ -32,6 +34,8 @@ export const routes: Route[] = [
   { method: 'POST', pattern: api('/changelog/bulkfetch'), handler: changelogBulkFetch },
   { method: 'GET', pattern: api('/issue/([^/]+)/changelog'), handler: issueChangelog },
   { method: 'GET', pattern: api('/status'), handler: listStatuses },
+  { method: 'GET', pattern: api('/field'), handler: listFields },
   { method: 'GET', pattern: api('/statuscategory'), handler: listStatusCategories },
   { method: 'GET', pattern: api('/filter/([^/]+)'), handler: getFilter },
+  { method: 'GET', pattern: api('/project/search'), handler: searchProjects },
 ];

@@ -2,6 +2,7 @@
 // fresh without a person opening Jira). The new text is answered once; the old one stops
 // working at once. The only endpoint that changes anything, and only the token itself.
 import { fieldError } from '../../kernel/errors';
+import { clientIp } from '../authentication';
 import { isoInstant } from '../../kernel/time';
 import { jsonResponse } from '../http';
 import { requestPairs } from '../request-params';
@@ -23,7 +24,12 @@ export const tokenRotateRoute: Route = {
         expiresAt = value;
       }
     }
-    const rotated = await services.tokens.rotate({ accountId: principal.accountId, installationId: principal.installationId }, principal.tokenId, expiresAt);
+    const rotated = await services.tokens.rotate(
+      { accountId: principal.accountId, installationId: principal.installationId },
+      principal.tokenId,
+      expiresAt,
+      clientIp(request),
+    );
     return { response: jsonResponse(200, { token: rotated.token, tokenId: rotated.tokenId, expiresAt: isoInstant(rotated.expiresAt) }) };
   },
 };

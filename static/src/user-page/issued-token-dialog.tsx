@@ -16,11 +16,13 @@ export interface IssuedTokenDialogProps {
   reason: 'created' | 'regenerated';
   restBaseUrl: string;
   onClose: () => void;
+  /** Opens the report builder on this example, with this token in its requests. */
+  onOpenBuilder?: () => void;
   /** A token manager created it for this user (display name). */
   forName?: string;
 }
 
-export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, forName }: IssuedTokenDialogProps) {
+export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpenBuilder, forName }: IssuedTokenDialogProps) {
   const curl = curlExample(restBaseUrl, issued.token);
   const powerQuery = powerQueryExample(restBaseUrl, issued.token);
   return (
@@ -61,6 +63,14 @@ export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, forNam
           <Inline space="space.100">
             <CopyButton text={powerQuery} label="Copy Power Query example" />
           </Inline>
+          {onOpenBuilder ? (
+            <Inline space="space.100" alignBlock="center" shouldWrap>
+              <Button onClick={onOpenBuilder} testId="open-report-builder">
+                Open in the report builder
+              </Button>
+              <Text color="color.text.subtle">Change the issues or the report, see the first rows, copy Python or a URL: with this token.</Text>
+            </Inline>
+          ) : null}
         </Stack>
       </ModalBody>
       <ModalFooter>

@@ -14,6 +14,9 @@ import { showSuccessFlag } from '../shared/flags';
 import { ErrorState, LoadingState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
 import { useNow } from '../shared/use-now';
+import type { BuilderOpening } from './report-builder/report-builder-panel';
+import { FIRST_REPORT_PARAMS } from './rest-examples';
+import { ExpiryBanner } from './expiry-banner';
 import { RestApiPanel } from './rest-api-panel';
 import { TokenTable } from './token-table';
 import type { DialogState } from './dialog-state';
@@ -22,6 +25,8 @@ const CreateTokenDialog = lazy(() => import('./create-token-dialog').then((modul
 const IssuedTokenDialog = lazy(() => import('./issued-token-dialog').then((module) => ({ default: module.IssuedTokenDialog })));
 const EditTokenDialog = lazy(() => import('./edit-token-dialog').then((module) => ({ default: module.EditTokenDialog })));
 const DeleteTokenDialog = lazy(() => import('./delete-token-dialog').then((module) => ({ default: module.DeleteTokenDialog })));
+const ReportBuilderPanel = lazy(() => import('./report-builder/report-builder-panel').then((module) => ({ default: module.ReportBuilderPanel })));
+const TokenHistoryDialog = lazy(() => import('./token-history-dialog').then((module) => ({ default: module.TokenHistoryDialog })));
 const TokenManagerTab = lazy(() => import('./token-manager-tab').then((module) => ({ default: module.TokenManagerTab })));
 const RegenerateTokenDialog = lazy(() => import('./regenerate-token-dialog').then((module) => ({ default: module.RegenerateTokenDialog })));
 
@@ -33,6 +38,7 @@ const page = xcss({ maxWidth: '1200px', marginInline: 'auto', paddingInline: 'sp
 export function UserApp() {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
+  const [builderOpening, setBuilderOpening] = useState<BuilderOpening | undefined>();
   const now = useNow();
 
   const load = useCallback(async () => {
@@ -91,7 +97,11 @@ export function UserApp() {
                     <Text as="p">{state.context.governance.createRefusal}</Text>
                   </SectionMessage>
                 ) : null}
+                <ExpiryBanner tokens={state.tokens} now={now} onExtended={upsertToken} />
                 <TokenTable tokens={state.tokens} now={now} onAction={setDialog} />
+                <Suspense fallback={<LoadingState label="Loading the report builder" />}>
+                  <ReportBuilderPanel restBaseUrl={state.context.restBaseUrl} opening={builderOpening} />
+                </Suspense>
                 <RestApiPanel restBaseUrl={state.context.restBaseUrl} />
               </Stack>
             }
@@ -111,7 +121,17 @@ export function UserApp() {
           />
         ) : null}
         {dialog.kind === 'issued' && state.status === 'ready' ? (
-          <IssuedTokenDialog issued={dialog.issued} reason={dialog.reason} restBaseUrl={state.context.restBaseUrl} onClose={close} />
+          <IssuedTokenDialog
+            issued={dialog.issued}
+            reason={dialog.reason}
+            restBaseUrl={state.context.restBaseUrl}
+            onClose={close}
+            onOpenBuilder={() => {
+              // The builder keeps the token in memory only, for its copied requests.
+              setBuilderOpening({ at: Date.now(), params: FIRST_REPORT_PARAMS, token: dialog.issued.token });
+              close();
+            }}
+          />
         ) : null}
         {dialog.kind === 'edit' ? (
           <EditTokenDialog
@@ -137,6 +157,7 @@ export function UserApp() {
             }}
           />
         ) : null}
+        {dialog.kind === 'history' ? <TokenHistoryDialog token={dialog.token} onClose={close} /> : null}
         {dialog.kind === 'regenerate' ? (
           <RegenerateTokenDialog
             token={dialog.token}

@@ -11,5 +11,5 @@ export { createJiraUserDirectory } from './jira-user-directory';
 export { createProjectDirectory, type ProjectDirectory } from './browsable-projects';
 export type { UserDirectory } from './user-directory';
 export { DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
-export { createJiraGroupDirectory, type GroupDirectory, type JiraGroup } from './group-directory';
+export { createJiraGroupDirectory, type GroupDirectory } from './group-directory';
 export { cachedGroupDirectory, GROUP_MEMBERSHIP_FRESH_MS } from './cached-group-membership';

@@ -64,6 +64,22 @@ export function createPolicyService(deps: PolicyServiceDeps) {
     return allowed.some((group) => mine.has(group));
   }
 
+  /** Every group name Jira does not know, per field, so a typo cannot lock everyone out. */
+  async function unknownGroups(policy: Policy): Promise<Array<{ field: string; message: string }>> {
+    const fields = { createGroups: policy.createGroups ?? [], useGroups: policy.useGroups ?? [], managerGroups: policy.managerGroups };
+    const names = [...new Set(Object.values(fields).flat())];
+    const known = new Set<string>();
+    await Promise.all(
+      names.map(async (name) => {
+        if ((await groups.search(name, GROUP_SEARCH_LIMIT)).some((group) => group.name === name)) known.add(name);
+      }),
+    );
+    return Object.entries(fields).flatMap(([field, list]) => {
+      const missing = list.filter((name) => !known.has(name));
+      return missing.length === 0 ? [] : [{ field: `policy.${field}`, message: `names groups Jira does not know: ${quoteGroups(missing)}` }];
+    });
+  }
+
   async function view(): Promise<PolicyView> {
     const stored = await store.read();
     const updater = stored.updatedBy === null ? undefined : (await users.getUsers([stored.updatedBy])).get(stored.updatedBy);
@@ -90,6 +106,10 @@ export function createPolicyService(deps: PolicyServiceDeps) {
     async update(caller: Caller, raw: unknown): Promise<PolicyView> {
       await requireJiraAdmin(users, caller.accountId, ADMIN_ONLY);
       const next = parsePolicy(raw);
+      const unknown = await unknownGroups(next);
+      if (unknown.length > 0) {
+        throw new FieldError(unknown, { message: `The policy is not valid: ${unknown.map((problem) => `${problem.field} ${problem.message}`).join('; ')}.` });
+      }
       const now = clock.now();
       const before = (await store.read()).policy;
       await store.write(next, now, caller.accountId);

@@ -83,6 +83,22 @@ describe('the policy itself', () => {
     expect((await t.call(alice, 'admin/policy/get', {}, ADMIN_PAGE)).policy.maxLifetimeDays).toBe(60);
   });
 
+  it('refuses group names Jira does not know, naming each, so a typo cannot lock people out', async () => {
+    const result = await t.invoke(
+      alice,
+      'admin/policy/update',
+      { policy: { ...DEFAULT_POLICY, useGroups: ['security-team', 'securty-team'], managerGroups: ['Security-Team'] } },
+      ADMIN_PAGE,
+    );
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    if (result.ok) return;
+    expect(result.error.issues).toEqual([
+      { field: 'policy.useGroups', message: 'names groups Jira does not know: "securty-team"' },
+      { field: 'policy.managerGroups', message: 'names groups Jira does not know: "Security-Team"' },
+    ]);
+    expect((await t.call(alice, 'admin/policy/get', {}, ADMIN_PAGE)).policy.useGroups).toBeNull();
+  });
+
   it('searches Jira groups for the pickers (admins only)', async () => {
     expect(await t.call(alice, 'groups/search', { query: 'SEC' }, ADMIN_PAGE)).toEqual({
       groups: [{ name: 'security-team', groupId: '9c2e3f4a-5b6c-4d7e-8f9a-c1d2e3f4a5b6' }],

@@ -13,6 +13,7 @@ const AdminStatusGroups = lazy(() => import('./admin-status-groups').then((modul
 const AdminParamSets = lazy(() => import('./admin-param-sets').then((module) => ({ default: module.AdminParamSets })));
 const AdminAudit = lazy(() => import('./admin-audit').then((module) => ({ default: module.AdminAudit })));
 const AdminKeys = lazy(() => import('./admin-keys').then((module) => ({ default: module.AdminKeys })));
+const AdminPolicy = lazy(() => import('./admin-policy').then((module) => ({ default: module.AdminPolicy })));
 const AdminActivity = lazy(() => import('./admin-activity').then((module) => ({ default: module.AdminActivity })));
 
 /** `restBaseUrl`: the REST API's base URL, for the activity tab's hint. */
@@ -27,6 +28,7 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
         <Tab testId="admin-tab-param-sets">Saved parameter sets</Tab>
         <Tab testId="admin-tab-audit">Audit log</Tab>
         <Tab testId="admin-tab-keys">Keys &amp; hygiene</Tab>
+        <Tab testId="admin-tab-policy">Policy</Tab>
       </TabList>
       <TabPanel>
         <Box xcss={panel}>
@@ -72,6 +74,13 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
         <Box xcss={panel}>
           <Suspense fallback={<LoadingState label="Loading keys and hygiene" />}>
             <AdminKeys />
+          </Suspense>
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={panel}>
+          <Suspense fallback={<LoadingState label="Loading the token policy" />}>
+            <AdminPolicy />
           </Suspense>
         </Box>
       </TabPanel>

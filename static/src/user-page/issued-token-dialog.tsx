@@ -18,15 +18,17 @@ export interface IssuedTokenDialogProps {
   onClose: () => void;
   /** Opens the report builder on this example, with this token in its requests. */
   onOpenBuilder?: () => void;
+  /** A token manager created it for this user (display name). */
+  forName?: string;
 }
 
-export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpenBuilder }: IssuedTokenDialogProps) {
+export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpenBuilder, forName }: IssuedTokenDialogProps) {
   const curl = curlExample(restBaseUrl, issued.token);
   const powerQuery = powerQueryExample(restBaseUrl, issued.token);
   return (
     <Modal onClose={onClose} testId="issued-token-dialog" width="large" shouldScrollInViewport>
       <ModalHeader hasCloseButton>
-        <ModalTitle>{reason === 'created' ? 'Your new token' : 'Your regenerated token'}</ModalTitle>
+        <ModalTitle>{forName ? `New token for ${forName}` : reason === 'created' ? 'Your new token' : 'Your regenerated token'}</ModalTitle>
       </ModalHeader>
       <ModalBody>
         <Stack space="space.200">

@@ -29,6 +29,8 @@ export interface TokenVerifierDeps {
   users: UserDirectory;
   clock: Clock;
   lastUse: LastUseRecorder;
+  /** The warning window in days (the hygiene setting); EXPIRY_WARNING_DAYS without it. */
+  expiryWarningDays?: () => Promise<number>;
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -64,7 +66,7 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
         displayName: owner.displayName,
         installationId: request.installationId,
         expiresAt: stored.expiresAt,
-        expiresSoon: inExpiryWarningWindow(stored.expiresAt, now),
+        expiresSoon: inExpiryWarningWindow(stored.expiresAt, now, deps.expiryWarningDays ? await deps.expiryWarningDays() : undefined),
       };
     },
   };

@@ -112,6 +112,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
         users: cachedUserDirectory(users, clock),
         clock,
         lastUse: trackingAddresses(createLastUseRecorder(tokenRepository), addresses, recorder),
+        expiryWarningDays: () => hygieneSettings.expiryWarningDays(),
       }),
       recorder,
       clock,

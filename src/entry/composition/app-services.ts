@@ -141,6 +141,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
     // The sweep asks Jira itself, not the short cache: it acts on what Jira says now.
     tokenHygiene: createTokenHygiene({
       audit: auditRepository,
+      addresses,
       tokens: tokenRepository,
       hygiene: tokenHygieneRepository,
       settings: hygieneSettings,

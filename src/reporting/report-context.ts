@@ -2,8 +2,9 @@
 // the working calendar. Names given by the client are resolved here, and anything unknown
 // is a FieldError naming the parameter.
 import type { CalendarView, StatusGroupView } from '../contract/report-config';
-import { compileCalendar, normalHoursCalendar, type WorkingTimeCalendar, type StatusInfo, type StatusGroup, dayLengthMs } from '../engine';
+import { compileCalendar, normalHoursCalendar, type TimePeriod, type WorkingTimeCalendar, type StatusInfo, type StatusGroup, dayLengthMs } from '../engine';
 import { FieldError, type FieldProblem } from '../kernel/errors';
+import type { JiraField } from '../jira';
 import { reportKind } from './kinds';
 import type { ReportParams } from './report-params';
 
@@ -11,7 +12,12 @@ export interface ReportConfigSource {
   statuses(): Promise<StatusInfo[]>;
   listStatusGroups(): Promise<StatusGroupView[]>;
   listCalendars(): Promise<CalendarView[]>;
+  /** Jira's field list (GET /rest/api/3/field); read only when the request names fields. */
+  fields?(): Promise<JiraField[]>;
 }
+
+/** A field the request named, as Jira knows it. */
+export type ReportField = JiraField;
 
 export interface ReportContext {
   /** Every status Jira knows, in Jira's order. */
@@ -24,6 +30,14 @@ export interface ReportContext {
   groups: StatusGroup[];
   calendar: WorkingTimeCalendar;
   dayMs: number;
+  timePeriod: TimePeriod;
+  /** anyFieldDurationExpanded: the fields whose history is reported. */
+  historyFields: ReportField[];
+  includeTransitionedBy: boolean;
+  /** `fields`: the fieldColumns, in the order asked. */
+  fieldColumns: ReportField[];
+  /** `groupByFields`: the fields whose values group the rows. */
+  groupByFields: ReportField[];
   between:
     | {
         from: { at: 'created' } | { at: 'firstEntry' | 'lastEntry'; statusIds: string[] };
@@ -59,17 +73,38 @@ function resolveStatuses(tokens: readonly string[], all: readonly StatusInfo[], 
   return [...new Set(ids)];
 }
 
+/** Resolves field ids against Jira's field list; ids are exact, as Jira's are (fixVersions, not fixversions). */
+function resolveFields(ids: readonly string[], all: readonly JiraField[], param: string, problems: FieldProblem[]): ReportField[] {
+  const found: ReportField[] = [];
+  for (const id of ids) {
+    const field = all.find((f) => f.id === id);
+    const near = field ? undefined : all.find((f) => f.id.toLowerCase() === id.toLowerCase());
+    if (field) found.push(field);
+    else
+      problems.push({
+        field: param,
+        message: `Jira has no field '${id}'${near ? ` (did you mean '${near.id}'?)` : ' (GET /rest/api/3/field lists the field ids)'}`,
+      });
+  }
+  return [...new Map(found.map((f) => [f.id, f])).values()];
+}
+
 /** The name of a status Jira no longer has (changelogs still mention it). */
 export const deletedStatusName = (id: string): string => `Deleted status ${id}`;
 
 export async function buildReportContext(params: ReportParams, source: ReportConfigSource): Promise<ReportContext> {
   const problems: FieldProblem[] = [];
   const needsGroups = reportKind(params.columnsBy).usesAllGroups === true || params.groups !== undefined;
-  const [allStatuses, groupViews, calendars] = await Promise.all([
+  const needsFields = params.fields.length > 0 || params.groupByFields.length > 0 || params.historyFields.length > 0;
+  const [allStatuses, groupViews, calendars, jiraFields] = await Promise.all([
     source.statuses(),
     needsGroups ? source.listStatusGroups() : Promise.resolve([]),
     params.calendar.toLowerCase() === 'normalhours' ? Promise.resolve([]) : source.listCalendars(),
+    needsFields && source.fields ? source.fields() : Promise.resolve([]),
   ]);
+  const fieldColumns = resolveFields(params.fields, jiraFields, 'fields', problems);
+  const groupByFields = resolveFields(params.groupByFields, jiraFields, 'groupByFields', problems);
+  const historyFields = resolveFields(params.historyFields, jiraFields, 'historyFields', problems);
   const names = new Map(allStatuses.map((s) => [s.id, s.name]));
   // Deleted statuses (in old history only) may be named by id when asked for.
   const statusIds = params.statuses ? resolveStatuses(params.statuses, allStatuses, 'statuses', problems, params.includeDeletedStatuses) : undefined;
@@ -119,6 +154,11 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
     groups,
     calendar,
     dayMs: dayLengthMs(params.dayLength, calendar),
+    timePeriod: params.timePeriod,
+    historyFields,
+    includeTransitionedBy: params.includeTransitionedByColumns,
+    fieldColumns,
+    groupByFields,
     between,
   };
 }

@@ -4,8 +4,17 @@
 import { z } from 'zod';
 import { FieldError, type FieldProblem } from '../kernel/errors';
 import { COLUMNS_BY, type ColumnsBy } from './kinds';
-import { type IssueSelection, jqlString } from '../jira';
-import { MULTI_VISIT_BEHAVIORS, type MultiVisitBehavior, parseViewFormat, type DayLength, type ViewFormat, type TrimWindow } from '../engine';
+import { type IssueSelection, jqlString, MAX_HISTORY_FIELDS } from '../jira';
+import {
+  TIME_PERIODS,
+  type TimePeriod,
+  MULTI_VISIT_BEHAVIORS,
+  type MultiVisitBehavior,
+  parseViewFormat,
+  type DayLength,
+  type ViewFormat,
+  type TrimWindow,
+} from '../engine';
 
 export const OUTPUT_TYPES = ['json', 'jsonSimplified', 'csv'] as const;
 export type OutputType = (typeof OUTPUT_TYPES)[number];
@@ -89,6 +98,18 @@ const listText = z.string().transform((text) =>
     .filter((part) => part.length > 0),
 );
 
+/** /rest/aggregation's statistics; standardDeviation is the population deviation (engine/aggregate.ts). */
+export const AGGREGATION_TYPES = ['average', 'sum', 'median', 'standardDeviation', 'min', 'max', 'count'] as const;
+export type AggregationType = (typeof AGGREGATION_TYPES)[number];
+
+/** Jira field ids (`fields`, `groupByFields`): system ids such as priority, or customfield_NNNNN. */
+export const MAX_FIELD_IDS = 50;
+const fieldIdList = listText.superRefine((ids, ctx) => {
+  const bad = ids.filter((id) => !/^[A-Za-z][A-Za-z0-9_]{0,99}$/.test(id));
+  if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `'${bad.join("', '")}' is not a Jira field id (such as priority or customfield_10010)` });
+  if (ids.length > MAX_FIELD_IDS) ctx.addIssue({ code: 'custom', message: `names more than ${MAX_FIELD_IDS} fields` });
+});
+
 const plainText = z.string().max(MAX_TEXT, { message: `must be at most ${MAX_TEXT} characters` });
 
 const viewFormatText = z.string().transform((text, ctx): ViewFormat => {
@@ -137,6 +158,12 @@ export const PARAMETERS = {
   toStatuses: { schema: listText, list: true },
   toEntry: { schema: caseInsensitiveEnum(ENTRY_CHOICES), list: false },
   pausedStatuses: { schema: listText, list: true },
+  fields: { schema: fieldIdList, list: true },
+  groupByFields: { schema: fieldIdList, list: true },
+  aggregationType: { schema: caseInsensitiveEnum(AGGREGATION_TYPES), list: false },
+  timePeriod: { schema: caseInsensitiveEnum(TIME_PERIODS), list: false },
+  historyFields: { schema: fieldIdList, list: true },
+  includeTransitionedByColumns: { schema: booleanText, list: false },
   /** The token itself (discouraged); read by authentication, ignored here. */
   tisjwt: { schema: z.string(), list: false },
 } as const;
@@ -208,6 +235,18 @@ export interface ReportParams {
   startIssueIndex: number;
   nextPageToken: string | undefined;
   between: BetweenParams | undefined;
+  /** Jira field ids shown as fieldColumns (`fields`), in the order given, without repeats. */
+  fields: string[];
+  /** Jira field ids whose values group the rows (`groupByFields`). */
+  groupByFields: string[];
+  /** /rest/aggregation's statistic (other endpoints do not read it, so a saved set may hold it). */
+  aggregationType: AggregationType | undefined;
+  /** statusDurationByTimePeriod, timePeriodDurationByStatus: the period time is split by (default month, as the vendor's). */
+  timePeriod: TimePeriod;
+  /** anyFieldDurationExpanded: the fields whose history is reported (at most MAX_HISTORY_FIELDS). */
+  historyFields: string[];
+  /** Adds who made each transition where the report shows transitions. */
+  includeTransitionedByColumns: boolean;
 }
 
 type Parsed = { [K in ParamName]?: z.output<(typeof PARAMETERS)[K]['schema']> };
@@ -223,6 +262,8 @@ function parseEach(raw: RawParams, problems: FieldProblem[]): Parsed {
       for (const value of values) {
         const result = definition.schema.safeParse(value);
         if (result.success && Array.isArray(result.data)) items.push(...result.data);
+        else if (!result.success && !problems.some((p) => p.field === name))
+          problems.push({ field: name, message: result.error.issues[0]?.message ?? 'is not valid' });
       }
       parsed[name] = items;
       continue;
@@ -304,6 +345,18 @@ export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[
       problems.push({ field: 'trimHistoryEndDate', message: 'must be after trimHistoryStartDate' });
     }
   }
+  const historyFields = [...new Set(p.historyFields ?? [])];
+  if (columnsBy === 'anyFieldDurationExpanded' && historyFields.length === 0) {
+    problems.push({
+      field: 'historyFields',
+      message: 'is required when columnsBy is anyFieldDurationExpanded: the field ids whose history to report, such as priority',
+    });
+  }
+  if (historyFields.length > MAX_HISTORY_FIELDS)
+    problems.push({
+      field: 'historyFields',
+      message: `names more than ${MAX_HISTORY_FIELDS} fields (Jira's changelog takes that many besides status and assignee)`,
+    });
   if (problems.length > 0) throw new FieldError(problems);
   return {
     selection,
@@ -324,5 +377,11 @@ export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[
     startIssueIndex: p.startIssueIndex ?? 0,
     nextPageToken: p.nextPageToken,
     between,
+    fields: [...new Set(p.fields ?? [])],
+    groupByFields: [...new Set(p.groupByFields ?? [])],
+    aggregationType: p.aggregationType,
+    timePeriod: p.timePeriod ?? 'month',
+    historyFields: [...new Set(p.historyFields ?? [])],
+    includeTransitionedByColumns: p.includeTransitionedByColumns ?? false,
   };
 }

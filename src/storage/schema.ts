@@ -16,6 +16,12 @@ export interface TokensTable {
   last_used_at: number | null;
   last_used_ip: string | null;
   use_count: Generated<number>;
+  /** The token manager or admin who created it for the owner; null when the owner did. */
+  created_by: Generated<string | null>;
+  /** Who deactivated it: owner | manager | admin; null while active or never deactivated. */
+  deactivated_by: Generated<string | null>;
+  /** Which of the owner's admission slots the token holds (unique per owner); NULL on rows older than slots. */
+  slot: number | null;
 }
 
 export interface AuditEventsTable {
@@ -111,6 +117,16 @@ export interface ExportJobsTable {
   invocations: number;
   /** Consecutive transient failures (Jira throttling): the job fails after a few. */
   failures: number;
+  /** Which of the owner's export slots a queued or running job holds; NULL once finished. */
+  slot: number | null;
+}
+
+/** Requests admitted for a token in one fixed rate window (the per-token rate limit). */
+export interface RateWindowsTable {
+  token_id: string;
+  /** Epoch ms at which the window starts (a multiple of the window length). */
+  window_start: number;
+  admitted: number;
 }
 
 /** Result rows of an export, in order: JSON text, a few hundred KB each. */
@@ -130,6 +146,7 @@ export interface Database {
   rest_requests: RestRequestsTable;
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
+  rate_windows: RateWindowsTable;
   token_addresses: TokenAddressesTable;
   signing_keys: SigningKeysTable;
 }

@@ -3,7 +3,17 @@
 import { AppError } from '../kernel/errors';
 
 export type TokenRejection =
-  'MISSING' | 'MALFORMED' | 'UNKNOWN_KEY' | 'BAD_SIGNATURE' | 'BAD_CLAIMS' | 'UNKNOWN_TOKEN' | 'INACTIVE' | 'EXPIRED' | 'OWNER_INACTIVE';
+  | 'MISSING'
+  | 'MALFORMED'
+  | 'UNKNOWN_KEY'
+  | 'BAD_SIGNATURE'
+  | 'BAD_CLAIMS'
+  | 'UNKNOWN_TOKEN'
+  | 'INACTIVE'
+  | 'EXPIRED'
+  | 'OWNER_INACTIVE'
+  /** The owner is outside the token policy's "who may use tokens" groups. */
+  | 'POLICY';
 
 /**
  * One message for every refusal, the one TISJWT clients know: which check failed would tell

@@ -1,6 +1,7 @@
 // Authenticates a presented token, in the order docs/architecture.md fixes: shape and
 // algorithm, known kid, signature, iss/aud, row by jti, constant-time hash match, active,
-// not expired, owner still an active Jira user; then the use is recorded.
+// not expired, owner still an active Jira user, owner allowed by the token policy's use
+// groups (cached membership); then the use is recorded.
 import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../kernel/ports';
 import type { UserDirectory } from '../jira';
@@ -31,6 +32,8 @@ export interface TokenVerifierDeps {
   lastUse: LastUseRecorder;
   /** The warning window in days (the hygiene setting); EXPIRY_WARNING_DAYS without it. */
   expiryWarningDays?: () => Promise<number>;
+  /** The token policy's use rule for an owner; answers from a cache when warm. */
+  mayUse(ownerAccountId: string): Promise<boolean>;
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -59,6 +62,7 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
       const owner = (await deps.users.getUsers([stored.ownerAccountId])).get(stored.ownerAccountId);
       const refusal = tokenRefusalOf(stored, now, owner?.active === true);
       if (refusal || !owner) throw new TokenRejectedError(refusal ?? 'OWNER_INACTIVE', { token: stored });
+      if (!(await deps.mayUse(owner.accountId))) throw new TokenRejectedError('POLICY', { token: stored });
       await deps.lastUse.record(stored, now, request.ip);
       return {
         tokenId: stored.id,

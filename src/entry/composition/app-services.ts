@@ -10,19 +10,33 @@ import { createTokenHygiene, type TokenHygiene } from '../../audit/token-hygiene
 import { recordingRefusals, trackingAddresses } from '../../audit/use-recording';
 import { createActiveCallerCheck, type ActiveCallerCheck } from '../../access/active-caller';
 import { createAppContextService, type AppContextService } from '../../access/app-context';
-import { cachedUserDirectory, createIssueDataAccess, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
+import {
+  cachedGroupDirectory,
+  cachedUserDirectory,
+  createIssueDataAccess,
+  createJiraGroupDirectory,
+  createJiraUserDirectory,
+  createProjectDirectory,
+  jiraRuntimeOn,
+  type GroupDirectory,
+  type UserDirectory,
+} from '../../jira';
 import type { Clock, ExportQueue, JiraHttp, SecretStore } from '../../kernel/ports';
+import { createPolicyService, type PolicyService } from '../../policy/policy-service';
+import { createPolicyStore } from '../../policy/policy-store';
 import { createCalendarService, type CalendarService } from '../../report-settings/calendars';
 import { createParamSetService, type ParamSetService } from '../../report-settings/param-sets';
 import { createStatusGroupService, type StatusGroupService } from '../../report-settings/status-groups';
 import { createStatusCatalog, type StatusCatalog } from '../../report-settings/statuses';
 import { createExportService, type ExportService, type ExportSettings } from '../../reporting/export-jobs/export-service';
+import { createReportPreview, type ReportPreviewService } from '../../reporting/report-preview';
 import { createReportService, type ReportService, type SyncBudget } from '../../reporting/report-service';
 import { createRestActivity, type RateLimit, type RestActivity } from '../../rest/rest-activity';
 import { createAuditRepository } from '../../storage/audit-repository';
 import { createExportRepository } from '../../storage/export-repository';
 import { createRestRequestRepository } from '../../storage/rest-request-repository';
 import type { Db } from '../../storage/schema';
+import { createRateWindowRepository } from '../../storage/rate-window-repository';
 import { createSettingsRepository } from '../../storage/settings-repository';
 import { createSigningKeyRepository } from '../../storage/signing-key-repository';
 import { createTokenAddressRepository } from '../../storage/token-address-repository';
@@ -47,6 +61,8 @@ export interface AppServices {
   /** Every resolver's first check: the caller is an active Jira user. */
   activeCaller: ActiveCallerCheck;
   appContext: AppContextService;
+  /** The token policy (admin page's Policy tab) and who may create, use and manage tokens. */
+  policy: PolicyService;
   tokens: TokenService;
   verifier: TokenVerifier;
   /** Synchronous reports (the REST list and issue endpoints). */
@@ -58,6 +74,8 @@ export interface AppServices {
   statuses: StatusCatalog;
   paramSets: ParamSetService;
   restActivity: RestActivity;
+  /** The user page's report builder: previews as the signed-in user, and its project picker. */
+  reportPreview: ReportPreviewService;
   /** The audit log: list, export, each owner's token history. */
   audit: AuditService;
   hygieneSettings: HygieneSettingsService;
@@ -68,6 +86,7 @@ export interface AppServices {
 
 export interface ServiceOverrides {
   users?: UserDirectory;
+  groups?: GroupDirectory;
   restRateLimit?: RateLimit;
   restSyncBudget?: SyncBudget;
   exportSettings?: Partial<ExportSettings>;
@@ -97,11 +116,18 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   const recorder = createAuditRecorder({ audit: auditRepository, clock });
   const addresses = createTokenAddressRepository(db);
   const tokenHygieneRepository = createTokenHygieneRepository(db);
-  const tokens = createTokenService({ tokens: tokenRepository, audit: auditRepository, recorder, keys, users, clock });
-  const hygieneSettings = createHygieneSettings({ settings: createSettingsRepository(db), users, clock, recorder });
+  const settingsRepository = createSettingsRepository(db);
+  // Group membership through a 5-minute cache: verification asks on every request.
+  const groups = cachedGroupDirectory(overrides.groups ?? createJiraGroupDirectory(ports.jira, { runtime }), clock);
+  const policy = createPolicyService({ store: createPolicyStore(settingsRepository), audit: auditRepository, users, groups, clock });
+  const tokens = createTokenService({ tokens: tokenRepository, audit: auditRepository, recorder, keys, users, policy, clock });
+  const hygieneSettings = createHygieneSettings({ settings: settingsRepository, users, clock, recorder });
+  const activeCaller = createActiveCallerCheck({ accountState });
+  const paramSets = createParamSetService({ db, users, clock });
   return {
-    activeCaller: createActiveCallerCheck({ accountState }),
-    appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl() }),
+    activeCaller,
+    appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl(), governanceOf: (caller) => policy.governanceOf(caller) }),
+    policy,
     tokens,
     // Verification reads owner state through a short cache: no Jira call per request when warm.
     // Refused uses and first uses from a new address go to the audit log.
@@ -113,6 +139,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
         clock,
         lastUse: trackingAddresses(createLastUseRecorder(tokenRepository), addresses, recorder),
         expiryWarningDays: () => hygieneSettings.expiryWarningDays(),
+        mayUse: (ownerAccountId) => policy.mayUse(ownerAccountId),
       }),
       recorder,
       clock,
@@ -129,12 +156,20 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
     calendars,
     statusGroups,
     statuses: createStatusCatalog({ users, statuses }),
-    paramSets: createParamSetService({ db, users, clock }),
+    paramSets,
     restActivity: createRestActivity({
       log: createRestRequestRepository(db),
+      windows: createRateWindowRepository(db),
       clock,
       users,
       ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),
+    }),
+    reportPreview: createReportPreview({
+      activeCaller,
+      reports,
+      savedParams: (id) => paramSets.savedParams(id),
+      projects: createProjectDirectory(ports.jira, { runtime }),
+      settings: { calendars: () => calendars.list(), statusGroups: () => statusGroups.list(), paramSets: () => paramSets.list() },
     }),
     audit: createAuditService({ audit: auditRepository, addresses, tokens: tokenRepository, users, clock }),
     hygieneSettings,

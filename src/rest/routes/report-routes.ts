@@ -3,7 +3,7 @@
 // or when the time budget is spent, whichever comes first; nextPageToken continues it.
 import { fieldError } from '../../kernel/errors';
 import type { ReportParams } from '../../reporting/report-params';
-import { SYNC_ISSUE_LIMIT, type ReportPage, type ReportService } from '../../reporting/report-service';
+import { syncIssueLimit, type ReportPage, type ReportService } from '../../reporting/report-service';
 import { requireSelection } from '../../reporting/selection-param';
 import type { RestResponse } from '../http';
 import type { Route, RouteResult } from '../route';
@@ -25,7 +25,7 @@ const listRoute = (pattern: string): Route => ({
     requireSelection(params);
     // A continuation carries its JQL in the token; the selection is not needed again.
     if (!params.selection) params = { ...params, selection: { kind: 'jql', jql: '' } };
-    const page = await services.reports.runSynchronous({ ownerAccountId: principal.accountId, params, limit: params.pageSize ?? SYNC_ISSUE_LIMIT });
+    const page = await services.reports.runSynchronous({ ownerAccountId: principal.accountId, params, limit: params.pageSize ?? syncIssueLimit(params) });
     return { response: reportResponse(services.reports, page, params), issueCount: page.issueCount };
   },
 });

@@ -16,9 +16,11 @@ export interface IssuedTokenDialogProps {
   reason: 'created' | 'regenerated';
   restBaseUrl: string;
   onClose: () => void;
+  /** Opens the report builder on this example, with this token in its requests. */
+  onOpenBuilder?: () => void;
 }
 
-export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose }: IssuedTokenDialogProps) {
+export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpenBuilder }: IssuedTokenDialogProps) {
   const curl = curlExample(restBaseUrl, issued.token);
   const powerQuery = powerQueryExample(restBaseUrl, issued.token);
   return (
@@ -59,6 +61,14 @@ export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose }: Issu
           <Inline space="space.100">
             <CopyButton text={powerQuery} label="Copy Power Query example" />
           </Inline>
+          {onOpenBuilder ? (
+            <Inline space="space.100" alignBlock="center" shouldWrap>
+              <Button onClick={onOpenBuilder} testId="open-report-builder">
+                Open in the report builder
+              </Button>
+              <Text color="color.text.subtle">Change the issues or the report, see the first rows, copy Python or a URL: with this token.</Text>
+            </Inline>
+          ) : null}
         </Stack>
       </ModalBody>
       <ModalFooter>

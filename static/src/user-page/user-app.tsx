@@ -9,6 +9,8 @@ import { showSuccessFlag } from '../shared/flags';
 import { ErrorState, LoadingState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
 import { useNow } from '../shared/use-now';
+import type { BuilderOpening } from './report-builder/report-builder-panel';
+import { FIRST_REPORT_PARAMS } from './rest-examples';
 import { ExpiryBanner } from './expiry-banner';
 import { RestApiPanel } from './rest-api-panel';
 import { TokenTable } from './token-table';
@@ -18,6 +20,7 @@ const CreateTokenDialog = lazy(() => import('./create-token-dialog').then((modul
 const IssuedTokenDialog = lazy(() => import('./issued-token-dialog').then((module) => ({ default: module.IssuedTokenDialog })));
 const EditTokenDialog = lazy(() => import('./edit-token-dialog').then((module) => ({ default: module.EditTokenDialog })));
 const DeleteTokenDialog = lazy(() => import('./delete-token-dialog').then((module) => ({ default: module.DeleteTokenDialog })));
+const ReportBuilderPanel = lazy(() => import('./report-builder/report-builder-panel').then((module) => ({ default: module.ReportBuilderPanel })));
 const TokenHistoryDialog = lazy(() => import('./token-history-dialog').then((module) => ({ default: module.TokenHistoryDialog })));
 const RegenerateTokenDialog = lazy(() => import('./regenerate-token-dialog').then((module) => ({ default: module.RegenerateTokenDialog })));
 
@@ -28,6 +31,7 @@ const page = xcss({ maxWidth: '1200px', marginInline: 'auto', paddingInline: 'sp
 export function UserApp() {
   const [state, setState] = useState<LoadState>({ status: 'loading' });
   const [dialog, setDialog] = useState<DialogState>({ kind: 'none' });
+  const [builderOpening, setBuilderOpening] = useState<BuilderOpening | undefined>();
   const now = useNow();
 
   const load = useCallback(async () => {
@@ -80,6 +84,9 @@ export function UserApp() {
           <>
             <ExpiryBanner tokens={state.tokens} now={now} onExtended={upsertToken} />
             <TokenTable tokens={state.tokens} now={now} onAction={setDialog} />
+            <Suspense fallback={<LoadingState label="Loading the report builder" />}>
+              <ReportBuilderPanel restBaseUrl={state.context.restBaseUrl} opening={builderOpening} />
+            </Suspense>
             <RestApiPanel restBaseUrl={state.context.restBaseUrl} />
           </>
         ) : null}
@@ -96,7 +103,17 @@ export function UserApp() {
           />
         ) : null}
         {dialog.kind === 'issued' && state.status === 'ready' ? (
-          <IssuedTokenDialog issued={dialog.issued} reason={dialog.reason} restBaseUrl={state.context.restBaseUrl} onClose={close} />
+          <IssuedTokenDialog
+            issued={dialog.issued}
+            reason={dialog.reason}
+            restBaseUrl={state.context.restBaseUrl}
+            onClose={close}
+            onOpenBuilder={() => {
+              // The builder keeps the token in memory only, for its copied requests.
+              setBuilderOpening({ at: Date.now(), params: FIRST_REPORT_PARAMS, token: dialog.issued.token });
+              close();
+            }}
+          />
         ) : null}
         {dialog.kind === 'edit' ? (
           <EditTokenDialog

@@ -9,7 +9,7 @@ import { JiraAccessError, RetryLaterError } from '../../../src/kernel/errors';
 import type { Clock, JiraHttp } from '../../../src/kernel/ports';
 import { JIRA_BUSY_RETRY_AFTER_SECONDS } from '../../../src/reporting/jira-failure';
 import { parseReportParams, type RawParams } from '../../../src/reporting/report-params';
-import { createReportService, SYNC_ISSUE_LIMIT, SYNC_SOFT_BUDGET_MS, type SyncBudget } from '../../../src/reporting/report-service';
+import { createReportService, SYNC_ISSUE_LIMIT, SYNC_SOFT_BUDGET_MS, syncIssueLimit, type SyncBudget } from '../../../src/reporting/report-service';
 import { TEST_NOW } from '../../support/jira-emulator';
 
 /** How long each Jira request takes on the test's clock. */
@@ -119,5 +119,22 @@ describe('report service: one clock', () => {
     // fit in 20 s; nothing started after it.
     expect(slow.starts).toHaveLength(2);
     expect(Math.max(...slow.starts)).toBeLessThan(2 * REQUEST_MS);
+  });
+});
+
+describe('syncIssueLimit', () => {
+  it('keeps the plain limit without field columns or outside json, and shrinks json pages with fields', () => {
+    const params = (outputType: 'json' | 'csv', fields: string[]) => ({ outputType, fields, groupByFields: [] });
+    expect(syncIssueLimit(params('json', []))).toBe(SYNC_ISSUE_LIMIT);
+    expect(syncIssueLimit(params('csv', ['a', 'b', 'c']))).toBe(SYNC_ISSUE_LIMIT);
+    expect(syncIssueLimit(params('json', ['assignee', 'priority', 'labels']))).toBe(7200);
+    expect(
+      syncIssueLimit({
+        outputType: 'json',
+        fields: Array.from({ length: 50 }, (_, i) => `f${i}`),
+        groupByFields: Array.from({ length: 50 }, (_, i) => `g${i}`),
+      }),
+    ).toBe(1000);
+    expect(syncIssueLimit({ outputType: 'json', fields: Array.from({ length: 50 }, (_, i) => `f${i}`), groupByFields: [] })).toBe(1300);
   });
 });

@@ -1,5 +1,6 @@
 // The router's path matching: literal segments case-insensitively, {placeholders} decoded,
 // literal patterns ahead of placeholder ones, and one entry per route in ROUTE_PATTERNS.
+import { aggregationRoute } from '../../../src/rest/routes/aggregation-route';
 import { findRoute, matchPattern, ROUTE_PATTERNS } from '../../../src/rest/router';
 import { calendarRoutes } from '../../../src/rest/routes/calendar-routes';
 import { exportRoutes } from '../../../src/rest/routes/export-routes';
@@ -138,7 +139,9 @@ describe('findRoute', () => {
 
 describe('ROUTE_PATTERNS', () => {
   it('lists every route of every route module once', () => {
-    const declared = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, ...calendarRoutes, ...exportRoutes].map((route) => route.pattern);
+    const declared = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, aggregationRoute, ...calendarRoutes, ...exportRoutes].map(
+      (route) => route.pattern,
+    );
     expect([...ROUTE_PATTERNS].sort()).toEqual([...declared].sort());
     expect(new Set(ROUTE_PATTERNS.map((pattern) => pattern.toLowerCase())).size).toBe(ROUTE_PATTERNS.length);
   });
@@ -153,6 +156,7 @@ describe('ROUTE_PATTERNS', () => {
         '/rest/list2',
         '/rest/issue',
         '/rest/issue/expanded',
+        '/rest/aggregation',
         '/rest/calendar',
         '/rest/calendar/{id}',
         '/rest/export',

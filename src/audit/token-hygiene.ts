@@ -9,6 +9,7 @@ import type { UserDirectory } from '../jira';
 import type { Clock } from '../kernel/ports';
 import { isoInstant } from '../kernel/time';
 import type { AuditRepository } from '../storage/audit-repository';
+import type { TokenAddressRepository } from '../storage/token-address-repository';
 import type { TokenHygieneRepository } from '../storage/token-hygiene-repository';
 import type { TokenRepository } from '../storage/token-repository';
 import type { AuditRecorder } from './audit-recorder';
@@ -26,6 +27,7 @@ export interface TokenHygiene {
 
 export function createTokenHygiene(deps: {
   audit: AuditRepository;
+  addresses: TokenAddressRepository;
   tokens: TokenRepository;
   hygiene: TokenHygieneRepository;
   settings: HygieneSettingsService;
@@ -56,6 +58,8 @@ export function createTokenHygiene(deps: {
       const retentionCutoff = now - settings.auditRetentionDays * DAY_MS;
       result.eventsRemoved = await deps.audit.deleteBefore(retentionCutoff);
       if (result.eventsRemoved > 0) await recorder.eventsRemoved(result.eventsRemoved, retentionCutoff);
+      // Where a token was used from is kept as long as the events are.
+      await deps.addresses.deleteSeenBefore(retentionCutoff);
 
       if (settings.staleAfterDays !== null) {
         const cutoff = now - settings.staleAfterDays * DAY_MS;
@@ -93,6 +97,7 @@ export function createTokenHygiene(deps: {
         for (const id of await hygiene.inactiveOwnedSince(owner, deleteCutoff)) {
           const token = await tokens.findById(id);
           if (!token || !(await tokens.deleteAny(id))) continue;
+          await deps.addresses.deleteForToken(id);
           result.ownerInactiveDeleted.push(id);
           await recorder.swept('sweep.owner-inactive-deleted', token, null, { deleteDeactivatedOwnersAfterDays: settings.deleteDeactivatedOwnersAfterDays });
         }

@@ -19,6 +19,8 @@ export interface TokenAddressRepository {
   /** Most recently seen first. */
   recent(tokenId: string, limit: number): Promise<TokenAddress[]>;
   deleteForToken(tokenId: string): Promise<void>;
+  /** Forgets addresses last seen before `cutoff` (the audit retention); answers how many. */
+  deleteSeenBefore(cutoff: number): Promise<number>;
 }
 
 export function createTokenAddressRepository(db: Db): TokenAddressRepository {
@@ -53,6 +55,10 @@ export function createTokenAddressRepository(db: Db): TokenAddressRepository {
     },
     async deleteForToken(tokenId) {
       await db.deleteFrom('token_addresses').where('token_id', '=', tokenId).execute();
+    },
+    async deleteSeenBefore(cutoff) {
+      const result = await db.deleteFrom('token_addresses').where('last_seen', '<', cutoff).executeTakeFirst();
+      return Number(result.numDeletedRows);
     },
   };
 }

@@ -30,6 +30,8 @@ export interface TokenVerifierDeps {
   users: UserDirectory;
   clock: Clock;
   lastUse: LastUseRecorder;
+  /** The warning window in days (the hygiene setting); EXPIRY_WARNING_DAYS without it. */
+  expiryWarningDays?: () => Promise<number>;
   /** The token policy's use rule for an owner; answers from a cache when warm. */
   mayUse(ownerAccountId: string): Promise<boolean>;
 }
@@ -68,7 +70,7 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
         displayName: owner.displayName,
         installationId: request.installationId,
         expiresAt: stored.expiresAt,
-        expiresSoon: inExpiryWarningWindow(stored.expiresAt, now),
+        expiresSoon: inExpiryWarningWindow(stored.expiresAt, now, deps.expiryWarningDays ? await deps.expiryWarningDays() : undefined),
       };
     },
   };

@@ -141,6 +141,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
         users: cachedUserDirectory(users, clock),
         clock,
         lastUse: trackingAddresses(createLastUseRecorder(tokenRepository), addresses, recorder),
+        expiryWarningDays: () => hygieneSettings.expiryWarningDays(),
         mayUse: (ownerAccountId) => policy.mayUse(ownerAccountId),
       }),
       recorder,
@@ -179,6 +180,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
     // The sweep asks Jira itself, not the short cache: it acts on what Jira says now.
     tokenHygiene: createTokenHygiene({
       audit: auditRepository,
+      addresses,
       tokens: tokenRepository,
       hygiene: tokenHygieneRepository,
       settings: hygieneSettings,

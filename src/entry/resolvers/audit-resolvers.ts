@@ -20,7 +20,7 @@ export const auditResolvers: ResolverTable = {
   },
   'tokens/expiry-window': {
     schema: emptyPayload,
-    run: async (services) => ({ expiryWarningDays: (await services.hygieneSettings.current()).expiryWarningDays }),
+    run: async (services) => ({ expiryWarningDays: await services.hygieneSettings.expiryWarningDays() }),
   },
   'admin/hygiene/get': {
     schema: emptyPayload,

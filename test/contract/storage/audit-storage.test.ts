@@ -90,6 +90,9 @@ describe.each(storageTargets)('audit storage on $name', (target) => {
       { address: '198.51.100.7', firstSeen: NOW + 2000, lastSeen: NOW + 2000 },
       { address: '203.0.113.9', firstSeen: NOW, lastSeen: NOW + 1000 },
     ]);
+    expect(await addresses.deleteSeenBefore(NOW + 1500)).toBe(1);
+    await addresses.deleteForToken(id(1));
+    expect(await addresses.recent(id(1), 5)).toEqual([]);
   });
 
   it('registers signing keys once, retires one once, and marks its tokens in one statement', async () => {

@@ -4,6 +4,7 @@ import { findRoute, matchPattern, ROUTE_PATTERNS } from '../../../src/rest/route
 import { calendarRoutes } from '../../../src/rest/routes/calendar-routes';
 import { exportRoutes } from '../../../src/rest/routes/export-routes';
 import { openApiRoute } from '../../../src/rest/routes/openapi-route';
+import { smallExportRoute } from '../../../src/rest/routes/small-export-route';
 import { reportRoutes } from '../../../src/rest/routes/report-routes';
 import { tokenRotateRoute } from '../../../src/rest/routes/token-routes';
 import { whoamiRoute } from '../../../src/rest/routes/whoami-route';
@@ -138,7 +139,9 @@ describe('findRoute', () => {
 
 describe('ROUTE_PATTERNS', () => {
   it('lists every route of every route module once', () => {
-    const declared = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, ...calendarRoutes, ...exportRoutes].map((route) => route.pattern);
+    const declared = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, smallExportRoute, ...calendarRoutes, ...exportRoutes].map(
+      (route) => route.pattern,
+    );
     expect([...ROUTE_PATTERNS].sort()).toEqual([...declared].sort());
     expect(new Set(ROUTE_PATTERNS.map((pattern) => pattern.toLowerCase())).size).toBe(ROUTE_PATTERNS.length);
   });
@@ -153,7 +156,11 @@ describe('ROUTE_PATTERNS', () => {
         '/rest/list2',
         '/rest/issue',
         '/rest/issue/expanded',
+        '/rest/issues',
+        '/rest/issues/v2',
+        '/rest/smallexport',
         '/rest/calendar',
+        '/rest/calendar/search',
         '/rest/calendar/{id}',
         '/rest/export',
         '/rest/export/{id}',

@@ -21,6 +21,17 @@ export interface ReportConfigSource {
 /** A field the request named, as Jira knows it. */
 export type ReportField = JiraField;
 
+export interface CalendarSummary {
+  /** The calendar number; null for normalHours. */
+  id: number | null;
+  name: string;
+  timeZone: string;
+  dailyWorkingHours: number;
+  is7x24Calendar: boolean;
+}
+
+const NORMAL_HOURS_SUMMARY: CalendarSummary = { id: null, name: 'normalHours', timeZone: 'UTC', dailyWorkingHours: 24, is7x24Calendar: true };
+
 export interface ReportContext {
   /** Every status Jira knows, in Jira's order. */
   allStatuses: StatusInfo[];
@@ -31,6 +42,8 @@ export interface ReportContext {
   statusFilter: Set<string> | undefined;
   groups: StatusGroup[];
   calendar: WorkingTimeCalendar;
+  /** The calendar used, as the wire format's top-level `calendar` shows it. */
+  calendarSummary?: CalendarSummary;
   dayMs: number;
   timePeriod: TimePeriod;
   /** anyFieldDurationExpanded: the fields whose history is reported. */
@@ -128,14 +141,23 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
   }
 
   let calendar = normalHoursCalendar;
+  let calendarSummary = NORMAL_HOURS_SUMMARY;
   if (params.calendar.toLowerCase() !== 'normalhours') {
     const wanted = params.calendar.toLowerCase();
     const view =
       calendars.find((c) => c.id === params.calendar) ??
       calendars.find((c) => c.number !== undefined && String(c.number) === params.calendar) ??
       calendars.find((c) => c.name.toLowerCase() === wanted);
-    if (view) calendar = compiledCalendar(view);
-    else problems.push({ field: 'calendar', message: `there is no calendar '${echo(params.calendar)}' (GET /rest/calendar lists them)` });
+    if (view) {
+      calendar = compiledCalendar(view);
+      calendarSummary = {
+        id: view.number ?? null,
+        name: view.name,
+        timeZone: view.timeZone,
+        dailyWorkingHours: Math.round((calendar.workingDayMs / 3_600_000) * 1000) / 1000,
+        is7x24Calendar: false,
+      };
+    } else problems.push({ field: 'calendar', message: `there is no calendar '${echo(params.calendar)}' (GET /rest/calendar lists them)` });
   }
 
   let between: ReportContext['between'];
@@ -159,6 +181,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
     statusFilter: statusIds ? new Set(statusIds) : undefined,
     groups,
     calendar,
+    calendarSummary,
     dayMs: dayLengthMs(params.dayLength, calendar),
     timePeriod: params.timePeriod,
     historyFields,

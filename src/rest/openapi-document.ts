@@ -562,7 +562,11 @@ export function openApiDocument(serverUrl: string): Schema {
                           headerColumns: { type: 'array', items: ref('ColumnValue') },
                           groupByColumns: { type: 'array', items: ref('ColumnValue') },
                           fieldColumns: { type: 'array', items: ref('ColumnValue') },
-                          valueColumns: { type: 'array', items: { ...columnValue, required: ['id', 'value', 'raw'] } },
+                          valueColumns: {
+                            type: 'array',
+                            description: 'A status the issue never visited is {id, value: "-"} without raw or count.',
+                            items: { ...columnValue, required: ['id', 'value'] },
+                          },
                           currentState: {
                             type: 'array',
                             items: {
@@ -578,11 +582,35 @@ export function openApiDocument(serverUrl: string): Schema {
                 },
               },
             },
-            includedStatuses: {
-              type: 'array',
-              items: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
-            },
+            includedStatuses: { type: 'array', items: ref('WireStatus') },
+            excludedStatuses: { type: 'array', items: ref('WireStatus'), description: 'Statuses left out by the statuses parameter.' },
+            dateFormat: { type: 'string', description: 'The pattern dates are written in (Java style).' },
+            timeZone: { type: 'string', description: "The calendar's time zone." },
+            viewFormat: { type: 'string' },
+            calendar: ref('CalendarSummary'),
+            pageSize: { type: ['integer', 'null'], description: 'The pageSize asked for; null when none was.' },
             nextPageToken: { type: 'string' },
+          },
+        },
+        WireStatus: {
+          type: 'object',
+          required: ['id', 'name', 'statusCategory', 'scopeProjectKey'],
+          properties: {
+            id: { type: 'string' },
+            name: { type: 'string' },
+            statusCategory: { type: 'object', required: ['key', 'name'], properties: { key: { type: 'string' }, name: { type: 'string' } } },
+            scopeProjectKey: { type: ['string', 'null'], description: 'The project of a team-managed status; null for company-wide ones.' },
+          },
+        },
+        CalendarSummary: {
+          type: 'object',
+          required: ['id', 'name', 'timeZone', 'dailyWorkingHours', 'is7x24Calendar'],
+          properties: {
+            id: { type: ['integer', 'null'], description: 'The calendar number; null for normalHours.' },
+            name: { type: 'string' },
+            timeZone: { type: 'string' },
+            dailyWorkingHours: { type: 'number' },
+            is7x24Calendar: { type: 'boolean' },
           },
         },
         JsonSimplified: {

@@ -27,6 +27,11 @@ const resultSchema = z.object({
   includedStatuses: z.array(named),
   dayMs: z.number(),
   statusNames: z.record(z.string(), z.string()),
+  /** Status category keys and the calendar used, for the json download's wire fields (older results lack them). */
+  statusCategories: z.record(z.string(), z.string()).optional(),
+  calendarSummary: z
+    .object({ id: z.number().nullable(), name: z.string(), timeZone: z.string(), dailyWorkingHours: z.number(), is7x24Calendar: z.boolean() })
+    .optional(),
   parts: z.array(partSchema),
 });
 export type ExportResult = z.infer<typeof resultSchema>;
@@ -84,6 +89,8 @@ export function finalResult(columnsBy: ColumnsBy, context: ReportContext, discov
     includedStatuses: columns.includedStatuses,
     dayMs: context.dayMs,
     statusNames: Object.fromEntries(context.allStatuses.map((s) => [s.id, s.name])),
+    statusCategories: Object.fromEntries(context.allStatuses.map((s) => [s.id, s.categoryKey])),
+    ...(context.calendarSummary ? { calendarSummary: context.calendarSummary } : {}),
     parts,
   };
 }

@@ -254,9 +254,12 @@ export function createExportService(deps: ExportServiceDeps) {
         }
       }
       const params = readStoredParams(job.params);
+      const categories = result.statusCategories ?? {};
       const rendered = await renderFile(partTable(params.columnsBy, result, rows), params, {
         dayMs: result.dayMs,
         statusName: (statusId) => result.statusNames[statusId] ?? deletedStatusName(statusId),
+        allStatuses: Object.entries(result.statusNames).map(([id, name]) => ({ id, name, categoryKey: categories[id] ?? '' })),
+        ...(result.calendarSummary ? { calendarSummary: result.calendarSummary } : {}),
       });
       return { kind: 'ok', rendered, part, parts, issueCount: range?.issueCount ?? 0 };
     },

@@ -68,10 +68,10 @@ export function jsonTable(table: ReportTable, format: CellFormat, statusName: (i
           ],
           // As with value columns, a field the issue leaves empty is left out.
           fieldColumns: fieldValues(row, table.fieldColumns),
-          // A value the issue does not have is left out (never zero), as clients expect.
+          // A value the issue does not have is "-" without raw or count (never zero), as the vendor sends it.
           valueColumns: table.valueColumns.flatMap((column) => {
             const cell = row.cells.get(column.id);
-            if (!cell) return [];
+            if (!cell) return [{ id: column.id, value: '-' }];
             const out: JsonColumnValue = { id: column.id, value: valueText(cell, format), raw: rawText(cell) };
             if (cell.kind === 'duration' && cell.count !== undefined) out.count = String(cell.count);
             return [out];

@@ -10,14 +10,15 @@ import type { ReportTable } from '../table';
 import { csvText } from './csv';
 import { flatTable, jsonSimplified } from './flat-rows';
 import { jsonTable } from './json-table';
+import { wireFields, type WireSource } from './wire-fields';
 
 export interface RenderedReport {
   contentType: string;
   body: string;
 }
 
-/** What rendering needs beyond the table: the day length and status names. */
-export interface RenderInfo {
+/** What rendering needs beyond the table: the day length and status names (and, for json, the context's wire fields). */
+export interface RenderInfo extends WireSource {
   dayMs: number;
   statusName(id: string): string;
 }
@@ -53,7 +54,7 @@ function jsonWithRows<D>(table: ReportTable, document: (rows: ReportTable) => D,
 
 export function renderReport(
   table: ReportTable,
-  params: Pick<ReportParams, 'outputType' | 'viewFormat'>,
+  params: Pick<ReportParams, 'outputType' | 'viewFormat'> & { pageSize?: number | undefined },
   info: RenderInfo,
   nextPageToken: string | undefined,
 ): RenderedReport {
@@ -64,7 +65,11 @@ export function renderReport(
         contentType: 'application/json; charset=utf-8',
         body: jsonWithRows(
           table,
-          (rows) => jsonTable(rows, format, (id) => info.statusName(id), nextPageToken),
+          (rows) => {
+            const doc = jsonTable(rows, format, (id) => info.statusName(id), nextPageToken);
+            const wire = wireFields(params, info, doc.includedStatuses);
+            return { ...wire, ...doc, includedStatuses: wire.includedStatuses };
+          },
           (doc) => doc.table.body.rows,
         ),
       };

@@ -4,6 +4,7 @@ import { csvText } from '../../../src/reporting/output/csv';
 import { flatTable, jsonSimplified } from '../../../src/reporting/output/flat-rows';
 import { jsonTable } from '../../../src/reporting/output/json-table';
 import { renderReport } from '../../../src/reporting/output/render';
+import { wireFields } from '../../../src/reporting/output/wire-fields';
 import type { Cell, ReportTable, TableRow } from '../../../src/reporting/table';
 
 function table(rowCount: number, grouped: boolean): ReportTable {
@@ -46,7 +47,11 @@ describe('renderReport writes the body a block at a time', () => {
     [1234, true, 'next-page'],
   ])('%i rows (grouped %s, token %s): the same text as the whole document', (rowCount, grouped, token) => {
     const t = table(rowCount, grouped);
-    expect(renderReport(t, { outputType: 'json', viewFormat: 'hours' }, info, token).body).toBe(JSON.stringify(jsonTable(t, format, info.statusName, token)));
+    const doc = jsonTable(t, format, info.statusName, token);
+    const wire = wireFields({ viewFormat: 'hours' }, {}, doc.includedStatuses);
+    expect(renderReport(t, { outputType: 'json', viewFormat: 'hours' }, info, token).body).toBe(
+      JSON.stringify({ ...wire, ...doc, includedStatuses: wire.includedStatuses }),
+    );
     expect(renderReport(t, { outputType: 'jsonSimplified', viewFormat: 'hours' }, info, token).body).toBe(
       JSON.stringify(jsonSimplified(flatTable(t, format), token)),
     );

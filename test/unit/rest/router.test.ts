@@ -1,11 +1,11 @@
 // The router's path matching: literal segments case-insensitively, {placeholders} decoded,
 // literal patterns ahead of placeholder ones, and one entry per route in ROUTE_PATTERNS.
 import { aggregationRoute } from '../../../src/rest/routes/aggregation-route';
-import { smallExportRoute } from '../../../src/rest/routes/small-export-route';
 import { findRoute, matchPattern, ROUTE_PATTERNS } from '../../../src/rest/router';
 import { calendarRoutes } from '../../../src/rest/routes/calendar-routes';
 import { exportRoutes } from '../../../src/rest/routes/export-routes';
 import { openApiRoute } from '../../../src/rest/routes/openapi-route';
+import { smallExportRoute } from '../../../src/rest/routes/small-export-route';
 import { reportRoutes } from '../../../src/rest/routes/report-routes';
 import { tokenRotateRoute } from '../../../src/rest/routes/token-routes';
 import { whoamiRoute } from '../../../src/rest/routes/whoami-route';

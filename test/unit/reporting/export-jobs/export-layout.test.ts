@@ -113,7 +113,7 @@ describe('finalResult', () => {
     const { params, context } = await requestFor({ columnsBy: 'statusDurationByAssignee', dayLength: 'businessDays', includeDeletedStatuses: 'true' });
     const parts = groupIntoParts(chunksOf([3, 3]), 4);
     const result = finalResult(params.columnsBy, context, { assignees: [], deletedStatusIds: ['7'] }, parts);
-    expect(result).toEqual({
+    expect(result).toMatchObject({
       valueColumns: [...STATUSES.map((s) => column(s.id, s.name)), column('7', 'Deleted status 7')],
       groupByColumn: { id: 'assignee', name: 'Assignee' },
       includedStatuses: [...STATUSES.map((s) => ({ id: s.id, name: s.name })), { id: '7', name: 'Deleted status 7' }],

@@ -9,7 +9,7 @@ import type { TokenView } from '../../../src/contract/tokens';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
-import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
+import { StateCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
 import { useLatestLoad } from '../shared/use-latest-load';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
@@ -23,7 +23,7 @@ const PAGE_SIZE = 20;
 const head: HeadType = {
   cells: [
     { key: 'owner', content: 'Owner', width: 12 },
-    { key: 'active', content: 'Active', width: 7 },
+    { key: 'state', content: 'State', width: 8 },
     { key: 'id', content: 'Token ID', width: 8 },
     { key: 'created', content: 'Created at', width: 11 },
     { key: 'expires', content: 'Expires at', width: 12 },
@@ -41,7 +41,7 @@ function rowOf(token: TokenView, now: number, onAction: (action: AdminAction) =>
     testId: `admin-token-row-${token.id}`,
     cells: [
       { key: 'owner', content: <OwnerCell token={token} /> },
-      { key: 'active', content: <ActiveCell token={token} /> },
+      { key: 'state', content: <StateCell token={token} /> },
       { key: 'id', content: <TokenIdCell token={token} /> },
       { key: 'created', content: <CreatedCell token={token} /> },
       { key: 'expires', content: <ExpiresCell token={token} now={now} /> },

@@ -3,9 +3,12 @@
 import { DatePicker } from '@atlaskit/datetime-picker';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
-import Select from '@atlaskit/select';
+import { useState } from 'react';
 import { FAR_FUTURE_EXPIRY } from '../../../src/contract/tokens';
-import { formatExpiry, localDatePlusDays } from './format';
+import { datePlaceholder, formatDayValue, parseTypedDate } from './date-input';
+import Select from '@atlaskit/select';
+import { formatExpiry, localDatePlusDays, toIsoDate } from './format';
+import { pageLocale } from './locale';
 
 export type ExpiryPreset = 'keep' | '30d' | '90d' | '1y' | 'custom' | 'never';
 
@@ -13,6 +16,8 @@ export interface ExpiryChoice {
   preset: ExpiryPreset;
   /** The custom date, used when preset is 'custom'. */
   customDate: string;
+  /** Why the typed custom date was not taken ("must be a future date"), shown until it is fixed. */
+  customProblem?: string;
 }
 
 interface PresetOption {
@@ -42,7 +47,7 @@ export function expiryDateOf(choice: ExpiryChoice, now: number): string | undefi
     case 'never':
       return FAR_FUTURE_EXPIRY;
     case 'custom':
-      return choice.customDate || undefined;
+      return choice.customProblem ? undefined : choice.customDate || undefined;
   }
 }
 
@@ -68,6 +73,28 @@ export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error }
     : presetOptions;
   const date = expiryDateOf(choice, now);
   const today = localDatePlusDays(0, now);
+  const placeholder = datePlaceholder();
+  // What is typed but not yet a value: the picker drops such text on blur, so it is
+  // checked here and either taken or refused with a reason, never silently cleared.
+  const [typed, setTyped] = useState('');
+  const takeDate = (value: string) => {
+    setTyped('');
+    if (value === '') onChange({ ...choice, customDate: '', customProblem: undefined });
+    // A past date stays in the field, with the reason beside it, until it is changed.
+    else if (value < today) onChange({ ...choice, customDate: value, customProblem: 'The expiry must be a future date.' });
+    else onChange({ ...choice, customDate: value, customProblem: undefined });
+  };
+  const takeTyped = () => {
+    if (typed.trim() === '') return;
+    const parsed = parseTypedDate(typed);
+    if (Number.isNaN(parsed.getTime())) {
+      setTyped('');
+      onChange({ ...choice, customDate: '', customProblem: `Enter the date as ${placeholder}, or pick it in the calendar.` });
+      return;
+    }
+    takeDate(toIsoDate(parsed));
+  };
+  const shownError = error ?? choice.customProblem;
   return (
     <Stack space="space.100">
       <div>
@@ -77,10 +104,10 @@ export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error }
           testId={`${id}-preset`}
           options={options}
           value={options.find((option) => option.value === choice.preset) ?? null}
-          onChange={(option) => option && onChange({ ...choice, preset: option.value })}
+          onChange={(option) => option && onChange({ ...choice, preset: option.value, customProblem: undefined })}
           isSearchable={false}
           menuPosition="fixed"
-          aria-invalid={error ? true : undefined}
+          aria-invalid={shownError ? true : undefined}
         />
       </div>
       {choice.preset === 'custom' ? (
@@ -91,19 +118,33 @@ export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error }
             testId={`${id}-date`}
             value={choice.customDate}
             minDate={today}
-            onChange={(value) => onChange({ ...choice, customDate: value })}
-            isInvalid={Boolean(error)}
-            selectProps={{ menuPosition: 'fixed' }}
+            locale={pageLocale() ?? 'en-US'}
+            placeholder={placeholder}
+            parseInputValue={(text) => parseTypedDate(text)}
+            formatDisplayLabel={(value) => formatDayValue(value)}
+            onChange={takeDate}
+            onBlur={takeTyped}
+            isInvalid={Boolean(shownError)}
+            // The typed text is held here (the picker's own copy would be gone by the time
+            // the field is left), so leaving the field can take it or say what is wrong.
+            selectProps={{
+              menuPosition: 'fixed',
+              inputValue: typed,
+              onInputChange: (text: string, meta: { action: string }) => {
+                if (meta.action === 'input-change') setTyped(text);
+                else if (meta.action === 'set-value') setTyped('');
+              },
+            }}
             shouldShowCalendarButton
           />
         </div>
       ) : null}
-      {error ? (
-        <ErrorMessage>{error}</ErrorMessage>
+      {shownError ? (
+        <ErrorMessage testId={`${id}-error`}>{shownError}</ErrorMessage>
       ) : date ? (
         <HelperMessage>Works until the end of {describeDate(date)} (UTC).</HelperMessage>
       ) : choice.preset === 'custom' ? (
-        <HelperMessage>Pick the last day the token should work.</HelperMessage>
+        <HelperMessage>Type the last day the token should work ({placeholder}) or pick it in the calendar.</HelperMessage>
       ) : null}
     </Stack>
   );

@@ -2,6 +2,7 @@
 // thing the same way.
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { displayStateOf, TOKEN_DISPLAY_STATE_FACTS } from '../../../src/contract/token-display-state';
 import type { TokenView } from '../../../src/contract/tokens';
 import { daysUntil, formatDateTime, formatExpiry, formatRelative } from './format';
 
@@ -11,8 +12,14 @@ const EXPIRY_WARNING_DAYS = 30;
 const monospace = xcss({ fontFamily: 'font.family.code' });
 const notesStyle = xcss({ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' });
 
-export function ActiveCell({ token }: { token: TokenView }) {
-  return token.active ? <Lozenge appearance="success">Active</Lozenge> : <Lozenge appearance="default">Inactive</Lozenge>;
+/** The token's one State lozenge (src/contract/token-display-state.ts). */
+export function StateCell({ token }: { token: TokenView }) {
+  const { label, appearance } = TOKEN_DISPLAY_STATE_FACTS[displayStateOf(token)];
+  return (
+    <span data-token-state={displayStateOf(token)}>
+      <Lozenge appearance={appearance}>{label}</Lozenge>
+    </span>
+  );
 }
 
 export function TokenIdCell({ token }: { token: Pick<TokenView, 'id'> }) {
@@ -31,8 +38,9 @@ export function CreatedCell({ token }: { token: TokenView }) {
   return <Text>{formatDateTime(token.createdAt)}</Text>;
 }
 
-export function ExpiryLozenge({ token, now }: { token: TokenView; now: number }) {
-  if (token.expired) return <Lozenge appearance="removed">Expired</Lozenge>;
+/** A warning for tokens close to expiry; an expired token says so in its State lozenge only. */
+function ExpiryLozenge({ token, now }: { token: TokenView; now: number }) {
+  if (token.expired) return null;
   const days = daysUntil(token.expiresAt, now);
   if (days > EXPIRY_WARNING_DAYS) return null;
   const label = days <= 0 ? 'Expires today' : days === 1 ? 'Expires in 1 day' : `Expires in ${days} days`;
@@ -77,7 +85,6 @@ export function OwnerCell({ token }: { token: TokenView }) {
   return (
     <Inline space="space.050" alignBlock="center" shouldWrap>
       <Text>{token.ownerDisplayName}</Text>
-      {token.ownerActive ? null : <Lozenge appearance="removed">Deactivated user</Lozenge>}
     </Inline>
   );
 }

@@ -4,8 +4,9 @@ import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Text } from '@atlaskit/primitives';
+import { displayStateOf } from '../../../src/contract/token-display-state';
 import type { TokenView } from '../../../src/contract/tokens';
-import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, TokenIdCell } from '../shared/token-cells';
+import { StateCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, TokenIdCell } from '../shared/token-cells';
 import type { DialogState } from './dialog-state';
 
 export interface TokenTableProps {
@@ -16,7 +17,7 @@ export interface TokenTableProps {
 
 const head: HeadType = {
   cells: [
-    { key: 'active', content: 'Active', isSortable: true, width: 8 },
+    { key: 'state', content: 'State', isSortable: true, width: 9 },
     { key: 'id', content: 'Token ID', isSortable: true, width: 9 },
     { key: 'created', content: 'Created at', isSortable: true, width: 13 },
     { key: 'expires', content: 'Expires at', isSortable: true, width: 14 },
@@ -33,7 +34,7 @@ function rowOf(token: TokenView, now: number, onAction: TokenTableProps['onActio
     key: token.id,
     testId: `token-row-${token.id}`,
     cells: [
-      { key: token.active ? 1 : 0, content: <ActiveCell token={token} /> },
+      { key: displayStateOf(token), content: <StateCell token={token} /> },
       { key: token.id, content: <TokenIdCell token={token} /> },
       { key: token.createdAt, content: <CreatedCell token={token} /> },
       { key: token.expiresAt, content: <ExpiresCell token={token} now={now} /> },

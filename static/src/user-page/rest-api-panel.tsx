@@ -50,6 +50,8 @@ export function RestApiPanel({ restBaseUrl }: { restBaseUrl: string }) {
             href={openApiUrl}
             target="_blank"
             rel="noopener noreferrer"
+            // Underlined: inside a sentence, colour alone does not mark a link (WCAG 1.4.1).
+            style={{ textDecoration: 'underline' }}
             onClick={(event) => {
               // Jira's iframe sandbox may block plain new-tab links; the bridge asks Jira to open it.
               event.preventDefault();

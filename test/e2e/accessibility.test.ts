@@ -33,7 +33,7 @@ interface Finding {
 async function audit(page: Page, where: string): Promise<Finding[]> {
   // Let transitions (modal fade-in, lozenges) settle so colours are final.
   await page.waitForTimeout(400);
-  const results = await new AxeBuilder({ page: page as never }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => ({

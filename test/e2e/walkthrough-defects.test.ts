@@ -286,3 +286,45 @@ describe('6. one State lozenge', () => {
     await adminRow.waitFor();
   });
 });
+
+describe('8. calendars', () => {
+  test('plain sentences, every problem in one round, Start/End labels, and the id with a copy button', async () => {
+    const { page } = await harness.openPage('admin-page', users.alice);
+    await page.getByTestId('admin-tab-calendars').click();
+    await page.getByTestId('calendar-create').click();
+    const dialog = page.getByTestId('calendar-dialog');
+    await dialog.waitFor();
+    await expect(page.getByTestId('calendar-window-labels').textContent()).resolves.toBe('DayStartEnd');
+
+    // No name, an unreadable start and an overlapping row: all three reported at once.
+    await page.getByTestId('calendar-window-1-start').fill('9am');
+    await page.getByTestId('calendar-add-window').click();
+    await page.getByTestId('calendar-submit').click();
+    await page.getByTestId('calendar-name-error').getByText('Give the calendar a name.').waitFor();
+    await page.getByTestId('calendar-window-1-start-error').getByText('Enter the start as HH:MM, such as 09:00.').waitFor();
+    await page.getByTestId('calendar-window-5-error').getByText('Monday 09:00-17:00 overlaps row 1 (Monday 09:00-17:00).').waitFor();
+    await expect(dialog.textContent()).resolves.not.toMatch(/windows\[|is required/);
+    await harness.screenshot(page, 'admin-calendar-all-errors');
+
+    // What only the server checks comes back in the same words.
+    await page.getByTestId('calendar-name').fill('Plain words');
+    await page.getByTestId('calendar-window-1-start').fill('09:00');
+    await page.getByRole('button', { name: 'Remove working hours row 6' }).click();
+    await page.getByTestId('calendar-window-0-end').fill('08:00');
+    await page.getByTestId('calendar-submit').click();
+    await page.getByTestId('calendar-window-0-end-error').getByText('The end (08:00) must be after the start (09:00).').waitFor();
+    await page.getByTestId('calendar-window-0-end').fill('17:00');
+    await page.getByTestId('calendar-submit').click();
+    await dialog.waitFor({ state: 'detached' });
+
+    const listed = await harness.invoke(users.alice, 'admin/calendars/list', {}, 'status-clock-admin-page');
+    if (!listed.ok) throw new Error('admin/calendars/list failed');
+    const saved = listed.data.calendars.find((calendar) => calendar.name === 'Plain words');
+    if (!saved) throw new Error('the calendar was not saved');
+    const row = page.getByTestId(`calendar-row-${saved.id}`);
+    await expect(row.getByTestId(`calendar-id-${saved.id}`).textContent()).resolves.toBe(saved.id);
+    await row.getByTestId('calendar-copy-id').click();
+    await row.getByTestId('calendar-copy-id').getByText('Copied', { exact: true }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(saved.id);
+  });
+});

@@ -27,11 +27,15 @@ export interface CopyButtonProps {
   label: string;
   appearance?: 'default' | 'primary';
   testId?: string;
+  spacing?: 'default' | 'compact';
   /** Called after a successful copy. */
   onCopied?: () => void;
 }
 
-export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(function CopyButton({ text, label, appearance = 'default', testId, onCopied }, ref) {
+export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(function CopyButton(
+  { text, label, appearance = 'default', testId, spacing = 'default', onCopied },
+  ref,
+) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return undefined;
@@ -43,6 +47,7 @@ export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(functio
     <Button
       ref={ref}
       appearance={appearance}
+      spacing={spacing}
       aria-label={state === 'idle' ? label : caption}
       testId={testId}
       onClick={() => {

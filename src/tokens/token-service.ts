@@ -234,7 +234,8 @@ export function createTokenService(deps: TokenServiceDeps) {
         expiresTo: optionalInstant(payload.expiresTo, 'expiresTo'),
         states: payload.states,
       };
-      const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize);
+      const sort = payload.sortBy ? { by: payload.sortBy, direction: payload.sortOrder === 'ASC' ? ('asc' as const) : ('desc' as const) } : undefined;
+      const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize, sort);
       return { tokens: await toTokenViews(rows, users, now), page, pageSize, total };
     },
 

@@ -34,6 +34,17 @@ async function openCreateDialog(page: Page): Promise<Locator> {
   return dialog;
 }
 
+/** Waits until `read` answers `expected` (the table reloads after a sort), failing with the last answer. */
+async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await read();
+  while (JSON.stringify(last) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await read();
+  }
+  expect(last).toEqual(expected);
+}
+
 /** Whether an element lies wholly inside the viewport. */
 async function inViewport(page: Page, locator: Locator): Promise<boolean> {
   const box = await locator.boundingBox();
@@ -326,5 +337,54 @@ describe('8. calendars', () => {
     await row.getByTestId('calendar-copy-id').click();
     await row.getByTestId('calendar-copy-id').getByText('Copied', { exact: true }).waitFor();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(saved.id);
+  });
+});
+
+describe('9. tables', () => {
+  test('the admin table sorts on the server, clamps long notes with the full text on demand, and folds actions into a menu at 800 px', async () => {
+    for (const notes of ['sortcheck b', 'sortcheck a', `sortcheck c ${'long notes '.repeat(44)}`]) await createToken(users.carol, notes);
+    const { page } = await harness.openPage('admin-page', users.alice);
+    await page.getByTestId('filter-notes').fill('sortcheck');
+    const rows = page.locator('[data-testid^="admin-token-row-"]');
+    await page.getByTestId('admin-token-count').getByText('3 tokens').waitFor();
+    const notesInOrder = async () => (await rows.locator('[data-testid="token-notes"]').allTextContents()).map((text) => text.slice(0, 11));
+
+    await page.getByRole('button', { name: 'Notes' }).click();
+    await until(notesInOrder, ['sortcheck a', 'sortcheck b', 'sortcheck c']);
+    await page.getByRole('button', { name: 'Notes' }).click();
+    await until(notesInOrder, ['sortcheck c', 'sortcheck b', 'sortcheck a']);
+
+    // 500 characters of notes: three lines until asked for the rest.
+    const longRow = rows.first();
+    const clampedHeight = (await longRow.boundingBox())?.height ?? 0;
+    expect(clampedHeight).toBeLessThan(140);
+    await longRow.getByTestId('token-notes-toggle').click();
+    await longRow.getByText('Show less').waitFor();
+    expect((await longRow.boundingBox())?.height ?? 0).toBeGreaterThan(clampedHeight + 40);
+
+    // 800 px: one "⋯" per row, dates on one line.
+    await page.setViewportSize({ width: 800, height: 900 });
+    await longRow.getByRole('button', { name: /^Actions for / }).waitFor();
+    expect(await longRow.getByTestId('admin-delete').count()).toBe(0);
+    const created = await rows.nth(1).locator('td').nth(3).boundingBox();
+    expect(created?.height ?? 100).toBeLessThan(60);
+    await harness.screenshot(page, 'admin-tokens-800-menu');
+    await rows
+      .nth(1)
+      .getByRole('button', { name: /^Actions for / })
+      .click();
+    await page.getByTestId('admin-deactivate').click();
+    await page.getByTestId('admin-set-active-dialog').waitFor();
+  });
+
+  test('the user table folds its actions into a menu at 800 px', async () => {
+    const { id } = await createToken(users.carol, 'narrow menu');
+    const { page } = await harness.openPage('user-page', users.carol, 800);
+    const row = page.getByTestId(`token-row-${id}`);
+    await row.waitFor();
+    expect(await row.getByTestId('edit-token').count()).toBe(0);
+    await row.getByRole('button', { name: /^Actions for / }).click();
+    await page.getByTestId('edit-token').click();
+    await page.getByTestId('edit-token-dialog').waitFor();
   });
 });

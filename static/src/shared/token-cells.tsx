@@ -1,6 +1,8 @@
 // Cell contents shared by the user's and the admin's token tables, so both say the same
 // thing the same way.
+import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
+import { useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { displayStateOf, TOKEN_DISPLAY_STATE_FACTS } from '../../../src/contract/token-display-state';
 import type { TokenView } from '../../../src/contract/tokens';
@@ -11,6 +13,20 @@ const EXPIRY_WARNING_DAYS = 30;
 
 const monospace = xcss({ fontFamily: 'font.family.code' });
 const notesStyle = xcss({ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' });
+// Dates and headers stay on one line: at 800 px they otherwise broke onto three.
+const oneLine = xcss({ whiteSpace: 'nowrap' });
+/** Notes longer than this, or on several lines, are clamped to three lines with "Show all". */
+const NOTES_CLAMP_CHARS = 140;
+const clamped = { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
+
+/** A column header that does not wrap (a wrapped sortable header also centred its arrow). */
+export function HeaderText({ text }: { text: string }) {
+  return (
+    <Box as="span" xcss={oneLine}>
+      {text}
+    </Box>
+  );
+}
 
 /** The token's one State lozenge (src/contract/token-display-state.ts). */
 export function StateCell({ token }: { token: TokenView }) {
@@ -35,7 +51,11 @@ export function TokenIdCell({ token }: { token: Pick<TokenView, 'id'> }) {
 }
 
 export function CreatedCell({ token }: { token: TokenView }) {
-  return <Text>{formatDateTime(token.createdAt)}</Text>;
+  return (
+    <Box xcss={oneLine}>
+      <Text>{formatDateTime(token.createdAt)}</Text>
+    </Box>
+  );
 }
 
 /** A warning for tokens close to expiry; an expired token says so in its State lozenge only. */
@@ -50,7 +70,9 @@ function ExpiryLozenge({ token, now }: { token: TokenView; now: number }) {
 export function ExpiresCell({ token, now }: { token: TokenView; now: number }) {
   return (
     <Stack space="space.050" alignInline="start">
-      <Text>{formatExpiry(token.expiresAt)}</Text>
+      <Box xcss={oneLine}>
+        <Text>{formatExpiry(token.expiresAt)}</Text>
+      </Box>
       <ExpiryLozenge token={token} now={now} />
     </Stack>
   );
@@ -73,11 +95,22 @@ export function LastUsedCell({ token, now }: { token: TokenView; now: number }) 
 }
 
 export function NotesCell({ token }: { token: TokenView }) {
+  const [expanded, setExpanded] = useState(false);
   if (!token.notes) return <Text color="color.text.subtlest">No notes</Text>;
+  const long = token.notes.length > NOTES_CLAMP_CHARS || token.notes.split('\n').length > 3;
   return (
-    <Box xcss={notesStyle}>
-      <Text>{token.notes}</Text>
-    </Box>
+    <Stack space="space.050" alignInline="start">
+      <Box xcss={notesStyle}>
+        <div style={long && !expanded ? clamped : undefined} title={long && !expanded ? token.notes : undefined} data-testid="token-notes">
+          <Text>{token.notes}</Text>
+        </div>
+      </Box>
+      {long ? (
+        <Button spacing="compact" appearance="subtle" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} testId="token-notes-toggle">
+          {expanded ? 'Show less' : 'Show all'}
+        </Button>
+      ) : null}
+    </Stack>
   );
 }
 

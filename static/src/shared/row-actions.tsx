@@ -2,21 +2,15 @@
 // (@atlaskit/dropdown-menu) when it is narrow, so an 800 px wide iframe never stacks three
 // buttons per row. Both carry the same accessible names and test ids.
 import Button from '@atlaskit/button/new';
-import DropdownMenu, { DropdownItem, DropdownItemGroup } from '@atlaskit/dropdown-menu';
 import { Inline } from '@atlaskit/primitives';
-import { useEffect, useState } from 'react';
+import type { RowAction } from './row-actions-menu';
+import { lazy, Suspense, useEffect, useState } from 'react';
+
+// The menu (and @atlaskit/dropdown-menu) loads only when a narrow viewport needs it.
+const RowActionsMenu = lazy(() => import('./row-actions-menu').then((module) => ({ default: module.RowActionsMenu })));
 
 /** Below this viewport width the actions fold into a menu. */
 const NARROW_MAX_WIDTH = 1100;
-
-export interface RowAction {
-  label: string;
-  /** Names the row too, for screen readers: "Edit token c7701610". */
-  accessibleName: string;
-  onClick: () => void;
-  testId: string;
-  subtle?: boolean;
-}
 
 export function useNarrowViewport(maxWidth = NARROW_MAX_WIDTH): boolean {
   const query = `(max-width: ${maxWidth}px)`;
@@ -34,23 +28,9 @@ export function useNarrowViewport(maxWidth = NARROW_MAX_WIDTH): boolean {
 export function RowActions({ actions, menuLabel, narrow }: { actions: readonly RowAction[]; menuLabel: string; narrow: boolean }) {
   if (narrow) {
     return (
-      <DropdownMenu<HTMLButtonElement>
-        testId="row-actions"
-        shouldRenderToParent
-        trigger={({ triggerRef, ...props }) => (
-          <Button {...props} ref={triggerRef} spacing="compact" appearance="subtle" aria-label={menuLabel}>
-            ⋯
-          </Button>
-        )}
-      >
-        <DropdownItemGroup>
-          {actions.map((action) => (
-            <DropdownItem key={action.testId} onClick={action.onClick} testId={action.testId} aria-label={action.accessibleName}>
-              {action.label}
-            </DropdownItem>
-          ))}
-        </DropdownItemGroup>
-      </DropdownMenu>
+      <Suspense fallback={null}>
+        <RowActionsMenu actions={actions} menuLabel={menuLabel} />
+      </Suspense>
     );
   }
   return (

@@ -9,7 +9,9 @@ export const activityListPayload = z.strictObject({
   /** The whole id, or its first 8 characters as every table shows it. */
   tokenId: z
     .string()
-    .refine((text) => z.uuid().safeParse(text).success || SHORT_TOKEN_ID.test(text), { message: 'must be a token ID: the whole UUID or its first 8 characters' })
+    .refine((text) => z.uuid().safeParse(text).success || SHORT_TOKEN_ID.test(text), {
+      message: 'must be a token ID: the whole UUID or its first 8 characters',
+    })
     .optional(),
 });
 export type ActivityListPayload = z.infer<typeof activityListPayload>;

@@ -95,7 +95,9 @@ describe('admin REST activity tab', () => {
     const field = page.getByTestId('activity-token-id');
     await field.fill('not-a-token-id');
     await page.getByTestId('activity-filter-apply').click();
-    await expect(page.getByTestId('activity-token-id-error').textContent()).resolves.toContain('Enter a token ID: the 8 characters the tables show, or the whole ID.');
+    await expect(page.getByTestId('activity-token-id-error').textContent()).resolves.toContain(
+      'Enter a token ID: the 8 characters the tables show, or the whole ID.',
+    );
     await countText(page, '4 requests');
     await harness.screenshot(page, 'admin-activity-filter-error');
 

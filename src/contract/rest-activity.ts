@@ -1,11 +1,18 @@
 // The admin's view of REST API activity: one row per authenticated request.
 import { z } from 'zod';
+import { SHORT_TOKEN_ID } from './token-id';
 
 export const ACTIVITY_PAGE_SIZE_MAX = 200;
 export const activityListPayload = z.strictObject({
   page: z.number().int().min(1).optional(),
   pageSize: z.number().int().min(1).max(ACTIVITY_PAGE_SIZE_MAX).optional(),
-  tokenId: z.string().uuid({ message: 'must be a token id (a UUID)' }).optional(),
+  /** The whole id, or its first 8 characters as every table shows it. */
+  tokenId: z
+    .string()
+    .refine((text) => z.uuid().safeParse(text).success || SHORT_TOKEN_ID.test(text), {
+      message: 'must be a token ID: the whole UUID or its first 8 characters',
+    })
+    .optional(),
 });
 export type ActivityListPayload = z.infer<typeof activityListPayload>;
 

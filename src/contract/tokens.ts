@@ -45,6 +45,9 @@ export const adminListPayload = z.strictObject({
   expiresFrom: instantFilter.optional(),
   expiresTo: instantFilter.optional(),
   states: z.array(z.enum(tokenStates)).optional(),
+  /** Server-side order of the paged admin table; newest first when absent. */
+  sortBy: z.enum(['created', 'expires', 'lastUsed', 'uses', 'notes']).optional(),
+  sortOrder: z.enum(['ASC', 'DESC']).optional(),
 });
 export const adminSetActivePayload = z.strictObject({ id: tokenId, active: z.boolean() });
 

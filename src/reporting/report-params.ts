@@ -16,13 +16,13 @@ import {
   type ViewFormat,
   type TrimWindow,
 } from '../engine';
+import { FILTER_TYPE_VALUES, filterTypeOf } from '../contract/filter-types';
 
 export const OUTPUT_TYPES = ['json', 'jsonSimplified', 'csv', 'xlsx'] as const;
 /** The output types written as a file only (/rest/smallexport, /rest/export), never as a page. */
 export const FILE_ONLY_OUTPUT_TYPES: readonly OutputType[] = ['xlsx'];
 export type OutputType = (typeof OUTPUT_TYPES)[number];
 
-export const FILTER_TYPES = ['customjql', 'jqlfilter', 'project', 'user', 'sprint', 'issue'] as const;
 export const DATE_RANGE_FIELDS = ['created', 'resolution', 'updated'] as const;
 export type DateRangeField = (typeof DATE_RANGE_FIELDS)[number];
 export const DAY_LENGTHS = ['24HourDays', 'businessDays'] as const;
@@ -46,6 +46,16 @@ function caseInsensitiveEnum<T extends string>(values: readonly T[]) {
     return found;
   });
 }
+
+/** filterType: the canonical value or one of its aliases (src/contract/filter-types.ts). */
+const filterTypeText = z.string().transform((text, ctx) => {
+  const found = filterTypeOf(text);
+  if (found === undefined) {
+    ctx.addIssue({ code: 'custom', message: `'${text}' is not one of ${FILTER_TYPE_VALUES.join(', ')}` });
+    return z.NEVER;
+  }
+  return found;
+});
 
 const booleanText = z.string().transform((text, ctx) => {
   const key = text.trim().toLowerCase();
@@ -132,7 +142,7 @@ const viewFormatText = z.string().transform((text, ctx): ViewFormat => {
  * values is an error rather than a silent choice.
  */
 export const PARAMETERS = {
-  filterType: { schema: caseInsensitiveEnum(FILTER_TYPES), list: false },
+  filterType: { schema: filterTypeText, list: false },
   customjql: { schema: plainText, list: false },
   jqlFilterID: { schema: z.string().regex(/^\d{1,18}$/, { message: 'must be a saved filter id (digits)' }), list: false },
   projectKey: { schema: z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,99}$/, { message: 'must be a Jira project key' }), list: false },

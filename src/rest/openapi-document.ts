@@ -2,16 +2,8 @@
 // Parameters are generated from the parser's own table, so the document cannot list a
 // parameter the API does not accept (or miss one it does).
 import { COLUMNS_BY } from '../reporting/kinds';
-import {
-  AGGREGATION_TYPES,
-  DATE_RANGE_FIELDS,
-  DAY_LENGTHS,
-  FILTER_TYPES,
-  MAX_PAGE_SIZE,
-  OUTPUT_TYPES,
-  PARAM_NAMES,
-  type ParamName,
-} from '../reporting/report-params';
+import { FILTER_TYPE_VALUES } from '../contract/filter-types';
+import { AGGREGATION_TYPES, DATE_RANGE_FIELDS, DAY_LENGTHS, MAX_PAGE_SIZE, OUTPUT_TYPES, PARAM_NAMES, type ParamName } from '../reporting/report-params';
 import { MULTI_VISIT_BEHAVIORS, TIME_PERIODS } from '../engine';
 import { PART_MAX_ROWS } from '../reporting/export-jobs/export-layout';
 import { XLSX_CONTENT_TYPE } from '../reporting/output/render-file';
@@ -28,8 +20,9 @@ const list = (description: string): { schema: Schema; description: string } => (
 
 const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; description: string }> = {
   filterType: {
-    schema: { type: 'string', enum: [...FILTER_TYPES] },
-    description: 'How issues are chosen; inferred when exactly one selection parameter is given. Case-insensitive.',
+    schema: { type: 'string', enum: [...FILTER_TYPE_VALUES] },
+    description:
+      'How issues are chosen; inferred when exactly one selection parameter is given. Case-insensitive; the name of the selection parameter (projectKey, jqlFilterID, sprintID) is accepted as its value.',
   },
   customjql: { schema: { type: 'string', maxLength: 20000 }, description: 'JQL (filterType=customjql). currentUser() means the token owner.' },
   jqlFilterID: { schema: { type: 'string', pattern: '^\\d+$' }, description: 'Saved filter id the token owner may see (filterType=jqlfilter).' },

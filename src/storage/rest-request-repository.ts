@@ -34,6 +34,7 @@ const rowSchema = z.object({
 export interface RestRequestRepository {
   append(record: RestRequestRecord): Promise<void>;
   /** Newest first. */
+  /** `tokenId`: a whole id, or the 8-character first block of one. */
   list(filter: { tokenId?: string; offset: number; limit: number }): Promise<{ rows: LoggedRestRequest[]; total: number }>;
   deleteBefore(instant: number): Promise<number>;
 }
@@ -58,7 +59,11 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
     },
     async list(filter) {
       let query = db.selectFrom('rest_requests');
-      if (filter.tokenId !== undefined) query = query.where('token_id', '=', filter.tokenId);
+      if (filter.tokenId !== undefined) {
+        // An 8-character id is the first block of the UUID (hex only: nothing LIKE treats specially).
+        query =
+          filter.tokenId.length === 8 ? query.where('token_id', 'like', `${filter.tokenId.toLowerCase()}-%`) : query.where('token_id', '=', filter.tokenId);
+      }
       const [rows, count] = await Promise.all([
         query.selectAll().orderBy('at', 'desc').orderBy('id').limit(filter.limit).offset(filter.offset).execute(),
         query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirst(),

@@ -89,6 +89,12 @@ export interface TokenFilter {
   states?: ReadonlyArray<'active' | 'inactive' | 'expired'>;
 }
 
+/** The admin table's order; the id breaks ties so pages never overlap. */
+export interface TokenSort {
+  by: 'created' | 'expires' | 'lastUsed' | 'uses' | 'notes';
+  direction: 'asc' | 'desc';
+}
+
 export interface TokenRepository {
   insert(token: NewTokenRecord): Promise<void>;
   /** Inserts unless the owner already holds `cap` tokens unexpired at `now`: atomic under concurrency (admission-slots.ts). */
@@ -114,7 +120,7 @@ export interface TokenRepository {
   replaceHash(id: string, ownerAccountId: string, previousHash: string, tokenHash: string, keyId: string, now: number, expiresAt?: number): Promise<boolean>;
   deleteOwned(id: string, ownerAccountId: string): Promise<boolean>;
   deleteAny(id: string): Promise<boolean>;
-  page(filter: TokenFilter, now: number, offset: number, limit: number): Promise<{ rows: TokenRecord[]; total: number }>;
+  page(filter: TokenFilter, now: number, offset: number, limit: number, sort?: TokenSort): Promise<{ rows: TokenRecord[]; total: number }>;
   /**
    * Records `uses` uses at `at` unless a use was already recorded after `notBefore`:
    * one conditional UPDATE, so concurrent requests cannot double count. True if written.
@@ -124,6 +130,23 @@ export interface TokenRepository {
 
 function affected(result: { numUpdatedRows?: bigint; numDeletedRows?: bigint }): boolean {
   return (result.numUpdatedRows ?? result.numDeletedRows ?? 0n) > 0n;
+}
+
+function sortColumn(by: TokenSort['by']) {
+  switch (by) {
+    case 'created':
+      return sql.ref<number>('created_at');
+    case 'expires':
+      return sql.ref<number>('expires_at');
+    case 'lastUsed':
+      // Never-used tokens (NULL) sort as the oldest on SQLite and MariaDB alike.
+      return sql.ref<number>('last_used_at');
+    case 'uses':
+      return sql.ref<number>('use_count');
+    case 'notes':
+      // LOWER(): SQLite compares bytes, MariaDB's collation ignores case; this agrees on both.
+      return sql<string>`lower(${sql.ref('notes')})`;
+  }
 }
 
 export function createTokenRepository(db: Db): TokenRepository {
@@ -268,7 +291,7 @@ export function createTokenRepository(db: Db): TokenRepository {
       return affected(await db.deleteFrom('tokens').where('id', '=', id).executeTakeFirst());
     },
 
-    async page(filter, now, offset, limit) {
+    async page(filter, now, offset, limit, sort = { by: 'created', direction: 'desc' }) {
       let query = db.selectFrom('tokens');
       if (filter.accountIds && filter.accountIds.length > 0) {
         query = query.where('owner_account_id', 'in', [...filter.accountIds]);
@@ -297,7 +320,7 @@ export function createTokenRepository(db: Db): TokenRepository {
         );
       }
       const [rows, count] = await Promise.all([
-        query.selectAll().orderBy('created_at', 'desc').orderBy('id').offset(offset).limit(limit).execute(),
+        query.selectAll().orderBy(sortColumn(sort.by), sort.direction).orderBy('id').offset(offset).limit(limit).execute(),
         query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
       ]);
       return { rows: rows.map(parseRow), total: z.coerce.number().parse(count.total) };

@@ -183,7 +183,8 @@ export function createTokenService(deps: TokenServiceDeps) {
       expiresTo: optionalBound(payload.expiresTo, 'expiresTo', 'to'),
       states: payload.states,
     };
-    const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize);
+    const sort = payload.sortBy ? { by: payload.sortBy, direction: payload.sortOrder === 'ASC' ? ('asc' as const) : ('desc' as const) } : undefined;
+    const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize, sort);
     return { tokens: await views(rows, now), page, pageSize, total };
   }
 

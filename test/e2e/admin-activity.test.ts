@@ -95,10 +95,16 @@ describe('admin REST activity tab', () => {
     const field = page.getByTestId('activity-token-id');
     await field.fill('not-a-token-id');
     await page.getByTestId('activity-filter-apply').click();
-    await expect(page.getByTestId('activity-token-id-error').textContent()).resolves.toContain('Enter a whole token ID (a UUID)');
+    await expect(page.getByTestId('activity-token-id-error').textContent()).resolves.toContain(
+      'Enter a token ID: the 8 characters the tables show, or the whole ID.',
+    );
     await countText(page, '4 requests');
     await harness.screenshot(page, 'admin-activity-filter-error');
 
+    // The 8 characters the tables show are enough.
+    await field.fill(bob.id.slice(0, 8));
+    await page.keyboard.press('Enter');
+    await countText(page, '3 requests with this token');
     await field.fill(bob.id);
     await page.keyboard.press('Enter');
     await countText(page, '3 requests with this token');
@@ -113,7 +119,7 @@ describe('admin REST activity tab', () => {
     await page.getByTestId('activity-refresh').click();
     await countText(page, '4 requests with this token');
 
-    // Clearing brings every token back; a row's "Only this" filters by its token.
+    // "Show every token" brings every token back; a row's "Show only this token" filters by its token.
     await page.getByTestId('activity-filter-clear').click();
     await countText(page, '5 requests');
     await activityRows(page).filter({ hasText: 'Carol Chen' }).getByTestId('activity-only-token').click();

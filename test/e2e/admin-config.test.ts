@@ -43,7 +43,7 @@ describe('admin configuration tabs', () => {
     await page.getByTestId('calendar-submit').click();
     const endError = page.getByTestId('calendar-window-0-end-error');
     await endError.waitFor();
-    await expect(endError.textContent()).resolves.toContain('must be after start');
+    await expect(endError.textContent()).resolves.toContain('must be after the start');
     await harness.screenshot(page, 'admin-calendar-validation');
 
     await page.getByTestId('calendar-window-0-end').fill('17:00');

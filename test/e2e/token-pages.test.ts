@@ -74,7 +74,7 @@ describe('user page', () => {
     await harness.screenshot(page, 'user-edit-dialog');
     await page.getByTestId('edit-token-submit').click();
     await page.getByTestId('edit-token-dialog').waitFor({ state: 'detached' });
-    await tokenRow.getByText('Inactive').waitFor();
+    await tokenRow.locator('[data-token-state="inactive"]').waitFor();
     await expect(tokenRow.textContent()).resolves.toContain('(paused)');
     expect(await harness.whoami(token)).toBe(401);
 
@@ -83,7 +83,7 @@ describe('user page', () => {
     await page.locator('#edit-token-active').focus();
     await page.keyboard.press('Space');
     await page.getByTestId('edit-token-submit').click();
-    await tokenRow.getByText('Active', { exact: true }).waitFor();
+    await tokenRow.locator('[data-token-state="active"]').waitFor();
     expect(await harness.whoami(token)).toBe(200);
 
     // Regenerate: confirm, new text works, old text does not.
@@ -95,7 +95,9 @@ describe('user page', () => {
     expect(regenerated).not.toBe(token);
     expect(await harness.whoami(token)).toBe(401);
     expect(await harness.whoami(regenerated)).toBe(200);
+    // Escape before copying asks first; closing without copying is a deliberate second step.
     await page.keyboard.press('Escape');
+    await page.getByTestId('issued-token-close-anyway').click();
     await page.getByTestId('issued-token-dialog').waitFor({ state: 'detached' });
 
     // Delete: the dialog shows the token's details; afterwards the text is refused.

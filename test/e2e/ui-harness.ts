@@ -19,10 +19,19 @@ export const users = {
   carol: '5d53f3cbc6b9320d9ea5bdc2',
 } as const;
 
+/** Browser settings a test may change: Jira's colour mode follows the OS scheme in the local host. */
+export interface PageOptions {
+  colorScheme?: 'light' | 'dark';
+  height?: number;
+  locale?: string;
+}
+
 export interface UiHarness {
   host: LocalHost;
   browser: Browser;
-  openPage(resource: 'user-page' | 'admin-page', accountId: string, width?: number): Promise<{ context: BrowserContext; page: Page }>;
+  openPage(resource: 'user-page' | 'admin-page', accountId: string, width?: number, options?: PageOptions): Promise<{ context: BrowserContext; page: Page }>;
+  /** The REST API's base URL (the web trigger), as the pages show it. */
+  restBaseUrl: string;
   invoke<K extends ResolverKey>(accountId: string, key: K, payload: PayloadOf<K>, moduleKey?: string): Promise<ResolverResult<ResultOf<K>>>;
   whoami(token: string): Promise<number>;
   screenshot(page: Page, name: string): Promise<void>;
@@ -48,8 +57,14 @@ export async function startUiHarness(): Promise<UiHarness> {
   return {
     host,
     browser,
-    async openPage(resource, accountId, width = 1280) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB', timezoneId: 'UTC' });
+    restBaseUrl: `${host.url}/webtrigger/rest-api`,
+    async openPage(resource, accountId, width = 1280, options = {}) {
+      const context = await browser.newContext({
+        viewport: { width, height: options.height ?? 900 },
+        locale: options.locale ?? 'en-GB',
+        timezoneId: 'UTC',
+        colorScheme: options.colorScheme ?? 'light',
+      });
       contexts.push(context);
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.url });
       const page = await context.newPage();

@@ -1,7 +1,8 @@
 // A working calendar as admins define it and as it is stored: a time zone, working
 // windows per ISO weekday (ms since local midnight, wall-clock time) and holidays.
 // The schema checks shapes; the refinement checks what shapes cannot say (real zone,
-// real dates, overlaps) and reports every problem with its field path.
+// real dates, overlaps) and reports every problem with its field path, in sentences an
+// administrator reads in the calendar form (rows counted from 1, as the form shows them).
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { FieldError, type FieldProblem } from '../../kernel/errors';
@@ -96,9 +97,9 @@ const holidaySchema = z.object({
   date: z.string({ error: 'date must be a string YYYY-MM-DD' }).superRefine((text, ctx) => {
     const date = parseLocalDate(text);
     if (date === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${echo(text)}" is not a real date in the form YYYY-MM-DD` });
+      ctx.addIssue({ code: 'custom', message: `"${echo(text)}" is not a real date. Write it as YYYY-MM-DD, such as 2026-12-25.` });
     } else if (date.year < MIN_HOLIDAY_YEAR || date.year > MAX_HOLIDAY_YEAR) {
-      ctx.addIssue({ code: 'custom', message: `year ${date.year} is outside ${MIN_HOLIDAY_YEAR}-${MAX_HOLIDAY_YEAR}` });
+      ctx.addIssue({ code: 'custom', message: `The year ${date.year} is outside ${MIN_HOLIDAY_YEAR}-${MAX_HOLIDAY_YEAR}.` });
     }
   }),
   recurring: z.boolean({ error: 'recurring must be true or false' }).default(false),
@@ -108,22 +109,22 @@ const holidaySchema = z.object({
 export const calendarDefinitionSchema = z
   .object({
     name: z
-      .string({ error: 'name is required' })
+      .string({ error: 'Give the calendar a name.' })
       .trim()
-      .min(1, 'name is required')
-      .max(MAX_CALENDAR_NAME_LENGTH, `name is longer than ${MAX_CALENDAR_NAME_LENGTH} characters`),
+      .min(1, 'Give the calendar a name.')
+      .max(MAX_CALENDAR_NAME_LENGTH, `The name is longer than ${MAX_CALENDAR_NAME_LENGTH} characters.`),
     timeZone: z
       .string({ error: 'timeZone must be an IANA time zone name such as Europe/Berlin' })
       // Checked per field so a bad zone is reported together with other field errors.
       .refine((zone) => IANAZone.isValidZone(zone), {
-        error: (issue) => `unknown time zone "${echo(String(issue.input))}"; use an IANA name such as Europe/Berlin`,
+        error: (issue) => `"${echo(String(issue.input))}" is not a time zone. Pick one from the list, such as Europe/Berlin.`,
       }),
     windows: z.array(windowSchema, { error: 'windows must be a list of working windows' }),
     holidays: z.array(holidaySchema, { error: 'holidays must be a list' }).max(MAX_HOLIDAYS, `a calendar holds at most ${MAX_HOLIDAYS} holidays`).default([]),
   })
   .superRefine((calendar, ctx) => {
     if (calendar.windows.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['windows'], message: 'a calendar needs at least one working window' });
+      ctx.addIssue({ code: 'custom', path: ['windows'], message: 'Add at least one row of working hours.' });
     }
     const byWeekday = new Map<number, { index: number; window: WorkingWindow }[]>();
     calendar.windows.forEach((window, index) => {
@@ -131,7 +132,7 @@ export const calendarDefinitionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['windows', index, 'end'],
-          message: `end (${formatClock(window.end)}) must be after start (${formatClock(window.start)})`,
+          message: `The end (${formatClock(window.end)}) must be after the start (${formatClock(window.start)}).`,
         });
         return;
       }
@@ -145,7 +146,7 @@ export const calendarDefinitionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['windows'],
-          message: `${dayName} has ${list.length} windows; at most ${MAX_WINDOWS_PER_WEEKDAY} per weekday`,
+          message: `${dayName} has ${list.length} rows of working hours; at most ${MAX_WINDOWS_PER_WEEKDAY} are allowed.`,
         });
       }
       const sorted = [...list].sort((a, b) => a.window.start - b.window.start || a.index - b.index);
@@ -161,8 +162,8 @@ export const calendarDefinitionSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['windows', later],
-            message:
-              `${dayName} ${formatClock(b.start)}-${formatClock(b.end)} overlaps ` + `windows[${earlier}] (${formatClock(a.start)}-${formatClock(a.end)})`,
+            // Rows are numbered from 1, as the form shows them.
+            message: `${dayName} ${formatClock(b.start)}-${formatClock(b.end)} overlaps row ${earlier + 1} (${dayName} ${formatClock(a.start)}-${formatClock(a.end)}).`,
           });
         }
       }
@@ -177,7 +178,7 @@ export const calendarDefinitionSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['holidays', index, 'date'],
-          message: `${holiday.recurring ? 'recurring ' : ''}holiday ${key} is already listed at holidays[${first}]`,
+          message: `${holiday.recurring ? `Every year on ${key}` : key} is already a holiday (holiday ${first + 1}).`,
         });
       } else {
         seen.set(key, index);

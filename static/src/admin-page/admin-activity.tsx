@@ -11,6 +11,7 @@ import Textfield from '@atlaskit/textfield';
 import { useEffect, useState, type FormEvent } from 'react';
 import { regexes } from 'zod/v4/core';
 import type { RestActivityPage, RestActivityView } from '../../../src/contract/rest-activity';
+import { SHORT_TOKEN_ID } from '../../../src/contract/token-id';
 import { CodeBlock } from '../shared/code-block';
 import { formatDateTime, formatDuration, pluralise } from '../shared/format';
 import { ErrorState } from '../shared/load-states';
@@ -92,7 +93,7 @@ function rowOf(request: RestActivityView, position: number, names: ReadonlyMap<s
                 aria-label={`Show only the requests of token ${request.tokenId}`}
                 testId="activity-only-token"
               >
-                Only this
+                Show only this token
               </Button>
             ) : null}
           </Inline>
@@ -134,8 +135,8 @@ export function AdminActivity({ restBaseUrl }: { restBaseUrl: string }) {
 
   const applyFilter = (text: string) => {
     const wanted = text.trim();
-    if (wanted !== '' && !TOKEN_ID_PATTERN.test(wanted)) {
-      setTokenIdError('Enter a whole token ID (a UUID), or pick a row’s “Only this”.');
+    if (wanted !== '' && !TOKEN_ID_PATTERN.test(wanted) && !SHORT_TOKEN_ID.test(wanted)) {
+      setTokenIdError('Enter a token ID: the 8 characters the tables show, or the whole ID.');
       return;
     }
     setTokenIdError(undefined);
@@ -176,11 +177,11 @@ export function AdminActivity({ restBaseUrl }: { restBaseUrl: string }) {
                 />
               </Box>
               <Button type="submit" testId="activity-filter-apply">
-                Filter
+                Show this token&apos;s requests
               </Button>
               {tokenId || tokenIdText ? (
                 <Button appearance="subtle" onClick={() => applyFilter('')} testId="activity-filter-clear">
-                  Clear
+                  Show every token
                 </Button>
               ) : null}
             </Inline>
@@ -192,7 +193,7 @@ export function AdminActivity({ restBaseUrl }: { restBaseUrl: string }) {
           </Stack>
         </form>
         <Button onClick={reload} isLoading={state.status === 'loading'} testId="activity-refresh">
-          Refresh
+          Reload the list
         </Button>
       </Inline>
       {state.status === 'failed' && !failedOnField ? (

@@ -3,10 +3,11 @@ import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import EmptyState from '@atlaskit/empty-state';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { lazy, Suspense, useState } from 'react';
 import type { CalendarView } from '../../../src/contract/report-config';
 import { ConfirmDialog } from '../shared/confirm-dialog';
+import { CopyButton } from '../shared/copy-button';
 import { EditDeleteActions } from '../shared/edit-delete-actions';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
@@ -16,13 +17,16 @@ import { summarizeWindows } from './calendar-form';
 
 const CalendarDialog = lazy(() => import('./calendar-dialog').then((module) => ({ default: module.CalendarDialog })));
 
+const monospace = xcss({ fontFamily: 'font.family.code', overflowWrap: 'anywhere' });
+
 type Action = { kind: 'create' } | { kind: 'edit'; calendar: CalendarView } | { kind: 'delete'; calendar: CalendarView };
 
 const head: HeadType = {
   cells: [
-    { key: 'name', content: 'Name', width: 20 },
-    { key: 'zone', content: 'Time zone', width: 15 },
-    { key: 'hours', content: 'Working hours', width: 40 },
+    { key: 'name', content: 'Name', width: 18 },
+    { key: 'id', content: 'ID', width: 14 },
+    { key: 'zone', content: 'Time zone', width: 13 },
+    { key: 'hours', content: 'Working hours', width: 30 },
     { key: 'holidays', content: 'Holidays', width: 8 },
     { key: 'actions', content: 'Actions', width: 17 },
   ],
@@ -51,6 +55,18 @@ export function AdminCalendars() {
         testId: `calendar-row-${calendar.id}`,
         cells: [
           { key: 'name', content: <Text weight="medium">{calendar.name}</Text> },
+          {
+            key: 'id',
+            content: (
+              // Reports name a calendar by this id (calendar=<id>): shown, and one click to copy.
+              <Inline space="space.050" alignBlock="center" shouldWrap>
+                <Box as="span" xcss={monospace} testId={`calendar-id-${calendar.id}`}>
+                  {calendar.id}
+                </Box>
+                <CopyButton text={calendar.id} label={`Copy the id of ${calendar.name}`} testId="calendar-copy-id" spacing="compact" />
+              </Inline>
+            ),
+          },
           { key: 'zone', content: <Text>{calendar.timeZone}</Text> },
           { key: 'hours', content: <Text size="small">{summarizeWindows(calendar)}</Text> },
           { key: 'holidays', content: <Text>{calendar.holidays.length}</Text> },
@@ -72,7 +88,7 @@ export function AdminCalendars() {
   return (
     <Stack space="space.200">
       <Inline spread="space-between" alignBlock="center">
-        <Text color="color.text.subtle">Working calendars let reports count only working time. Report users pick one by id or name.</Text>
+        <Text color="color.text.subtle">Working calendars let reports count only working time. A report picks one with calendar=&lt;ID&gt; (or its name).</Text>
         <Button appearance="primary" onClick={() => setAction({ kind: 'create' })} testId="calendar-create">
           Create calendar
         </Button>

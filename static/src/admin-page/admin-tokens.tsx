@@ -1,15 +1,15 @@
 // Every user's tokens, filtered and paged on the server.
-import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import EmptyState from '@atlaskit/empty-state';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { Stack, Text } from '@atlaskit/primitives';
 import { lazy, Suspense, useCallback, useRef, useState } from 'react';
-import type { TokenView } from '../../../src/contract/tokens';
+import type { AdminListPayload, TokenView } from '../../../src/contract/tokens';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
-import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
+import { RowActions, useNarrowViewport } from '../shared/row-actions';
+import { CreatedCell, ExpiresCell, HeaderText, LastUsedCell, NotesCell, OwnerCell, StateCell, TokenIdCell } from '../shared/token-cells';
 import { useLatestLoad } from '../shared/use-latest-load';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
@@ -20,28 +20,32 @@ const AdminTokenDialog = lazy(() => import('./admin-token-dialog').then((module)
 
 const PAGE_SIZE = 20;
 
+type SortKey = NonNullable<AdminListPayload['sortBy']>;
+const sortable: ReadonlySet<string> = new Set<SortKey>(['created', 'expires', 'lastUsed', 'uses', 'notes']);
+
+// Sorting is the server's: the table is paged, so only the server sees every row.
 const head: HeadType = {
   cells: [
-    { key: 'owner', content: 'Owner', width: 12 },
-    { key: 'active', content: 'Active', width: 7 },
-    { key: 'id', content: 'Token ID', width: 8 },
-    { key: 'created', content: 'Created at', width: 11 },
-    { key: 'expires', content: 'Expires at', width: 12 },
-    { key: 'lastUsed', content: 'Last used', width: 12 },
-    { key: 'uses', content: 'Uses', width: 5 },
-    { key: 'notes', content: 'Notes', width: 15 },
-    { key: 'actions', content: 'Actions', width: 18 },
+    { key: 'owner', content: <HeaderText text="Owner" />, width: 12 },
+    { key: 'state', content: <HeaderText text="State" />, width: 9 },
+    { key: 'id', content: <HeaderText text="Token ID" />, width: 8 },
+    { key: 'created', content: <HeaderText text="Created at" />, width: 12, isSortable: true },
+    { key: 'expires', content: <HeaderText text="Expires at" />, width: 12, isSortable: true },
+    { key: 'lastUsed', content: <HeaderText text="Last used" />, width: 11, isSortable: true },
+    { key: 'uses', content: <HeaderText text="Uses" />, width: 6, isSortable: true },
+    { key: 'notes', content: <HeaderText text="Notes" />, width: 20, isSortable: true },
+    { key: 'actions', content: <HeaderText text="Actions" />, width: 10 },
   ],
 };
 
-function rowOf(token: TokenView, now: number, onAction: (action: AdminAction) => void): RowType {
+function rowOf(token: TokenView, now: number, narrow: boolean, onAction: (action: AdminAction) => void): RowType {
   const label = `${token.ownerDisplayName}'s token ${token.id.slice(0, 8)}`;
   return {
     key: token.id,
     testId: `admin-token-row-${token.id}`,
     cells: [
       { key: 'owner', content: <OwnerCell token={token} /> },
-      { key: 'active', content: <ActiveCell token={token} /> },
+      { key: 'state', content: <StateCell token={token} /> },
       { key: 'id', content: <TokenIdCell token={token} /> },
       { key: 'created', content: <CreatedCell token={token} /> },
       { key: 'expires', content: <ExpiresCell token={token} now={now} /> },
@@ -51,25 +55,19 @@ function rowOf(token: TokenView, now: number, onAction: (action: AdminAction) =>
       {
         key: 'actions',
         content: (
-          <Inline space="space.050" shouldWrap>
-            <Button
-              spacing="compact"
-              onClick={() => onAction({ kind: 'set-active', token, active: !token.active })}
-              aria-label={`${token.active ? 'Deactivate' : 'Activate'} ${label}`}
-              testId={token.active ? 'admin-deactivate' : 'admin-activate'}
-            >
-              {token.active ? 'Deactivate' : 'Activate'}
-            </Button>
-            <Button
-              spacing="compact"
-              appearance="subtle"
-              onClick={() => onAction({ kind: 'delete', token })}
-              aria-label={`Delete ${label}`}
-              testId="admin-delete"
-            >
-              Delete
-            </Button>
-          </Inline>
+          <RowActions
+            narrow={narrow}
+            menuLabel={`Actions for ${label}`}
+            actions={[
+              {
+                label: token.active ? 'Deactivate' : 'Activate',
+                accessibleName: `${token.active ? 'Deactivate' : 'Activate'} ${label}`,
+                onClick: () => onAction({ kind: 'set-active', token, active: !token.active }),
+                testId: token.active ? 'admin-deactivate' : 'admin-activate',
+              },
+              { label: 'Delete', accessibleName: `Delete ${label}`, onClick: () => onAction({ kind: 'delete', token }), testId: 'admin-delete', subtle: true },
+            ]}
+          />
         ),
       },
     ],
@@ -79,14 +77,20 @@ function rowOf(token: TokenView, now: number, onAction: (action: AdminAction) =>
 export function AdminTokens() {
   const [filters, setFilters] = useState<TokenFilters>(emptyFilters);
   const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<{ key: SortKey; order: 'ASC' | 'DESC' } | undefined>();
+  const narrow = useNarrowViewport();
   const [action, setAction] = useState<AdminAction | undefined>();
   const now = useNow();
   // Relative presets ("last 7 days") are anchored when the filters change, not every minute.
   const anchor = useRef(Date.now());
 
   const { state, shown, reload } = useLatestLoad(
-    () => callResolver('admin/tokens/list', toListPayload(filters, page, PAGE_SIZE, anchor.current)),
-    [filters, page],
+    () =>
+      callResolver('admin/tokens/list', {
+        ...toListPayload(filters, page, PAGE_SIZE, anchor.current),
+        ...(sort ? { sortBy: sort.key, sortOrder: sort.order } : {}),
+      }),
+    [filters, page, sort],
   );
 
   const changeFilters = useCallback((next: TokenFilters) => {
@@ -107,7 +111,14 @@ export function AdminTokens() {
           </Text>
           <DynamicTableStateless
             head={head}
-            rows={shown ? shown.tokens.map((token) => rowOf(token, now, setAction)) : []}
+            rows={shown ? shown.tokens.map((token) => rowOf(token, now, narrow, setAction)) : []}
+            sortKey={sort?.key}
+            sortOrder={sort?.order}
+            onSort={({ key, sortOrder }: { key: string; sortOrder: 'ASC' | 'DESC' }) => {
+              if (!sortable.has(key)) return;
+              setPage(1);
+              setSort({ key: key as SortKey, order: sortOrder });
+            }}
             rowsPerPage={PAGE_SIZE}
             page={page}
             totalRows={shown?.total ?? 0}

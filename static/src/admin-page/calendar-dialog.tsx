@@ -122,7 +122,7 @@ export function CalendarDialog({ calendar, onClose, onSaved }: CalendarDialogPro
           <SectionMessage appearance="error" title="The calendar was not saved" testId="calendar-other-errors">
             {other.map(([field, messages]) => (
               <Text as="p" key={field}>
-                {field}: {messages.join('; ')}
+                {messages.join(' ')}
               </Text>
             ))}
           </SectionMessage>
@@ -154,6 +154,20 @@ export function CalendarDialog({ calendar, onClose, onSaved }: CalendarDialogPro
         <Stack space="space.100">
           <Text weight="semibold">Working hours</Text>
           <HelperMessage>Times are wall-clock times in the calendar&apos;s time zone, as HH:MM. An end of 24:00 means midnight.</HelperMessage>
+          {draft.windows.length > 0 ? (
+            // Visible column labels; each field also names its row for screen readers.
+            <Box xcss={row} aria-hidden testId="calendar-window-labels">
+              <Text size="small" weight="semibold" color="color.text.subtle">
+                Day
+              </Text>
+              <Text size="small" weight="semibold" color="color.text.subtle">
+                Start
+              </Text>
+              <Text size="small" weight="semibold" color="color.text.subtle">
+                End
+              </Text>
+            </Box>
+          ) : null}
           {draft.windows.map((window, index) => {
             const path = `calendar.windows[${index}]`;
             return (
@@ -161,7 +175,7 @@ export function CalendarDialog({ calendar, onClose, onSaved }: CalendarDialogPro
                 <Box xcss={row}>
                   <Select<Option<number>>
                     inputId={`calendar-window-${index}-weekday`}
-                    aria-label={`Working window ${index + 1} weekday`}
+                    aria-label={`Row ${index + 1} day`}
                     options={weekdayOptions}
                     value={weekdayOptions.find((option) => option.value === window.weekday) ?? null}
                     onChange={(option) => option && setWindow(window.key, { weekday: option.value })}
@@ -172,7 +186,7 @@ export function CalendarDialog({ calendar, onClose, onSaved }: CalendarDialogPro
                     <Textfield
                       id={`calendar-window-${index}-start`}
                       testId={`calendar-window-${index}-start`}
-                      aria-label={`Working window ${index + 1} start`}
+                      aria-label={`Row ${index + 1} start`}
                       value={window.start}
                       onChange={(event) => setWindow(window.key, { start: event.currentTarget.value })}
                       placeholder="09:00"
@@ -185,7 +199,7 @@ export function CalendarDialog({ calendar, onClose, onSaved }: CalendarDialogPro
                     <Textfield
                       id={`calendar-window-${index}-end`}
                       testId={`calendar-window-${index}-end`}
-                      aria-label={`Working window ${index + 1} end`}
+                      aria-label={`Row ${index + 1} end`}
                       value={window.end}
                       onChange={(event) => setWindow(window.key, { end: event.currentTarget.value })}
                       placeholder="17:00"
@@ -198,7 +212,7 @@ export function CalendarDialog({ calendar, onClose, onSaved }: CalendarDialogPro
                     spacing="compact"
                     appearance="subtle"
                     onClick={() => setDraft({ ...draft, windows: draft.windows.filter((candidate) => candidate.key !== window.key) })}
-                    aria-label={`Remove working window ${index + 1}`}
+                    aria-label={`Remove working hours row ${index + 1}`}
                   >
                     Remove
                   </Button>

@@ -81,26 +81,62 @@ export function addError(errors: FieldErrors, field: string, message: string): v
   (errors[field] ??= []).push(message);
 }
 
-/** The definition to send, or the client-side problems (unreadable times). */
+/**
+ * The definition to send, or every problem at once. Unreadable times can only be caught
+ * here, and a form that stopped at them would report the rest in a second round; so when
+ * the form has its own problems it also checks, in the server's words, what the server
+ * would refuse next (a missing name, an end before its start, overlapping rows).
+ */
 export function toDefinition(draft: CalendarDraft): { calendar: unknown } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
   const windows = draft.windows.map((window, index) => {
     const start = parseClock(window.start);
     const end = parseClock(window.end);
-    if (start === undefined) addError(errors, `calendar.windows[${index}].start`, 'Enter a time as HH:MM, such as 09:00');
-    if (end === undefined) addError(errors, `calendar.windows[${index}].end`, 'Enter a time as HH:MM, such as 17:00 or 24:00');
-    return { weekday: window.weekday, start: start ?? 0, end: end ?? 0 };
+    if (start === undefined) addError(errors, `calendar.windows[${index}].start`, 'Enter the start as HH:MM, such as 09:00.');
+    if (end === undefined) addError(errors, `calendar.windows[${index}].end`, 'Enter the end as HH:MM, such as 17:00 or 24:00.');
+    return { weekday: window.weekday, start: start ?? 0, end: end ?? 0, readable: start !== undefined && end !== undefined };
   });
   draft.holidays.forEach((holiday, index) => {
-    if (!holiday.date) addError(errors, `calendar.holidays[${index}].date`, 'Pick the date of the holiday');
+    if (!holiday.date) addError(errors, `calendar.holidays[${index}].date`, 'Pick the date of the holiday.');
   });
-  if (Object.keys(errors).length > 0) return { errors };
+  if (Object.keys(errors).length > 0) {
+    if (!draft.name.trim()) addError(errors, 'calendar.name', 'Give the calendar a name.');
+    if (windows.length === 0) addError(errors, 'calendar.windows', 'Add at least one row of working hours.');
+    windows.forEach((window, index) => {
+      if (!window.readable) return;
+      if (window.end <= window.start) {
+        addError(errors, `calendar.windows[${index}].end`, `The end (${formatClock(window.end)}) must be after the start (${formatClock(window.start)}).`);
+        return;
+      }
+      const earlier = windows.findIndex(
+        (other, otherIndex) =>
+          otherIndex < index &&
+          other.readable &&
+          other.weekday === window.weekday &&
+          other.end > other.start &&
+          other.start < window.end &&
+          window.start < other.end,
+      );
+      const other = windows[earlier];
+      if (other) {
+        const day = WEEKDAYS[window.weekday - 1] ?? String(window.weekday);
+        addError(
+          errors,
+          `calendar.windows[${index}]`,
+          `${day} ${formatClock(window.start)}-${formatClock(window.end)} overlaps row ${earlier + 1} (${day} ${formatClock(other.start)}-${formatClock(other.end)}).`,
+        );
+      }
+    });
+    return { errors };
+  }
   const holidays = draft.holidays.map((holiday) => ({
     date: holiday.date,
     recurring: holiday.recurring,
     ...(holiday.name.trim() ? { name: holiday.name.trim() } : {}),
   }));
-  return { calendar: { name: draft.name.trim(), timeZone: draft.timeZone, windows, holidays } };
+  return {
+    calendar: { name: draft.name.trim(), timeZone: draft.timeZone, windows: windows.map(({ weekday, start, end }) => ({ weekday, start, end })), holidays },
+  };
 }
 
 /** The server's problems by field; a CONFLICT (duplicate name) belongs to the name. */

@@ -13,6 +13,8 @@ import { emptyFilters, isFiltered, stateLabels, type TokenFilters } from './toke
 import { searchUsers, type UserOption } from './user-search';
 
 const NOTES_DEBOUNCE_MS = 300;
+// The State boxes take a whole row: beside the other fields they would wrap mid-list.
+const stateRow = xcss({ gridColumn: '1 / -1' });
 const grid = xcss({
   display: 'grid',
   gridTemplateColumns: 'repeat(auto-fill, minmax(220px, 1fr))',
@@ -74,22 +76,24 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           <DateRangeField id="filter-created" label="Created" range={filters.created} onChange={(created) => onChange({ ...filters, created })} />
           <DateRangeField id="filter-last-used" label="Last used" range={filters.lastUsed} onChange={(lastUsed) => onChange({ ...filters, lastUsed })} />
           <DateRangeField id="filter-expires" label="Expires" range={filters.expires} onChange={(expires) => onChange({ ...filters, expires })} future />
-          <Fieldset>
-            <Legend>State</Legend>
-            <Inline space="space.100" shouldWrap>
-              {(Object.keys(stateLabels) as TokenState[]).map((state) => (
-                <Checkbox
-                  key={state}
-                  name="filter-state"
-                  value={state}
-                  label={stateLabels[state]}
-                  isChecked={filters.states.includes(state)}
-                  onChange={() => toggleState(state)}
-                  testId={`filter-state-${state}`}
-                />
-              ))}
-            </Inline>
-          </Fieldset>
+          <Box xcss={stateRow}>
+            <Fieldset>
+              <Legend>State</Legend>
+              <Inline space="space.100" shouldWrap>
+                {(Object.keys(stateLabels) as TokenState[]).map((state) => (
+                  <Checkbox
+                    key={state}
+                    name="filter-state"
+                    value={state}
+                    label={stateLabels[state]}
+                    isChecked={filters.states.includes(state)}
+                    onChange={() => toggleState(state)}
+                    testId={`filter-state-${state}`}
+                  />
+                ))}
+              </Inline>
+            </Fieldset>
+          </Box>
         </Box>
         {isFiltered(filters) ? (
           <Inline>

@@ -1,6 +1,7 @@
 // Filter state of the admin token table and its translation into the resolver payload.
 // Date ranges are sent as instants with an offset, computed in the admin's time zone, so
 // "created on 3 March" means the admin's 3 March.
+import { TOKEN_DISPLAY_STATE_FACTS } from '../../../src/contract/token-display-state';
 import type { AdminListPayload, TokenState } from '../../../src/contract/tokens';
 import type { UserOption } from './user-search';
 
@@ -27,7 +28,12 @@ export interface TokenFilters {
 export const anyTime: DateRange = { preset: 'any', from: '', to: '' };
 export const emptyFilters: TokenFilters = { users: [], notes: '', created: anyTime, lastUsed: anyTime, expires: anyTime, states: [] };
 
-export const stateLabels: Record<TokenState, string> = { active: 'Active', inactive: 'Inactive', expired: 'Expired' };
+/** The filter's words are the State lozenge's words, so a ticked box matches what the rows say. */
+export const stateLabels: Record<TokenState, string> = {
+  active: TOKEN_DISPLAY_STATE_FACTS.active.label,
+  inactive: TOKEN_DISPLAY_STATE_FACTS.inactive.label,
+  expired: TOKEN_DISPLAY_STATE_FACTS.expired.label,
+};
 
 function localMidnight(date: string): number {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

@@ -1,9 +1,11 @@
-// Monospace text people copy: wraps anywhere so long tokens never widen the dialog.
+// Monospace text people copy: wraps anywhere so long tokens never widen the dialog. The
+// body font's line height (not the code token's, which sets lines almost touching) keeps
+// wrapped tokens and multi-line curl commands readable.
 import { Box, xcss } from '@atlaskit/primitives';
 
 const block = xcss({
+  font: 'font.body',
   fontFamily: 'font.family.code',
-  font: 'font.code',
   backgroundColor: 'color.background.neutral',
   color: 'color.text',
   borderRadius: 'radius.small',

@@ -1,7 +1,7 @@
 // Copies text and says so. The async clipboard API needs a permission Jira's iframe may
 // not grant, so a hidden textarea with execCommand('copy') is the fallback.
 import Button from '@atlaskit/button/new';
-import { useEffect, useState } from 'react';
+import { forwardRef, useEffect, useState } from 'react';
 
 async function copyText(text: string): Promise<boolean> {
   try {
@@ -27,9 +27,15 @@ export interface CopyButtonProps {
   label: string;
   appearance?: 'default' | 'primary';
   testId?: string;
+  spacing?: 'default' | 'compact';
+  /** Called after a successful copy. */
+  onCopied?: () => void;
 }
 
-export function CopyButton({ text, label, appearance = 'default', testId }: CopyButtonProps) {
+export const CopyButton = forwardRef<HTMLButtonElement, CopyButtonProps>(function CopyButton(
+  { text, label, appearance = 'default', testId, spacing = 'default', onCopied },
+  ref,
+) {
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   useEffect(() => {
     if (state === 'idle') return undefined;
@@ -39,14 +45,19 @@ export function CopyButton({ text, label, appearance = 'default', testId }: Copy
   const caption = state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed: select and copy' : 'Copy';
   return (
     <Button
+      ref={ref}
       appearance={appearance}
+      spacing={spacing}
       aria-label={state === 'idle' ? label : caption}
       testId={testId}
       onClick={() => {
-        void copyText(text).then((copied) => setState(copied ? 'copied' : 'failed'));
+        void copyText(text).then((copied) => {
+          setState(copied ? 'copied' : 'failed');
+          if (copied) onCopied?.();
+        });
       }}
     >
       {caption}
     </Button>
   );
-}
+});

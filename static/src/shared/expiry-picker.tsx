@@ -6,10 +6,13 @@
 import { DatePicker } from '@atlaskit/datetime-picker';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
-import Select from '@atlaskit/select';
 import { latestAllowedExpiryDate } from '../../../src/contract/policy';
+import { useState } from 'react';
 import { FAR_FUTURE_EXPIRY } from '../../../src/contract/tokens';
-import { formatExpiry, localDatePlusDays } from './format';
+import { datePlaceholder, formatDayValue, parseTypedDate } from './date-input';
+import Select from '@atlaskit/select';
+import { formatExpiry, localDatePlusDays, toIsoDate } from './format';
+import { pageLocale } from './locale';
 
 export type ExpiryPreset = 'keep' | '30d' | '90d' | '1y' | 'custom' | 'never';
 
@@ -17,6 +20,8 @@ export interface ExpiryChoice {
   preset: ExpiryPreset;
   /** The custom date, used when preset is 'custom'. */
   customDate: string;
+  /** Why the typed custom date was not taken ("must be a future date"), shown until it is fixed. */
+  customProblem?: string;
 }
 
 interface PresetOption {
@@ -66,7 +71,7 @@ export function expiryDateOf(choice: ExpiryChoice, now: number, maxLifetimeDays:
     case 'never':
       return FAR_FUTURE_EXPIRY;
     case 'custom':
-      return choice.customDate || undefined;
+      return choice.customProblem ? undefined : choice.customDate || undefined;
   }
 }
 
@@ -94,6 +99,30 @@ export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error, 
   const date = expiryDateOf(choice, now, maxLifetimeDays);
   const today = localDatePlusDays(0, now);
   const latest = latestAllowedExpiryDate(maxLifetimeDays, now);
+  const placeholder = datePlaceholder();
+  // What is typed but not yet a value: the picker drops such text on blur, so it is
+  // checked here and either taken or refused with a reason, never silently cleared.
+  const [typed, setTyped] = useState('');
+  const takeDate = (value: string) => {
+    setTyped('');
+    if (value === '') onChange({ ...choice, customDate: '', customProblem: undefined });
+    // A past date stays in the field, with the reason beside it, until it is changed.
+    else if (value < today) onChange({ ...choice, customDate: value, customProblem: 'The expiry must be a future date.' });
+    else if (latest !== undefined && value > latest) {
+      onChange({ ...choice, customDate: value, customProblem: `The token policy allows at most ${maxLifetimeDays} days: pick ${latest} or earlier.` });
+    } else onChange({ ...choice, customDate: value, customProblem: undefined });
+  };
+  const takeTyped = () => {
+    if (typed.trim() === '') return;
+    const parsed = parseTypedDate(typed);
+    if (Number.isNaN(parsed.getTime())) {
+      setTyped('');
+      onChange({ ...choice, customDate: '', customProblem: `Enter the date as ${placeholder}, or pick it in the calendar.` });
+      return;
+    }
+    takeDate(toIsoDate(parsed));
+  };
+  const shownError = error ?? choice.customProblem;
   return (
     <Stack space="space.100">
       <div>
@@ -103,10 +132,10 @@ export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error, 
           testId={`${id}-preset`}
           options={options}
           value={options.find((option) => option.value === choice.preset) ?? null}
-          onChange={(option) => option && onChange({ ...choice, preset: option.value })}
+          onChange={(option) => option && onChange({ ...choice, preset: option.value, customProblem: undefined })}
           isSearchable={false}
           menuPosition="fixed"
-          aria-invalid={error ? true : undefined}
+          aria-invalid={shownError ? true : undefined}
         />
       </div>
       {choice.preset === 'custom' ? (
@@ -118,24 +147,38 @@ export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error, 
             value={choice.customDate}
             minDate={today}
             {...(latest === undefined ? {} : { maxDate: latest })}
-            onChange={(value) => onChange({ ...choice, customDate: value })}
-            isInvalid={Boolean(error)}
-            selectProps={{ menuPosition: 'fixed' }}
+            locale={pageLocale() ?? 'en-US'}
+            placeholder={placeholder}
+            parseInputValue={(text) => parseTypedDate(text)}
+            formatDisplayLabel={(value) => formatDayValue(value)}
+            onChange={takeDate}
+            onBlur={takeTyped}
+            isInvalid={Boolean(shownError)}
+            // The typed text is held here (the picker's own copy would be gone by the time
+            // the field is left), so leaving the field can take it or say what is wrong.
+            selectProps={{
+              menuPosition: 'fixed',
+              inputValue: typed,
+              onInputChange: (text: string, meta: { action: string }) => {
+                if (meta.action === 'input-change') setTyped(text);
+                else if (meta.action === 'set-value') setTyped('');
+              },
+            }}
             shouldShowCalendarButton
           />
         </div>
       ) : null}
-      {maxLifetimeDays !== null && !error ? (
+      {maxLifetimeDays !== null && !shownError ? (
         <HelperMessage testId={`${id}-limit`}>
           Your administrator allows tokens to live at most {maxLifetimeDays} days (until the end of {latest} UTC).
         </HelperMessage>
       ) : null}
-      {error ? (
-        <ErrorMessage>{error}</ErrorMessage>
+      {shownError ? (
+        <ErrorMessage testId={`${id}-error`}>{shownError}</ErrorMessage>
       ) : date ? (
         <HelperMessage>Works until the end of {describeDate(date)} (UTC).</HelperMessage>
       ) : choice.preset === 'custom' ? (
-        <HelperMessage>Pick the last day the token should work.</HelperMessage>
+        <HelperMessage>Type the last day the token should work ({placeholder}) or pick it in the calendar.</HelperMessage>
       ) : null}
     </Stack>
   );

@@ -1,5 +1,6 @@
-// Dates and times as people read them, in the browser's locale and time zone. Instants
-// arrive as ISO 8601 strings in UTC.
+// Dates and times as people read them, in Jira's locale (see locale.ts) and the browser's
+// time zone. Instants arrive as ISO 8601 strings in UTC.
+import { pageLocale } from './locale';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -8,7 +9,7 @@ function parseInstant(iso: string): Date {
 }
 
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(parseInstant(iso));
+  return new Intl.DateTimeFormat(pageLocale(), { dateStyle: 'medium', timeStyle: 'short' }).format(parseInstant(iso));
 }
 
 /**
@@ -29,7 +30,7 @@ export function formatExpiry(iso: string): string {
   const day = expiryAsDay(iso);
   if (day === undefined) return formatDateTime(iso);
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, date)));
+  return new Intl.DateTimeFormat(pageLocale(), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(year, month - 1, date)));
 }
 
 /** Whole days from now until the instant, rounded up: 0 means "today". */
@@ -48,7 +49,7 @@ const relativeUnits: Array<[Intl.RelativeTimeFormatUnit, number]> = [
 
 export function formatRelative(iso: string, now: number): string {
   const delta = parseInstant(iso).getTime() - now;
-  const format = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const format = new Intl.RelativeTimeFormat(pageLocale(), { numeric: 'auto' });
   for (const [unit, size] of relativeUnits) {
     if (Math.abs(delta) >= size) return format.format(Math.round(delta / size), unit);
   }

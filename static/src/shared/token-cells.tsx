@@ -1,7 +1,10 @@
 // Cell contents shared by the user's and the admin's token tables, so both say the same
 // thing the same way.
+import Button from '@atlaskit/button/new';
 import Lozenge from '@atlaskit/lozenge';
+import { useState } from 'react';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import { displayStateOf, TOKEN_DISPLAY_STATE_FACTS } from '../../../src/contract/token-display-state';
 import type { TokenView } from '../../../src/contract/tokens';
 import { daysUntil, formatDateTime, formatExpiry, formatRelative } from './format';
 
@@ -10,26 +13,36 @@ const EXPIRY_WARNING_DAYS = 30;
 
 const monospace = xcss({ fontFamily: 'font.family.code' });
 const notesStyle = xcss({ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' });
+// Dates and headers stay on one line: at 800 px they otherwise broke onto three.
+const oneLine = xcss({ whiteSpace: 'nowrap' });
+/** Notes longer than this, or on several lines, are clamped to three lines with "Show all". */
+const NOTES_CLAMP_CHARS = 140;
+const clamped = { display: '-webkit-box', WebkitLineClamp: 3, WebkitBoxOrient: 'vertical', overflow: 'hidden' } as const;
 
-export function ActiveCell({ token }: { token: TokenView }) {
-  const state = token.active ? (
-    <Lozenge appearance="success">Active</Lozenge>
-  ) : token.deactivatedBy === 'administrator' ? (
-    <Lozenge appearance="removed" testId="deactivated-by-administrator">
-      Deactivated by an administrator
-    </Lozenge>
-  ) : (
-    <Lozenge appearance="default">Inactive</Lozenge>
-  );
-  if (token.allowedByPolicy) return state;
-  // The token policy's use groups leave the owner out: refused whatever its switch says.
+/** A column header that does not wrap (a wrapped sortable header also centred its arrow). */
+export function HeaderText({ text }: { text: string }) {
   return (
-    <Stack space="space.050" alignInline="start">
-      {state}
-      <Lozenge appearance="moved" testId="not-allowed-by-policy">
-        Not allowed by policy
+    <Box as="span" xcss={oneLine}>
+      {text}
+    </Box>
+  );
+}
+
+// The governance states keep the test ids their e2e tests find them by.
+const STATE_TEST_IDS: Partial<Record<ReturnType<typeof displayStateOf>, string>> = {
+  'admin-deactivated': 'deactivated-by-administrator',
+  'policy-blocked': 'not-allowed-by-policy',
+};
+
+/** The token's one State lozenge (src/contract/token-display-state.ts). */
+export function StateCell({ token }: { token: TokenView }) {
+  const { label, appearance } = TOKEN_DISPLAY_STATE_FACTS[displayStateOf(token)];
+  return (
+    <span data-token-state={displayStateOf(token)}>
+      <Lozenge appearance={appearance} testId={STATE_TEST_IDS[displayStateOf(token)]}>
+        {label}
       </Lozenge>
-    </Stack>
+    </span>
   );
 }
 
@@ -46,19 +59,23 @@ export function TokenIdCell({ token }: { token: Pick<TokenView, 'id'> }) {
 }
 
 export function CreatedCell({ token }: { token: TokenView }) {
-  if (!token.createdBy) return <Text>{formatDateTime(token.createdAt)}</Text>;
   return (
     <Stack space="space.050">
-      <Text>{formatDateTime(token.createdAt)}</Text>
-      <Text size="small" color="color.text.subtle" testId="created-by">
-        created by {token.createdBy.displayName}
-      </Text>
+      <Box xcss={oneLine}>
+        <Text>{formatDateTime(token.createdAt)}</Text>
+      </Box>
+      {token.createdBy ? (
+        <Text size="small" color="color.text.subtle" testId="created-by">
+          created by {token.createdBy.displayName}
+        </Text>
+      ) : null}
     </Stack>
   );
 }
 
-export function ExpiryLozenge({ token, now }: { token: TokenView; now: number }) {
-  if (token.expired) return <Lozenge appearance="removed">Expired</Lozenge>;
+/** A warning for tokens close to expiry; an expired token says so in its State lozenge only. */
+function ExpiryLozenge({ token, now }: { token: TokenView; now: number }) {
+  if (token.expired) return null;
   const days = daysUntil(token.expiresAt, now);
   if (days > EXPIRY_WARNING_DAYS) return null;
   const label = days <= 0 ? 'Expires today' : days === 1 ? 'Expires in 1 day' : `Expires in ${days} days`;
@@ -68,7 +85,9 @@ export function ExpiryLozenge({ token, now }: { token: TokenView; now: number })
 export function ExpiresCell({ token, now }: { token: TokenView; now: number }) {
   return (
     <Stack space="space.050" alignInline="start">
-      <Text>{formatExpiry(token.expiresAt)}</Text>
+      <Box xcss={oneLine}>
+        <Text>{formatExpiry(token.expiresAt)}</Text>
+      </Box>
       <ExpiryLozenge token={token} now={now} />
     </Stack>
   );
@@ -91,11 +110,22 @@ export function LastUsedCell({ token, now }: { token: TokenView; now: number }) 
 }
 
 export function NotesCell({ token }: { token: TokenView }) {
+  const [expanded, setExpanded] = useState(false);
   if (!token.notes) return <Text color="color.text.subtlest">No notes</Text>;
+  const long = token.notes.length > NOTES_CLAMP_CHARS || token.notes.split('\n').length > 3;
   return (
-    <Box xcss={notesStyle}>
-      <Text>{token.notes}</Text>
-    </Box>
+    <Stack space="space.050" alignInline="start">
+      <Box xcss={notesStyle}>
+        <div style={long && !expanded ? clamped : undefined} title={long && !expanded ? token.notes : undefined} data-testid="token-notes">
+          <Text>{token.notes}</Text>
+        </div>
+      </Box>
+      {long ? (
+        <Button spacing="compact" appearance="subtle" onClick={() => setExpanded(!expanded)} aria-expanded={expanded} testId="token-notes-toggle">
+          {expanded ? 'Show less' : 'Show all'}
+        </Button>
+      ) : null}
+    </Stack>
   );
 }
 
@@ -103,7 +133,6 @@ export function OwnerCell({ token }: { token: TokenView }) {
   return (
     <Inline space="space.050" alignBlock="center" shouldWrap>
       <Text>{token.ownerDisplayName}</Text>
-      {token.ownerActive ? null : <Lozenge appearance="removed">Deactivated user</Lozenge>}
     </Inline>
   );
 }

@@ -1,23 +1,16 @@
 // The facts about one token, shown in confirmation dialogs so people can see exactly
 // which token they are about to change.
-import { Box, Text, xcss } from '@atlaskit/primitives';
+import { Box, Text } from '@atlaskit/primitives';
+import { displayStateOf, TOKEN_DISPLAY_STATE_FACTS } from '../../../src/contract/token-display-state';
 import type { TokenView } from '../../../src/contract/tokens';
+import { DefinitionList } from './definition-list';
 import { formatDateTime, formatExpiry } from './format';
-
-const grid = xcss({
-  display: 'grid',
-  gridTemplateColumns: 'max-content 1fr',
-  columnGap: 'space.200',
-  rowGap: 'space.075',
-  marginBlock: 'space.100',
-});
-const value = xcss({ overflowWrap: 'anywhere', margin: 'space.0' });
 
 export function TokenDetails({ token, showOwner = false }: { token: TokenView; showOwner?: boolean }) {
   const rows: Array<[string, string]> = [
     ...(showOwner ? ([['Owner', token.ownerDisplayName]] as Array<[string, string]>) : []),
     ['Token ID', token.id],
-    ['State', token.expired ? 'Expired' : token.active ? 'Active' : 'Inactive'],
+    ['State', TOKEN_DISPLAY_STATE_FACTS[displayStateOf(token)].label],
     ['Notes', token.notes || 'No notes'],
     ['Created', formatDateTime(token.createdAt)],
     ['Expires', formatExpiry(token.expiresAt)],
@@ -25,23 +18,8 @@ export function TokenDetails({ token, showOwner = false }: { token: TokenView; s
     ['Uses', String(token.useCount)],
   ];
   return (
-    <Box as="dl" xcss={grid} testId="token-details">
-      {rows.map(([label, text]) => (
-        <DetailRow key={label} label={label} text={text} />
-      ))}
+    <Box paddingBlock="space.100">
+      <DefinitionList items={rows.map(([label, text]) => ({ term: label, description: <Text>{text}</Text> }))} testId="token-details" />
     </Box>
-  );
-}
-
-function DetailRow({ label, text }: { label: string; text: string }) {
-  return (
-    <>
-      <dt>
-        <Text weight="semibold">{label}</Text>
-      </dt>
-      <Box as="dd" xcss={value}>
-        <Text>{text}</Text>
-      </Box>
-    </>
   );
 }

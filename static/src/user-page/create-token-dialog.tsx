@@ -1,14 +1,13 @@
 // Create a token: notes and an expiry. The form is checked with the same schema the
 // resolver uses, so people see the server's rules before sending; whatever the server
 // still refuses comes back with a field and is shown under that field.
-import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
-import TextArea from '@atlaskit/textarea';
 import { useState } from 'react';
 import { createTokenPayload, NOTES_MAX_LENGTH, type CallerGovernance, type IssuedToken } from '../../../src/contract/tokens';
 import { type ExpiryChoice, ExpiryPicker, expiryDateOf, initialPreset } from '../shared/expiry-picker';
 import { showErrorFlag } from '../shared/flags';
 import { FormDialog } from '../shared/form-dialog';
+import { NotesField, notesTooLong } from '../shared/notes-field';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
 
 export interface CreateTokenDialogProps {
@@ -30,12 +29,15 @@ export function CreateTokenDialog({ now, onClose, onCreated, governance }: Creat
 
   const submit = async () => {
     const expiresAt = expiryDateOf(expiry, now, maxLifetimeDays);
-    if (governance?.notesRequired && !notes.trim()) {
-      setErrors({ notes: 'Notes are required by your administrator: say what the token is for.' });
-      return;
-    }
-    if (!expiresAt) {
-      setErrors({ expiresAt: 'Pick the date the token should stop working.' });
+    const notesMissing = Boolean(governance?.notesRequired && !notes.trim());
+    if (!expiresAt || notesTooLong(notes) || notesMissing) {
+      setErrors({
+        ...(expiresAt ? {} : { expiresAt: expiry.customProblem ?? 'Pick the date the token should stop working.' }),
+        ...(notesMissing ? { notes: 'Notes are required by your administrator: say what the token is for.' } : {}),
+        ...(notesTooLong(notes)
+          ? { notes: `Notes must be at most ${NOTES_MAX_LENGTH} characters: shorten them by ${notes.trim().length - NOTES_MAX_LENGTH}.` }
+          : {}),
+      });
       return;
     }
     const payload = { expiresAt, ...(notes.trim() ? { notes: notes.trim() } : {}) };
@@ -76,32 +78,29 @@ export function CreateTokenDialog({ now, onClose, onCreated, governance }: Creat
       onSubmit={submit}
     >
       <Stack space="space.200">
-        <div>
-          <Label htmlFor="create-token-notes">Notes</Label>
-          <TextArea
-            id="create-token-notes"
-            testId="create-token-notes"
-            value={notes}
-            onChange={(event) => setNotes(event.currentTarget.value)}
-            placeholder="What uses this token, such as: Power BI cycle time dashboard"
-            minimumRows={2}
-            resize="vertical"
-            isInvalid={Boolean(errors.notes)}
-            aria-describedby="create-token-notes-help"
-            autoFocus
-          />
-          {errors.notes ? (
-            <ErrorMessage>{errors.notes}</ErrorMessage>
-          ) : (
-            <HelperMessage>
-              <span id="create-token-notes-help">
-                {governance?.notesRequired ? 'Required. ' : ''}Helps you and your Jira admins recognise the token later. {notes.length}/{NOTES_MAX_LENGTH}{' '}
-                characters.
-              </span>
-            </HelperMessage>
-          )}
-        </div>
-        <ExpiryPicker id="create-token-expiry" choice={expiry} onChange={setExpiry} now={now} error={errors.expiresAt} maxLifetimeDays={maxLifetimeDays} />
+        <NotesField
+          id="create-token-notes"
+          value={notes}
+          onChange={(value) => {
+            setNotes(value);
+            setErrors(({ notes: _fixed, ...rest }) => rest);
+          }}
+          error={errors.notes}
+          help={`${governance?.notesRequired ? 'Required. ' : ''}Helps you and your Jira admins recognise the token later.`}
+          placeholder="What uses this token, such as: Power BI cycle time dashboard"
+          autoFocus
+        />
+        <ExpiryPicker
+          id="create-token-expiry"
+          choice={expiry}
+          onChange={(choice) => {
+            setExpiry(choice);
+            setErrors(({ expiresAt: _fixed, ...rest }) => rest);
+          }}
+          now={now}
+          error={errors.expiresAt}
+          maxLifetimeDays={maxLifetimeDays}
+        />
       </Stack>
     </FormDialog>
   );

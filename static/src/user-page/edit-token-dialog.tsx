@@ -2,13 +2,13 @@
 // is simply a close.
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
-import TextArea from '@atlaskit/textarea';
 import Toggle from '@atlaskit/toggle';
 import { useState } from 'react';
 import { NOTES_MAX_LENGTH, type TokenView, type UpdateTokenPayload } from '../../../src/contract/tokens';
 import { type ExpiryChoice, ExpiryPicker, expiryDateOf } from '../shared/expiry-picker';
 import { showErrorFlag } from '../shared/flags';
 import { FormDialog } from '../shared/form-dialog';
+import { NotesField, notesTooLong } from '../shared/notes-field';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
 
 export interface EditTokenDialogProps {
@@ -34,15 +34,17 @@ export function EditTokenDialog({ token, now, onClose, onSaved, maxLifetimeDays 
     if (active !== token.active) changes.active = active;
     if (notes.trim() !== token.notes) changes.notes = notes.trim();
     const expiresAt = expiryDateOf(expiry, now, maxLifetimeDays);
-    if (expiry.preset === 'custom' && !expiresAt) {
-      setErrors({ expiresAt: 'Pick the date the token should stop working.' });
+    const missingDate = expiry.preset === 'custom' && !expiresAt;
+    if (missingDate || notesTooLong(notes)) {
+      setErrors({
+        ...(missingDate ? { expiresAt: expiry.customProblem ?? 'Pick the date the token should stop working.' } : {}),
+        ...(notesTooLong(notes)
+          ? { notes: `Notes must be at most ${NOTES_MAX_LENGTH} characters: shorten them by ${notes.trim().length - NOTES_MAX_LENGTH}.` }
+          : {}),
+      });
       return;
     }
     if (expiresAt) changes.expiresAt = expiresAt;
-    if (notes.trim().length > NOTES_MAX_LENGTH) {
-      setErrors({ notes: `Notes must be at most ${NOTES_MAX_LENGTH} characters.` });
-      return;
-    }
     if (Object.keys(changes).length === 0) {
       onClose();
       return;
@@ -97,31 +99,24 @@ export function EditTokenDialog({ token, now, onClose, onSaved, maxLifetimeDays 
         <ExpiryPicker
           id="edit-token-expiry"
           choice={expiry}
-          onChange={setExpiry}
+          onChange={(choice) => {
+            setExpiry(choice);
+            setErrors(({ expiresAt: _fixed, ...rest }) => rest);
+          }}
           now={now}
           currentExpiry={token.expiresAt}
           error={errors.expiresAt}
           maxLifetimeDays={maxLifetimeDays}
         />
-        <div>
-          <Label htmlFor="edit-token-notes">Notes</Label>
-          <TextArea
-            id="edit-token-notes"
-            testId="edit-token-notes"
-            value={notes}
-            onChange={(event) => setNotes(event.currentTarget.value)}
-            minimumRows={2}
-            resize="vertical"
-            isInvalid={Boolean(errors.notes)}
-          />
-          {errors.notes ? (
-            <ErrorMessage>{errors.notes}</ErrorMessage>
-          ) : (
-            <HelperMessage>
-              {notes.length}/{NOTES_MAX_LENGTH} characters.
-            </HelperMessage>
-          )}
-        </div>
+        <NotesField
+          id="edit-token-notes"
+          value={notes}
+          onChange={(value) => {
+            setNotes(value);
+            setErrors(({ notes: _fixed, ...rest }) => rest);
+          }}
+          error={errors.notes}
+        />
       </Stack>
     </FormDialog>
   );

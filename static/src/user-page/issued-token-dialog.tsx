@@ -1,9 +1,13 @@
 // Shows a new token's text, once. Nothing stores it: the server keeps only a hash, and
-// this component forgets it when the dialog closes.
+// this component forgets it when the dialog closes. So the dialog is hard to lose: a
+// backdrop click does nothing, focus starts on Copy (an early Enter copies, it does not
+// close), the footer stays in view however tall the examples are (the body scrolls), and
+// closing before anything was copied asks first.
 import Button from '@atlaskit/button/new';
 import Heading from '@atlaskit/heading';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
+import { useRef, useState } from 'react';
 import SectionMessage from '@atlaskit/section-message';
 import type { IssuedToken } from '../../../src/contract/tokens';
 import { CopyButton } from '../shared/copy-button';
@@ -25,8 +29,19 @@ export interface IssuedTokenDialogProps {
 export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpenBuilder, forName }: IssuedTokenDialogProps) {
   const curl = curlExample(restBaseUrl, issued.token);
   const powerQuery = powerQueryExample(restBaseUrl, issued.token);
+  const copyRef = useRef<HTMLButtonElement>(null);
+  const [copied, setCopied] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const markCopied = () => {
+    setCopied(true);
+    setConfirming(false);
+  };
+  const requestClose = () => {
+    if (copied) onClose();
+    else setConfirming(true);
+  };
   return (
-    <Modal onClose={onClose} testId="issued-token-dialog" width="large" shouldScrollInViewport>
+    <Modal onClose={requestClose} testId="issued-token-dialog" width="large" shouldCloseOnOverlayClick={false} autoFocus={copyRef}>
       <ModalHeader hasCloseButton>
         <ModalTitle>{forName ? `New token for ${forName}` : reason === 'created' ? 'Your new token' : 'Your regenerated token'}</ModalTitle>
       </ModalHeader>
@@ -41,7 +56,7 @@ export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpen
           <Stack space="space.100">
             <CodeBlock text={issued.token} testId="issued-token" label="Token" />
             <Inline space="space.100" alignBlock="center" shouldWrap>
-              <CopyButton text={issued.token} label="Copy token" appearance="primary" testId="copy-token" />
+              <CopyButton ref={copyRef} text={issued.token} label="Copy token" appearance="primary" testId="copy-token" onCopied={markCopied} />
               <Text color="color.text.subtle">
                 Works until {formatExpiry(issued.tokenInfo.expiresAt)}
                 {issued.tokenInfo.notes ? ` · ${issued.tokenInfo.notes}` : ''}
@@ -53,7 +68,7 @@ export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpen
           </Heading>
           <CodeBlock text={curl} testId="example-curl" label="curl example" />
           <Inline space="space.100">
-            <CopyButton text={curl} label="Copy curl example" />
+            <CopyButton text={curl} label="Copy curl example" onCopied={markCopied} />
           </Inline>
           <Heading size="small" as="h3">
             Power BI or Excel (Power Query)
@@ -61,7 +76,7 @@ export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpen
           <Text as="p">Get Data, Blank query, Advanced editor, then paste:</Text>
           <CodeBlock text={powerQuery} testId="example-power-query" label="Power Query example" />
           <Inline space="space.100">
-            <CopyButton text={powerQuery} label="Copy Power Query example" />
+            <CopyButton text={powerQuery} label="Copy Power Query example" onCopied={markCopied} />
           </Inline>
           {onOpenBuilder ? (
             <Inline space="space.100" alignBlock="center" shouldWrap>
@@ -74,9 +89,23 @@ export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpen
         </Stack>
       </ModalBody>
       <ModalFooter>
-        <Button appearance="primary" onClick={onClose} testId="issued-token-done">
-          I have copied it
-        </Button>
+        {confirming ? (
+          <Inline space="space.100" alignBlock="center" shouldWrap testId="issued-token-confirm-close">
+            <Text weight="semibold" role="alert">
+              You have not copied the token. Close it anyway? It cannot be shown again.
+            </Text>
+            <Button appearance="subtle" onClick={() => setConfirming(false)} testId="issued-token-keep-open">
+              Keep it open
+            </Button>
+            <Button appearance="warning" onClick={onClose} testId="issued-token-close-anyway">
+              Close without copying
+            </Button>
+          </Inline>
+        ) : (
+          <Button appearance={copied ? 'primary' : 'default'} onClick={requestClose} testId="issued-token-done">
+            I have copied it
+          </Button>
+        )}
       </ModalFooter>
     </Modal>
   );

@@ -5,6 +5,8 @@ import { router } from '@forge/bridge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { CopyButton } from '../shared/copy-button';
 import { CodeBlock } from '../shared/code-block';
+import { DefinitionList } from '../shared/definition-list';
+import { filterTypeHelp } from '../../../src/contract/filter-types';
 
 const panel = xcss({
   borderColor: 'color.border',
@@ -15,18 +17,8 @@ const panel = xcss({
   backgroundColor: 'elevation.surface.raised',
 });
 const grow = xcss({ flexGrow: 1, minWidth: '0' });
-const guide = xcss({
-  display: 'grid',
-  gridTemplateColumns: 'minmax(120px, max-content) 1fr',
-  columnGap: 'space.200',
-  rowGap: 'space.100',
-  margin: 'space.0',
-});
-const code = xcss({ font: 'font.code' });
-const definition = xcss({ margin: 'space.0' });
-
 const parameters: Array<[string, string]> = [
-  ['filterType', 'How issues are chosen: customjql (with customjql=JQL), jqlfilter (with jqlFilterID), or projectKey.'],
+  ['filterType', filterTypeHelp()],
   ['columnsBy', 'statusDuration (default), statusCount, assigneeDuration, groupDuration and more.'],
   ['viewFormat', 'days, hours, minutes, seconds, or a readable format such as 1d 6h 32m.'],
   ['outputType', 'json (default), jsonSimplified, or csv for spreadsheets.'],
@@ -58,6 +50,8 @@ export function RestApiPanel({ restBaseUrl }: { restBaseUrl: string }) {
             href={openApiUrl}
             target="_blank"
             rel="noopener noreferrer"
+            // Underlined: inside a sentence, colour alone does not mark a link (WCAG 1.4.1).
+            style={{ textDecoration: 'underline' }}
             onClick={(event) => {
               // Jira's iframe sandbox may block plain new-tab links; the bridge asks Jira to open it.
               event.preventDefault();
@@ -71,25 +65,8 @@ export function RestApiPanel({ restBaseUrl }: { restBaseUrl: string }) {
         <Heading size="small" as="h3">
           Parameters most reports need
         </Heading>
-        <Box as="dl" xcss={guide}>
-          {parameters.map(([name, meaning]) => (
-            <ParameterRow key={name} name={name} meaning={meaning} />
-          ))}
-        </Box>
+        <DefinitionList items={parameters.map(([name, meaning]) => ({ term: name, description: <Text>{meaning}</Text> }))} codeTerms testId="rest-parameters" />
       </Stack>
     </Box>
-  );
-}
-
-function ParameterRow({ name, meaning }: { name: string; meaning: string }) {
-  return (
-    <>
-      <Box as="dt" xcss={code}>
-        {name}
-      </Box>
-      <Box as="dd" xcss={definition}>
-        <Text>{meaning}</Text>
-      </Box>
-    </>
   );
 }

@@ -21,7 +21,7 @@ import { showErrorFlag, showSuccessFlag } from '../shared/flags';
 import { FormDialog } from '../shared/form-dialog';
 import { ErrorState } from '../shared/load-states';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
-import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
+import { StateCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
 import { TokenDetails } from '../shared/token-details';
 import { useLatestLoad } from '../shared/use-latest-load';
 import { useNow } from '../shared/use-now';
@@ -51,7 +51,7 @@ function rowOf(token: TokenView, now: number, onAction: (action: ManagerAction) 
     testId: `manager-token-row-${token.id}`,
     cells: [
       { key: 'owner', content: <OwnerCell token={token} /> },
-      { key: 'active', content: <ActiveCell token={token} /> },
+      { key: 'active', content: <StateCell token={token} /> },
       { key: 'id', content: <TokenIdCell token={token} /> },
       { key: 'created', content: <CreatedCell token={token} /> },
       { key: 'expires', content: <ExpiresCell token={token} now={now} /> },

@@ -3,9 +3,11 @@ import Button from '@atlaskit/button/new';
 import DynamicTable from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import EmptyState from '@atlaskit/empty-state';
-import { Inline, Text } from '@atlaskit/primitives';
+import { Text } from '@atlaskit/primitives';
+import { displayStateOf } from '../../../src/contract/token-display-state';
 import type { TokenView } from '../../../src/contract/tokens';
-import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, TokenIdCell } from '../shared/token-cells';
+import { RowActions, useNarrowViewport } from '../shared/row-actions';
+import { CreatedCell, ExpiresCell, HeaderText, LastUsedCell, NotesCell, StateCell, TokenIdCell } from '../shared/token-cells';
 import type { DialogState } from './dialog-state';
 
 export interface TokenTableProps {
@@ -16,24 +18,24 @@ export interface TokenTableProps {
 
 const head: HeadType = {
   cells: [
-    { key: 'active', content: 'Active', isSortable: true, width: 8 },
-    { key: 'id', content: 'Token ID', isSortable: true, width: 9 },
-    { key: 'created', content: 'Created at', isSortable: true, width: 13 },
-    { key: 'expires', content: 'Expires at', isSortable: true, width: 14 },
-    { key: 'lastUsed', content: 'Last used', isSortable: true, width: 13 },
-    { key: 'uses', content: 'Uses', isSortable: true, width: 6 },
-    { key: 'notes', content: 'Notes', isSortable: true, width: 17 },
-    { key: 'actions', content: <span>Actions</span>, width: 20 },
+    { key: 'state', content: <HeaderText text="State" />, isSortable: true, width: 9 },
+    { key: 'id', content: <HeaderText text="Token ID" />, isSortable: true, width: 9 },
+    { key: 'created', content: <HeaderText text="Created at" />, isSortable: true, width: 13 },
+    { key: 'expires', content: <HeaderText text="Expires at" />, isSortable: true, width: 14 },
+    { key: 'lastUsed', content: <HeaderText text="Last used" />, isSortable: true, width: 13 },
+    { key: 'uses', content: <HeaderText text="Uses" />, isSortable: true, width: 6 },
+    { key: 'notes', content: <HeaderText text="Notes" />, isSortable: true, width: 17 },
+    { key: 'actions', content: <HeaderText text="Actions" />, width: 14 },
   ],
 };
 
-function rowOf(token: TokenView, now: number, onAction: TokenTableProps['onAction']): RowType {
+function rowOf(token: TokenView, now: number, narrow: boolean, onAction: TokenTableProps['onAction']): RowType {
   const label = token.notes ? `token "${token.notes.slice(0, 40)}"` : `token ${token.id.slice(0, 8)}`;
   return {
     key: token.id,
     testId: `token-row-${token.id}`,
     cells: [
-      { key: token.active ? 1 : 0, content: <ActiveCell token={token} /> },
+      { key: displayStateOf(token), content: <StateCell token={token} /> },
       { key: token.id, content: <TokenIdCell token={token} /> },
       { key: token.createdAt, content: <CreatedCell token={token} /> },
       { key: token.expiresAt, content: <ExpiresCell token={token} now={now} /> },
@@ -43,31 +45,26 @@ function rowOf(token: TokenView, now: number, onAction: TokenTableProps['onActio
       {
         key: 'actions',
         content: (
-          <Inline space="space.050" shouldWrap>
-            <Button
-              spacing="compact"
-              onClick={() => onAction({ kind: 'history', token })}
-              aria-label={`Details and history of ${label}`}
-              testId="token-history"
-            >
-              Details
-            </Button>
-            <Button spacing="compact" onClick={() => onAction({ kind: 'edit', token })} aria-label={`Edit ${label}`} testId="edit-token">
-              Edit
-            </Button>
-            <Button spacing="compact" onClick={() => onAction({ kind: 'regenerate', token })} aria-label={`Regenerate ${label}`} testId="regenerate-token">
-              Regenerate
-            </Button>
-            <Button
-              spacing="compact"
-              appearance="subtle"
-              onClick={() => onAction({ kind: 'delete', token })}
-              aria-label={`Delete ${label}`}
-              testId="delete-token"
-            >
-              Delete
-            </Button>
-          </Inline>
+          <RowActions
+            narrow={narrow}
+            menuLabel={`Actions for ${label}`}
+            actions={[
+              {
+                label: 'Details',
+                accessibleName: `Details and history of ${label}`,
+                onClick: () => onAction({ kind: 'history', token }),
+                testId: 'token-history',
+              },
+              { label: 'Edit', accessibleName: `Edit ${label}`, onClick: () => onAction({ kind: 'edit', token }), testId: 'edit-token' },
+              {
+                label: 'Regenerate',
+                accessibleName: `Regenerate ${label}`,
+                onClick: () => onAction({ kind: 'regenerate', token }),
+                testId: 'regenerate-token',
+              },
+              { label: 'Delete', accessibleName: `Delete ${label}`, onClick: () => onAction({ kind: 'delete', token }), testId: 'delete-token', subtle: true },
+            ]}
+          />
         ),
       },
     ],
@@ -75,6 +72,7 @@ function rowOf(token: TokenView, now: number, onAction: TokenTableProps['onActio
 }
 
 export function TokenTable({ tokens, now, onAction }: TokenTableProps) {
+  const narrow = useNarrowViewport();
   if (tokens.length === 0) {
     return (
       <EmptyState
@@ -94,7 +92,7 @@ export function TokenTable({ tokens, now, onAction }: TokenTableProps) {
     <DynamicTable
       caption={<Text weight="semibold">{tokens.length === 1 ? '1 token' : `${tokens.length} tokens`}</Text>}
       head={head}
-      rows={tokens.map((token) => rowOf(token, now, onAction))}
+      rows={tokens.map((token) => rowOf(token, now, narrow, onAction))}
       defaultSortKey="created"
       defaultSortOrder="DESC"
       testId="tokens-table"

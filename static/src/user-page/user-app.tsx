@@ -80,7 +80,8 @@ export function UserApp() {
             <Text color="color.text.subtle">Tokens let your scripts and reporting tools fetch Time in Status reports as you.</Text>
           </Stack>
           {state.status === 'ready' && state.context.governance.mayCreate ? (
-            <Button appearance="primary" onClick={() => setDialog({ kind: 'create' })} testId="create-token">
+            // With no tokens the empty state's button is the one primary action on the page.
+            <Button appearance={state.tokens.length === 0 ? 'default' : 'primary'} onClick={() => setDialog({ kind: 'create' })} testId="create-token">
               Create new token
             </Button>
           ) : null}

@@ -160,6 +160,22 @@ describe.each(storageTargets)('storage on $name', (target) => {
     expect(activeOrExpired.total).toBe(3);
   });
 
+  it('pages in the order the admin table asks for, the id breaking ties, never-used tokens as the oldest', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert(tokenRow({ id: id(1), notes: 'beta', createdAt: NOW - 3 * DAY, expiresAt: NOW + 9 * DAY }));
+    await tokens.recordUse(id(1), NOW - DAY, null, 7, NOW - 10 * DAY);
+    await tokens.insert(tokenRow({ id: id(2), notes: 'Alpha', createdAt: NOW - 2 * DAY, expiresAt: NOW + 3 * DAY }));
+    await tokens.insert(tokenRow({ id: id(3), notes: 'gamma', createdAt: NOW - DAY, expiresAt: NOW + 6 * DAY }));
+    await tokens.recordUse(id(3), NOW - 2 * DAY, null, 2, NOW - 10 * DAY);
+    const order = async (by: 'created' | 'expires' | 'lastUsed' | 'uses' | 'notes', direction: 'asc' | 'desc') =>
+      (await tokens.page({}, NOW, 0, 10, { by, direction })).rows.map((row) => row.id);
+    expect(await order('created', 'asc')).toEqual([id(1), id(2), id(3)]);
+    expect(await order('expires', 'desc')).toEqual([id(1), id(3), id(2)]);
+    expect(await order('lastUsed', 'asc')).toEqual([id(2), id(3), id(1)]);
+    expect(await order('uses', 'desc')).toEqual([id(1), id(3), id(2)]);
+    expect(await order('notes', 'asc')).toEqual([id(2), id(1), id(3)]);
+  });
+
   it('appends audit events and reads them back parsed', async () => {
     const audit = createAuditRepository(storage.db);
     await audit.append({ at: NOW, actorAccountId: 'a', action: 'token.created', tokenId: id(1), subjectAccountId: 'a', detail: { expiresAt: 5 } });

@@ -419,6 +419,23 @@ describe('parseReportParams: selection', () => {
     ).toEqual([{ field: 'filterType', message: 'is required when several of projectKey, sprintID are given' }]);
   });
 
+  it.each([
+    ['project', { kind: 'project', projectKey: 'SC' }],
+    ['projectKey', { kind: 'project', projectKey: 'SC' }],
+    ['PROJECTKEY', { kind: 'project', projectKey: 'SC' }],
+    ['sprintID', { kind: 'jql', jql: 'sprint = 7' }],
+    ['jqlFilterID', { kind: 'filter', filterId: '10000' }],
+  ] as const)('filterType=%s (the vendor value or its parameter name) chooses the same issues', (filterType, selection) => {
+    expect(
+      parse([
+        ['projectKey', 'SC'],
+        ['sprintID', '7'],
+        ['jqlFilterID', '10000'],
+        ['filterType', filterType],
+      ]).selection,
+    ).toEqual(selection);
+  });
+
   it('lets filterType choose among several selection parameters', () => {
     expect(
       parse([

@@ -198,6 +198,13 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       .parse(await (handler as unknown as (e: unknown, c: unknown) => Promise<unknown>)(event, { installContext: LOCAL_INSTALLATION }));
     const outHeaders: Record<string, string> = {};
     for (const [name, values] of Object.entries(response.headers ?? {})) outHeaders[name] = values.join(', ');
+    // A binary body (xlsx) comes back as base64 text so marked; the client gets the bytes.
+    if (outHeaders['content-transfer-encoding'] === 'base64') {
+      delete outHeaders['content-transfer-encoding'];
+      res.writeHead(response.statusCode, outHeaders);
+      res.end(Buffer.from(response.body ?? '', 'base64'));
+      return;
+    }
     res.writeHead(response.statusCode, outHeaders);
     res.end(response.body ?? '');
   }

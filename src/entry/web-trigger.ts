@@ -18,20 +18,32 @@ const webTriggerRequest = z.object({
 const lowerCaseKeys = (headers: Record<string, string[]>): Record<string, string[]> =>
   Object.fromEntries(Object.entries(headers).map(([name, values]) => [name.toLowerCase(), values]));
 
+/**
+ * Forge's response shape has a text body only: a binary body (an xlsx file) leaves as its
+ * base64 text, marked with Content-Transfer-Encoding so a client can decode it.
+ */
+function forgeResponse(response: RestResponse): RestResponse {
+  if (!response.isBase64Encoded) return response;
+  const { isBase64Encoded: _binary, ...rest } = response;
+  return { ...rest, headers: { ...rest.headers, 'content-transfer-encoding': ['base64'] } };
+}
+
 export async function webTriggerHandler(event: unknown, context: unknown): Promise<RestResponse> {
   try {
     const request = webTriggerRequest.parse(event);
     const services = await currentServices();
-    return await handleRestRequest(
-      {
-        method: request.method,
-        path: request.userPath ?? request.path,
-        headers: lowerCaseKeys(request.headers),
-        query: request.queryParameters,
-        body: request.body ?? '',
-      },
-      services,
-      installationIdOf(context),
+    return forgeResponse(
+      await handleRestRequest(
+        {
+          method: request.method,
+          path: request.userPath ?? request.path,
+          headers: lowerCaseKeys(request.headers),
+          query: request.queryParameters,
+          body: request.body ?? '',
+        },
+        services,
+        installationIdOf(context),
+      ),
     );
   } catch (error) {
     // Name the failure kind only: a request may carry a token in its query string.

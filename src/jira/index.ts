@@ -8,7 +8,7 @@ export { rewriteJqlForOwner } from './jql-rewrite';
 export { jiraRuntimeOn, type JiraRuntime } from './jira-runtime';
 export { cachedUserDirectory, OWNER_STATE_FRESH_MS } from './cached-user-directory';
 export { createJiraUserDirectory } from './jira-user-directory';
-export { createProjectDirectory, type BrowsableProject, type ProjectDirectory } from './browsable-projects';
+export { createProjectDirectory, type ProjectDirectory } from './browsable-projects';
 export type { UserDirectory } from './user-directory';
 export { DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
 export { createJiraGroupDirectory, type GroupDirectory, type JiraGroup } from './group-directory';

@@ -12,7 +12,8 @@ import { echo } from '../kernel/echo';
 export interface ReportConfigSource {
   statuses(): Promise<StatusInfo[]>;
   listStatusGroups(): Promise<StatusGroupView[]>;
-  listCalendars(): Promise<CalendarView[]>;
+  /** With `number`, the calendar's integer id of the wire format, when it has one. */
+  listCalendars(): Promise<Array<CalendarView & { number?: number }>>;
   /** Jira's field list (GET /rest/api/3/field); read only when the request names fields. */
   fields?(): Promise<JiraField[]>;
 }
@@ -128,7 +129,11 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
 
   let calendar = normalHoursCalendar;
   if (params.calendar.toLowerCase() !== 'normalhours') {
-    const view = calendars.find((c) => c.id === params.calendar) ?? calendars.find((c) => c.name.toLowerCase() === params.calendar.toLowerCase());
+    const wanted = params.calendar.toLowerCase();
+    const view =
+      calendars.find((c) => c.id === params.calendar) ??
+      calendars.find((c) => c.number !== undefined && String(c.number) === params.calendar) ??
+      calendars.find((c) => c.name.toLowerCase() === wanted);
     if (view) calendar = compiledCalendar(view);
     else problems.push({ field: 'calendar', message: `there is no calendar '${echo(params.calendar)}' (GET /rest/calendar lists them)` });
   }

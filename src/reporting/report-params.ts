@@ -17,7 +17,9 @@ import {
   type TrimWindow,
 } from '../engine';
 
-export const OUTPUT_TYPES = ['json', 'jsonSimplified', 'csv'] as const;
+export const OUTPUT_TYPES = ['json', 'jsonSimplified', 'csv', 'xlsx'] as const;
+/** The output types written as a file only (/rest/smallexport, /rest/export), never as a page. */
+export const FILE_ONLY_OUTPUT_TYPES: readonly OutputType[] = ['xlsx'];
 export type OutputType = (typeof OUTPUT_TYPES)[number];
 
 export const FILTER_TYPES = ['customjql', 'jqlfilter', 'project', 'user', 'sprint', 'issue'] as const;

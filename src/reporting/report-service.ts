@@ -216,6 +216,9 @@ export function createReportService(deps: ReportServiceDeps) {
      */
     async aggregateSynchronous(request: { ownerAccountId: string; params: ReportParams }): Promise<{ rendered: RenderedReport; issueCount: number }> {
       const type = checkAggregation(request.params);
+      // Refused before any issue is read: a workbook is /rest/smallexport's and /rest/export's.
+      const outputType = request.params.outputType;
+      if (outputType === 'xlsx') throw fieldError('outputType', 'xlsx is a file: /rest/aggregation answers json, jsonSimplified or csv');
       const params: ReportParams = { ...request.params, pageSize: undefined, startIssueIndex: 0 };
       const started = clock.now();
       const page = await runPage({
@@ -233,7 +236,7 @@ export function createReportService(deps: ReportServiceDeps) {
       }
       const table = aggregateTable(page.table, type);
       return {
-        rendered: renderAggregation(table, params.outputType, { viewFormat: params.viewFormat, dayMs: page.context.dayMs }),
+        rendered: renderAggregation(table, outputType, { viewFormat: params.viewFormat, dayMs: page.context.dayMs }),
         issueCount: page.issueCount,
       };
     },

@@ -3,6 +3,7 @@
 // clients of the TISJWT API parse; internals (stack traces, the token, SQL, Jira's own
 // answers to the app) never are.
 import { AppError, FieldError, MethodNotAllowedError, RetryLaterError, type ErrorCode } from '../kernel/errors';
+import { ExportNotFoundError } from '../reporting/export-jobs/export-not-found-error';
 import { JIRA_BUSY_MESSAGE, JIRA_BUSY_RETRY_AFTER_SECONDS, JIRA_UNUSABLE_MESSAGE } from '../reporting/jira-failure';
 import { errorResponse, type RestResponse } from './http';
 
@@ -41,6 +42,7 @@ export function restResponseOf(error: unknown): RestResponse {
     return errorResponse(500, [GENERIC_500]);
   }
   const status = HTTP_STATUS[error.code];
+  if (error instanceof ExportNotFoundError) return errorResponse(status, [error.message], {}, { exportId: error.exportId });
   if (error instanceof FieldError) return errorResponse(status, error.messages);
   if (error instanceof RetryLaterError) return errorResponse(status, [error.message], { 'retry-after': [String(error.retryAfterSeconds)] });
   if (error instanceof MethodNotAllowedError) return errorResponse(status, [error.message], { allow: [error.allowed.join(', ')] });

@@ -1,5 +1,9 @@
 // The web trigger's HTTP shapes (Forge's request / response JSON) and the error body
-// clients of Time in Status REST APIs already parse: { status, message, messages }.
+// clients of Time in Status REST APIs already parse: { status, message, messages }, plus
+// the fields that API adds (pluginVersion, time in UTC `yyyy-MM-dd HH:mm:ss`), which say
+// nothing about the request or the app's internals.
+import { APP_VERSION } from '../kernel/app-version';
+import { systemClock } from '../kernel/ports';
 
 export interface RestRequest {
   method: string;
@@ -15,6 +19,8 @@ export interface RestResponse {
   statusCode: number;
   headers: Record<string, string[]>;
   body: string;
+  /** The body is base64 of binary content (an xlsx file); the host sends the bytes. */
+  isBase64Encoded?: boolean;
 }
 
 const statusTexts: Record<number, string> = {
@@ -22,6 +28,7 @@ const statusTexts: Record<number, string> = {
   401: 'Unauthorized access',
   403: 'Forbidden',
   404: 'Not found',
+  408: 'Request timeout',
   405: 'Method not allowed',
   409: 'Conflict',
   413: 'Payload too large',
@@ -39,8 +46,25 @@ export function jsonResponse(statusCode: number, value: unknown, headers: Record
   };
 }
 
-export function errorResponse(statusCode: number, messages: string[], headers: Record<string, string[]> = {}): RestResponse {
-  return jsonResponse(statusCode, { status: statusCode, message: statusTexts[statusCode] ?? 'Error', messages }, headers);
+/** `2020-03-19 05:24:48`: the wire format's error time, in UTC. */
+const errorTime = (at: number): string => new Date(at).toISOString().slice(0, 19).replace('T', ' ');
+
+export function errorResponse(
+  statusCode: number,
+  messages: string[],
+  headers: Record<string, string[]> = {},
+  extra: Record<string, string> = {},
+): RestResponse {
+  // The wall clock on purpose: the time is for the caller's logs, not for any decision.
+  const body = {
+    status: statusCode,
+    message: statusTexts[statusCode] ?? 'Error',
+    messages,
+    pluginVersion: APP_VERSION,
+    time: errorTime(systemClock.now()),
+    ...extra,
+  };
+  return jsonResponse(statusCode, body, headers);
 }
 
 export function firstHeader(request: RestRequest, name: string): string | undefined {

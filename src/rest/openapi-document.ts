@@ -14,6 +14,9 @@ import {
 } from '../reporting/report-params';
 import { MULTI_VISIT_BEHAVIORS, TIME_PERIODS } from '../engine';
 import { PART_MAX_ROWS } from '../reporting/export-jobs/export-layout';
+import { XLSX_CONTENT_TYPE } from '../reporting/output/render-file';
+import { WEEKDAYS } from './routes/calendar-routes';
+import { EXPORT_STATUS_WORDS } from './routes/export-routes';
 
 type Schema = Record<string, unknown>;
 
@@ -56,7 +59,7 @@ const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; descrip
     schema: { type: 'string', pattern: DATE_PATTERN },
     description: 'Count time only until this instant (a bare date includes the whole day, UTC).',
   },
-  calendar: { schema: { type: 'string' }, description: 'normalHours (default, 24x7) or a calendar id or name from /rest/calendar.' },
+  calendar: { schema: { type: 'string' }, description: 'normalHours (default, 24x7), or a calendar number, calendarId or name from /rest/calendar.' },
   dayLength: {
     schema: { type: 'string', enum: [...DAY_LENGTHS] },
     description: 'Length of a day for viewFormat=days and readable: 24 hours or the calendar working day.',
@@ -250,6 +253,29 @@ const aggregationSchema: Schema = {
   },
 };
 
+function smallExportOperation(operationId: string, post: boolean): Schema {
+  return {
+    summary: 'A list report as one file, synchronously (csv by default, or xlsx, json, jsonSimplified)',
+    operationId,
+    description:
+      'Takes the parameters of /rest/list. The whole selection must fit one synchronous page; a bigger one is 413 (use /rest/export), unless pageSize asks for a page (X-Next-Page-Token names the next).',
+    parameters: reportParameters,
+    ...(post ? { requestBody: formBody } : {}),
+    responses: {
+      '200': {
+        description: 'The file, as an attachment.',
+        headers: { 'Content-Disposition': { schema: { type: 'string' } }, 'X-Next-Page-Token': { schema: { type: 'string' } } },
+        content: {
+          'text/csv': { schema: { type: 'string' } },
+          [XLSX_CONTENT_TYPE]: { schema: { type: 'string', contentEncoding: 'binary' } },
+          'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } },
+        },
+      },
+      ...errors(400, 401, 404, 405, 413, 429, 500, 502, 503),
+    },
+  };
+}
+
 export function openApiDocument(serverUrl: string): Schema {
   return {
     openapi: '3.1.0',
@@ -324,6 +350,18 @@ export function openApiDocument(serverUrl: string): Schema {
         get: aggregationOperation('Statistics over the selected issues, optionally per group', 'aggregationGet', false),
         post: aggregationOperation('Statistics over the selected issues (form-encoded parameters, tisjwt may be in the body)', 'aggregationPost', true),
       },
+      '/rest/issues': {
+        get: reportOperation('A list of issues (the newer name of /rest/list)', 'issuesGet', false),
+        post: reportOperation('A list of issues (the newer name of /rest/list)', 'issuesPost', true),
+      },
+      '/rest/issues/v2': {
+        get: reportOperation('A list of issues, paged with nextPageToken (the newer name of /rest/list2)', 'issuesV2Get', false),
+        post: reportOperation('A list of issues, paged with nextPageToken (the newer name of /rest/list2)', 'issuesV2Post', true),
+      },
+      '/rest/smallexport': {
+        get: smallExportOperation('smallExportGet', false),
+        post: smallExportOperation('smallExportPost', true),
+      },
       '/rest/calendar': {
         get: {
           summary: 'Calendars',
@@ -338,11 +376,19 @@ export function openApiDocument(serverUrl: string): Schema {
         },
       },
       '/rest/export': {
+        get: {
+          summary: "The caller's exports (kept for 7 days), newest first",
+          operationId: 'exportList',
+          responses: {
+            '200': { description: 'Their statuses', content: { 'application/json': { schema: { type: 'array', items: ref('ExportStatus') } } } },
+            ...errors(401, 405, 429),
+          },
+        },
         post: {
           summary: 'Start an export of the whole set (any number of issues up to the export limit)',
           operationId: 'exportStart',
           description:
-            'Takes the report parameters of /rest/list (query string or form body) except nextPageToken and startIssueIndex; pageSize is ignored. Answers 202 with the status; poll it, then download.',
+            'Takes the report parameters of /rest/list (query string or form body) except nextPageToken and startIssueIndex; pageSize is ignored; outputType may also be xlsx. Answers 202 with the status; poll statusLink until Successful, then download.',
           parameters: reportParameters,
           requestBody: formBody,
           responses: {
@@ -359,6 +405,14 @@ export function openApiDocument(serverUrl: string): Schema {
         get: {
           summary: 'Status of an export',
           operationId: 'exportStatus',
+          parameters: [exportIdParameter],
+          responses: { '200': { description: 'The status', content: { 'application/json': { schema: ref('ExportStatus') } } }, ...errors(401, 404, 405, 429) },
+        },
+        delete: {
+          summary: 'Abort a queued or running export of the caller',
+          operationId: 'exportAbort',
+          description:
+            'Answers the status, now Aborted (again Aborted when it already was). An export that already ended Successful or Failed is not aborted: 404.',
           parameters: [exportIdParameter],
           responses: { '200': { description: 'The status', content: { 'application/json': { schema: ref('ExportStatus') } } }, ...errors(401, 404, 405, 429) },
         },
@@ -383,15 +437,35 @@ export function openApiDocument(serverUrl: string): Schema {
               content: {
                 'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } },
                 'text/csv': { schema: { type: 'string' } },
+                [XLSX_CONTENT_TYPE]: { schema: { type: 'string', contentEncoding: 'binary' } },
               },
             },
             ...errors(400, 401, 404, 405, 409, 429),
           },
         },
       },
+      '/rest/calendar/search': {
+        get: {
+          summary: 'Calendars by name, a page at a time',
+          operationId: 'calendarSearch',
+          parameters: [
+            {
+              name: 'name',
+              in: 'query',
+              required: false,
+              schema: { type: 'string' },
+              description: 'Case-insensitive; empty or absent matches every calendar.',
+            },
+            { name: 'searchType', in: 'query', required: false, schema: { type: 'string', enum: ['exact', 'contain'] }, description: 'Default contain.' },
+            { name: 'pageNumber', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d+$' }, description: 'From 0 (default).' },
+            { name: 'maxResults', in: 'query', required: false, schema: { type: 'string', pattern: '^\\d+$' }, description: '1 to 100, default 10.' },
+          ],
+          responses: { '200': { description: 'One page', content: { 'application/json': { schema: ref('CalendarSearch') } } }, ...errors(400, 401, 405, 429) },
+        },
+      },
       '/rest/calendar/{id}': {
         get: {
-          summary: 'One calendar',
+          summary: 'One calendar, by number, calendarId or normalHours',
           operationId: 'calendar',
           parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
           responses: { '200': { description: 'The calendar', content: { 'application/json': { schema: ref('Calendar') } } }, ...errors(401, 404, 429) },
@@ -421,8 +495,15 @@ export function openApiDocument(serverUrl: string): Schema {
       schemas: {
         Error: {
           type: 'object',
-          required: ['status', 'message', 'messages'],
-          properties: { status: { type: 'integer' }, message: { type: 'string' }, messages: { type: 'array', items: { type: 'string' } } },
+          required: ['status', 'message', 'messages', 'pluginVersion', 'time'],
+          properties: {
+            status: { type: 'integer' },
+            message: { type: 'string' },
+            messages: { type: 'array', items: { type: 'string' } },
+            pluginVersion: { type: 'string', description: 'The app version that answered.' },
+            time: { type: 'string', description: 'When it answered, UTC, yyyy-MM-dd HH:mm:ss.' },
+            exportId: { type: 'string', description: 'The export id, on a 404 of the export endpoints.' },
+          },
         },
         RotatedToken: {
           type: 'object',
@@ -515,47 +596,85 @@ export function openApiDocument(serverUrl: string): Schema {
         },
         Calendar: {
           type: 'object',
-          required: ['id', 'name', 'timeZone', 'builtIn', 'windows', 'holidays'],
+          required: [
+            'id',
+            'calendarId',
+            'name',
+            'timeZone',
+            'isDefault',
+            'is7x24Calendar',
+            'builtIn',
+            'dailyWorkingHours',
+            'allWorkingDaysHaveEqualLengths',
+            'workingTimes',
+            'holidays',
+          ],
+          additionalProperties: false,
           properties: {
-            id: { type: 'string' },
+            id: { type: ['integer', 'null'], description: 'The calendar number (calendar=<number>); null for normalHours.' },
+            calendarId: { type: 'string', description: 'normalHours or the calendar UUID; also accepted as calendar=.' },
             name: { type: 'string' },
             timeZone: { type: 'string' },
+            isDefault: { type: 'boolean', description: 'The calendar reports use when they name none (normalHours).' },
+            is7x24Calendar: { type: 'boolean' },
             builtIn: { type: 'boolean' },
-            windows: {
+            dailyWorkingHours: { type: 'number', description: 'The working day length in hours (dayLength=businessDays).' },
+            allWorkingDaysHaveEqualLengths: { type: 'boolean' },
+            workingTimes: {
               type: 'array',
               items: {
                 type: 'object',
                 required: ['weekday', 'start', 'end'],
-                properties: { weekday: { type: 'integer', minimum: 1, maximum: 7 }, start: { type: 'integer' }, end: { type: 'integer' } },
+                additionalProperties: false,
+                properties: {
+                  weekday: { type: 'string', enum: [...WEEKDAYS] },
+                  start: { type: 'integer', description: 'ms since local midnight' },
+                  end: { type: 'integer', description: 'ms since local midnight' },
+                },
               },
             },
             holidays: {
               type: 'array',
               items: {
                 type: 'object',
-                required: ['date', 'recurring'],
-                properties: { date: { type: 'string' }, recurring: { type: 'boolean' }, name: { type: 'string' } },
+                required: ['name', 'date', 'recurring'],
+                additionalProperties: false,
+                properties: { name: { type: 'string' }, date: { type: 'string', description: 'yyyy-MM-dd' }, recurring: { type: 'boolean' } },
               },
             },
           },
         },
+        CalendarSearch: {
+          type: 'object',
+          required: ['pageNumber', 'pageSize', 'total', 'last', 'calendars'],
+          additionalProperties: false,
+          properties: {
+            pageNumber: { type: 'integer' },
+            pageSize: { type: 'integer', description: 'maxResults of the request.' },
+            total: { type: 'integer', description: 'Calendars matching, on every page.' },
+            last: { type: 'boolean' },
+            calendars: { type: 'array', items: ref('Calendar') },
+          },
+        },
         ExportStatus: {
           type: 'object',
-          required: ['exportId', 'status', 'created', 'completed', 'total', 'message', 'downloadLink', 'parts', 'downloadLinks'],
+          required: ['exportId', 'status', 'created', 'completed', 'total', 'message', 'statusLink', 'downloadLink', 'finished', 'parts', 'downloadLinks'],
           additionalProperties: false,
           properties: {
             exportId: { type: 'string', format: 'uuid' },
             status: {
               type: 'string',
-              enum: ['queued', 'running', 'completed', 'failed'],
-              description: 'queued until the first invocation, running until completed or failed.',
+              enum: [...new Set(Object.values(EXPORT_STATUS_WORDS))],
+              description: 'Queued until the first invocation, Running until Successful, Failed or Aborted.',
             },
-            created: { type: 'string', format: 'date-time' },
-            completed: { type: ['string', 'null'], format: 'date-time', description: 'When it completed or failed.' },
-            total: { type: 'integer', description: 'Issues exported so far (all of them once completed).' },
-            message: { type: ['string', 'null'], description: 'Why it failed, or that it stopped at the issue limit.' },
-            downloadLink: { type: ['string', 'null'], description: 'The first (often only) part, once completed.' },
-            parts: { type: ['integer', 'null'], description: `Parts the result downloads in (at most ${PART_MAX_ROWS} rows each), once completed.` },
+            created: { type: 'integer', description: 'Epoch milliseconds.' },
+            completed: { type: 'integer', description: 'Issues processed so far.' },
+            total: { type: 'integer', description: 'Issues in the export: those found so far while it runs, all of them once it ends.' },
+            message: { type: ['string', 'null'], description: 'Why it failed or was aborted, or that it stopped at the issue limit.' },
+            statusLink: { type: 'string', description: 'GET it to poll this status.' },
+            downloadLink: { type: ['string', 'null'], description: 'The first (often only) part, once Successful.' },
+            finished: { type: ['integer', 'null'], description: 'When it ended, epoch milliseconds.' },
+            parts: { type: ['integer', 'null'], description: `Parts the result downloads in (at most ${PART_MAX_ROWS} rows each), once Successful.` },
             downloadLinks: { type: 'array', items: { type: 'string' }, description: 'One link per part, in order.' },
           },
         },

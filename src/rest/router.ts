@@ -15,10 +15,20 @@ import { calendarRoutes } from './routes/calendar-routes';
 import { exportRoutes } from './routes/export-routes';
 import { openApiRoute } from './routes/openapi-route';
 import { reportRoutes } from './routes/report-routes';
+import { smallExportRoute } from './routes/small-export-route';
 import { tokenRotateRoute } from './routes/token-routes';
 import { whoamiRoute } from './routes/whoami-route';
 
-const routes: Array<Route | PublicRoute> = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, aggregationRoute, ...calendarRoutes, ...exportRoutes];
+const routes: Array<Route | PublicRoute> = [
+  openApiRoute,
+  whoamiRoute,
+  tokenRotateRoute,
+  ...reportRoutes,
+  aggregationRoute,
+  smallExportRoute,
+  ...calendarRoutes,
+  ...exportRoutes,
+];
 
 /** Every path pattern served (the OpenAPI test checks the document lists exactly these). */
 export const ROUTE_PATTERNS: readonly string[] = routes.map((route) => route.pattern);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { insertInFreeSlot } from './admission-slots';
 import type { Db } from './schema';
 
-export const EXPORT_STATUSES = ['queued', 'running', 'completed', 'failed'] as const;
+export const EXPORT_STATUSES = ['queued', 'running', 'completed', 'failed', 'aborted'] as const;
 export type ExportStatus = (typeof EXPORT_STATUSES)[number];
 
 export interface ExportJob {
@@ -153,6 +153,32 @@ export function createExportRepository(db: Db) {
       return row ? toJob(row) : undefined;
     },
 
+    /** The owner's exports created at or after `since`, newest first. */
+    async listForOwner(ownerAccountId: string, since: number, limit: number): Promise<ExportJob[]> {
+      const rows = await db
+        .selectFrom('export_jobs')
+        .selectAll()
+        .where('owner_account_id', '=', ownerAccountId)
+        .where('created_at', '>=', since)
+        .orderBy('created_at', 'desc')
+        .orderBy('id')
+        .limit(limit)
+        .execute();
+      return rows.map(toJob);
+    },
+
+    /** Stops the owner's unfinished job; true if this call did (one conditional UPDATE). */
+    async abort(id: string, ownerAccountId: string, at: number, message: string): Promise<boolean> {
+      const result = await db
+        .updateTable('export_jobs')
+        .set({ status: 'aborted', completed_at: at, updated_at: at, message: message.slice(0, MESSAGE_MAX), lease_until: null, cursor: null, slot: null })
+        .where('id', '=', id)
+        .where('owner_account_id', '=', ownerAccountId)
+        .where('status', 'in', UNFINISHED)
+        .executeTakeFirst();
+      return changed(result);
+    },
+
     /** Takes the job for one invocation if it is unfinished and no live invocation holds it. */
     async claim(id: string, now: number, leaseUntil: number): Promise<boolean> {
       const result = await db
@@ -233,6 +259,8 @@ export function createExportRepository(db: Db) {
           slot: null,
         })
         .where('id', '=', id)
+        // An export aborted while its last page ran stays aborted.
+        .where('status', '=', 'running')
         .execute();
     },
 
@@ -241,6 +269,7 @@ export function createExportRepository(db: Db) {
         .updateTable('export_jobs')
         .set({ status: 'failed', completed_at: at, updated_at: at, message: message.slice(0, MESSAGE_MAX), lease_until: null, cursor: null, slot: null })
         .where('id', '=', id)
+        .where('status', 'in', UNFINISHED)
         .execute();
     },
 

@@ -236,6 +236,21 @@ export const schemaMigrations: readonly SchemaMigration[] = [
         .addColumn('retired_at', 'bigint')
         .addColumn('retired_by', 'varchar(128)'),
   },
+  {
+    // The numeric calendar ids of the TISJWT wire format (`calendar=10`, /rest/calendar/10):
+    // one row per calendar, numbered by the database, never reused or renumbered.
+    name: '0160-create-calendar-numbers',
+    statement: (db) =>
+      db.schema
+        .createTable('calendar_numbers')
+        .addColumn('number', 'integer', (c) => c.primaryKey().autoIncrement())
+        .addColumn('calendar_id', 'varchar(36)', (c) => c.notNull()),
+  },
+  {
+    // One number per calendar: a second INSERT for the same calendar fails in that statement.
+    name: '0161-index-calendar-numbers-calendar',
+    statement: (db) => db.schema.createIndex('calendar_numbers_calendar').on('calendar_numbers').column('calendar_id').unique(),
+  },
 ];
 
 /** The same migrations for Kysely's Migrator (SQLite and MariaDB). */

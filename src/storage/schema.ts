@@ -99,7 +99,7 @@ export interface ExportJobsTable {
   token_id: string;
   /** JSON text: the report parameters as resolved at submission (a saved set included). */
   params: string;
-  /** queued | running | completed | failed */
+  /** queued | running | completed | failed | aborted (DELETE /rest/export/{id}) */
   status: string;
   created_at: number;
   updated_at: number;
@@ -138,6 +138,12 @@ export interface ExportChunksTable {
   body: string;
 }
 
+/** The stable numeric id of each calendar document (the wire format's integer calendar ids). */
+export interface CalendarNumbersTable {
+  number: Generated<number>;
+  calendar_id: string;
+}
+
 export interface Database {
   tokens: TokensTable;
   audit_events: AuditEventsTable;
@@ -146,6 +152,7 @@ export interface Database {
   rest_requests: RestRequestsTable;
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
+  calendar_numbers: CalendarNumbersTable;
   rate_windows: RateWindowsTable;
   token_addresses: TokenAddressesTable;
   signing_keys: SigningKeysTable;

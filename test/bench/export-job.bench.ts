@@ -32,7 +32,7 @@ async function exportOnce(label: string, issues: number, exportSettings: Partial
     let view = (await (
       await fetch(`${base}/rest/export`, { method: 'POST', headers: { ...auth, 'content-type': 'application/x-www-form-urlencoded' }, body })
     ).json()) as ExportStatusView;
-    while (view.status === 'queued' || view.status === 'running') {
+    while (view.status === 'Queued' || view.status === 'Running') {
       // A client polls every few seconds; each poll's token check may look the owner up.
       await new Promise((resolve) => setTimeout(resolve, 2000));
       view = (await (await fetch(`${base}/rest/export/${view.exportId}`, { headers: auth })).json()) as ExportStatusView;

@@ -2,6 +2,7 @@
 // tab on the admin page, in Chromium against the local host. The copied curl is run from
 // the test with the token the page just issued, so what the builder shows is what the
 // REST API answers. The run also writes the README's screenshots into docs/images.
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -21,6 +22,22 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
+
+/** axe-core on part of a page: the serious and critical violations, by rule and target. */
+async function accessibilityProblems(page: Page, include: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(include).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+}
+
+/** Opens a page in a colour scheme: the page reads it once, when it starts, as it reads Jira's. */
+async function openIn(colorScheme: 'light' | 'dark', resource: 'user-page' | 'admin-page', accountId: string): Promise<Page> {
+  const { page } = await harness.openPage(resource, accountId);
+  await page.emulateMedia({ colorScheme });
+  await page.reload();
+  return page;
+}
 
 /** Picks an option of an Atlaskit select by typing part of its label. */
 async function choose(page: Page, inputId: string, text: string, option: string | RegExp = text): Promise<void> {
@@ -191,5 +208,32 @@ describe('saved parameter sets', () => {
     await row.first().waitFor({ state: 'detached' });
     const listed = await harness.invoke(users.alice, 'paramsets/list', {}, ADMIN_PAGE_MODULE);
     expect(listed).toMatchObject({ ok: true, data: { paramSets: [] } });
+  });
+});
+
+describe('accessibility (axe-core: no serious or critical violations)', () => {
+  test.each(['light', 'dark'] as const)('the builder with rows, the saved sets tab and its dialog with problems, %s', async (colorScheme) => {
+    const user = await openIn(colorScheme, 'user-page', users.bob);
+    await user.locator('#builder-project').waitFor();
+    // The theme really is the one asked for, so the dark run checks dark colours.
+    await expect(user.evaluate(() => document.documentElement.dataset.colorMode)).resolves.toBe(colorScheme);
+    await choose(user, 'builder-type', 'Time between statuses');
+    await user.getByTestId('builder-run').click();
+    await user.getByTestId('builder-problems').waitFor();
+    await choose(user, 'builder-type', 'Time in each status');
+    await user.getByTestId('builder-run').click();
+    await previewKeys(user);
+    await expect(accessibilityProblems(user, '[data-testid="report-builder"]')).resolves.toEqual([]);
+
+    const admin = await openIn(colorScheme, 'admin-page', users.alice);
+    await admin.getByTestId('admin-tab-param-sets').click();
+    await admin.getByTestId('param-set-create').waitFor();
+    await expect(accessibilityProblems(admin, '[data-testid="admin-tabs"]')).resolves.toEqual([]);
+    await admin.getByTestId('param-set-create').click();
+    await admin.getByTestId('param-set-name').fill('Broken');
+    await admin.getByTestId('param-set-params').fill('viewFormat=weeks\nnot a line');
+    await admin.getByTestId('param-set-submit').click();
+    await admin.getByTestId('param-set-problems').waitFor();
+    await expect(accessibilityProblems(admin, '[data-testid="param-set-dialog"]')).resolves.toEqual([]);
   });
 });

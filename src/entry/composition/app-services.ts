@@ -105,7 +105,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   const statusGroups = createStatusGroupService({ db, users, clock, statuses });
   const reports = createReportService({
     access: jiraData,
-    config: { listCalendars: () => calendars.list(), listStatusGroups: () => statusGroups.list() },
+    config: { listCalendars: () => calendars.numbered(), listStatusGroups: () => statusGroups.list() },
     users,
     clock,
     ...(overrides.restSyncBudget ? { syncBudget: overrides.restSyncBudget } : {}),

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError, FieldError, fieldError, RetryLaterError, type FieldProblem } from '../../kernel/errors';
 import type { Clock, ExportQueue } from '../../kernel/ports';
-import { renderReport, type RenderedReport } from '../output/render';
+import { renderFile, type RenderedFile } from '../output/render-file';
 import { deletedStatusName } from '../report-context';
 import { canonicalParams, parseReportParams, type RawParams, type ReportParams } from '../report-params';
 import type { ReportService } from '../report-service';
@@ -73,9 +73,16 @@ export type DownloadResult =
   | { kind: 'not-found' }
   | { kind: 'not-ready'; job: ExportJob }
   | { kind: 'no-part'; parts: number }
-  | { kind: 'ok'; rendered: RenderedReport; outputType: ReportParams['outputType']; part: number; parts: number; issueCount: number };
+  | { kind: 'ok'; rendered: RenderedFile; part: number; parts: number; issueCount: number };
 
 export type InvocationOutcome = 'absent' | 'finished' | 'busy' | 'continued' | 'completed' | 'retrying' | 'failed';
+
+export type AbortResult = { kind: 'not-found' } | { kind: 'already-finished'; job: ExportJob } | { kind: 'aborted'; job: ExportJob };
+
+/** Exports one GET /rest/export lists at most (they are kept for 7 days and few run at once). */
+const LIST_LIMIT = 100;
+
+const isFinal = (job: ExportJob): boolean => job.status === 'completed' || job.status === 'failed' || job.status === 'aborted';
 
 export interface ExportServiceDeps {
   jobs: ExportRepository;
@@ -196,10 +203,30 @@ export function createExportService(deps: ExportServiceDeps) {
     /** The job as its owner sees it; a job nobody is working on is queued again. */
     async status(id: string, ownerAccountId: string): Promise<ExportJob | undefined> {
       const job = await visible(id, ownerAccountId);
-      if (!job || job.status === 'completed' || job.status === 'failed') return job;
+      if (!job || isFinal(job)) return job;
       const now = clock.now();
       if (await jobs.nudgeStalled(id, now, now - settings.stallMs)) await queue.push(id);
       return job;
+    },
+
+    /** The owner's exports still kept, newest first. */
+    async list(ownerAccountId: string): Promise<ExportJob[]> {
+      return jobs.listForOwner(ownerAccountId, clock.now() - settings.retentionMs, LIST_LIMIT);
+    },
+
+    /**
+     * Stops an unfinished export of this owner. A running invocation notices at its next
+     * save (the conditional UPDATE no longer matches) and ends without completing it.
+     */
+    async abort(id: string, ownerAccountId: string): Promise<AbortResult> {
+      const job = await visible(id, ownerAccountId);
+      if (!job) return { kind: 'not-found' };
+      if (job.status === 'completed' || job.status === 'failed') return { kind: 'already-finished', job };
+      if (job.status !== 'aborted') await jobs.abort(id, ownerAccountId, clock.now(), 'Aborted by its owner.');
+      const after = await jobs.get(id);
+      if (!after) return { kind: 'not-found' };
+      // The last page may have completed it between the read and the abort.
+      return after.status === 'aborted' ? { kind: 'aborted', job: after } : { kind: 'already-finished', job: after };
     },
 
     /** Parts a completed export downloads in; null before it completes. */
@@ -227,13 +254,11 @@ export function createExportService(deps: ExportServiceDeps) {
         }
       }
       const params = readStoredParams(job.params);
-      const rendered = renderReport(
-        partTable(params.columnsBy, result, rows),
-        params,
-        { dayMs: result.dayMs, statusName: (statusId) => result.statusNames[statusId] ?? deletedStatusName(statusId) },
-        undefined,
-      );
-      return { kind: 'ok', rendered, outputType: params.outputType, part, parts, issueCount: range?.issueCount ?? 0 };
+      const rendered = await renderFile(partTable(params.columnsBy, result, rows), params, {
+        dayMs: result.dayMs,
+        statusName: (statusId) => result.statusNames[statusId] ?? deletedStatusName(statusId),
+      });
+      return { kind: 'ok', rendered, part, parts, issueCount: range?.issueCount ?? 0 };
     },
 
     /** One invocation of the queue consumer for this job. */
@@ -245,7 +270,7 @@ export function createExportService(deps: ExportServiceDeps) {
       const job = await jobs.get(id);
       if (!job) return 'absent';
       // The claim takes only an unfinished job that no live invocation holds.
-      if (!claimed) return job.status === 'completed' || job.status === 'failed' ? 'finished' : 'busy';
+      if (!claimed) return isFinal(job) ? 'finished' : 'busy';
       // Deactivating or deleting a token stops what it started, not only its next request.
       if (!(await deps.tokenUsable(job.tokenId, job.ownerAccountId))) {
         await jobs.fail(id, clock.now(), 'The token that started this export was deactivated, expired or deleted, so the export stopped.');
@@ -292,7 +317,8 @@ export function createExportService(deps: ExportServiceDeps) {
               rowCount: progress.rowCount + page.table.rows.length,
               chunkCount: from + chunks.length,
             };
-            await jobs.saveProgress(id, from, { ...progress, layout: JSON.stringify(layout), updatedAt: clock.now() });
+            // A save that no longer matches means the job was aborted (or taken over): stop here.
+            if (!(await jobs.saveProgress(id, from, { ...progress, layout: JSON.stringify(layout), updatedAt: clock.now() }))) return 'finished';
             failures = 0;
 
             const capped = progress.cursor !== null && progress.issueCount >= settings.maxIssues;

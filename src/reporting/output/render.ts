@@ -4,6 +4,7 @@
 // The body is written a block of rows at a time: each block goes through the format's
 // own writer (json-table, flat-rows, csv) and is appended to the text, so the heap holds
 // the table, one block's objects and the body, never a second whole-table object tree.
+import { fieldError } from '../../kernel/errors';
 import type { ReportParams } from '../report-params';
 import type { ReportTable } from '../table';
 import { csvText } from './csv';
@@ -84,5 +85,8 @@ export function renderReport(
           .map((block, index) => csvText(flatTable(block, format), index === 0))
           .join(''),
       };
+    case 'xlsx':
+      // A workbook is binary: render-file.ts writes it for the file endpoints.
+      throw fieldError('outputType', 'xlsx is a file: use GET /rest/smallexport or POST /rest/export');
   }
 }

@@ -1,27 +1,47 @@
-// /rest/export: POST starts a job over the whole set (202 with its status), GET
-// /rest/export/{id} polls it, GET /rest/export/{id}/download fetches the result, in parts
-// of at most 10,000 rows (?part=2...) when it is larger. Only the owner's tokens see an
-// export; for anyone else it does not exist (404).
+// /rest/export: POST starts a job over the whole set (202 with its status), GET lists the
+// caller's exports, GET /rest/export/{id} polls one, DELETE /rest/export/{id} aborts it,
+// GET /rest/export/{id}/download fetches the result, in parts of at most 10,000 rows
+// (?part=2...) when it is larger. The status is the TISJWT wire format's: status words
+// `Queued`, `Running`, `Successful`, `Failed`, `Aborted`, `created` in epoch ms,
+// `completed`/`total` as issue counts. Only the owner's tokens see an export; for anyone
+// else it does not exist (404, with the exportId echoed back).
 import { AppError, fieldError, RetryLaterError } from '../../kernel/errors';
-import { isoInstant } from '../../kernel/time';
+import { ExportNotFoundError } from '../../reporting/export-jobs/export-not-found-error';
 import type { ExportService } from '../../reporting/export-jobs/export-service';
-import type { ExportJob } from '../../storage/export-repository';
+import type { ExportJob, ExportStatus } from '../../storage/export-repository';
 import { jsonResponse } from '../http';
 import { refuseUnknownParams, requestPairs } from '../request-params';
 import type { Route, RouteContext, RouteResult } from '../route';
 import { resolvedRawParams } from './report-params-of';
 import { echo } from '../../kernel/echo';
 
+/** The status words of the wire format, by stored status. */
+export const EXPORT_STATUS_WORDS = {
+  queued: 'Queued',
+  running: 'Running',
+  completed: 'Successful',
+  failed: 'Failed',
+  aborted: 'Aborted',
+} as const satisfies Record<ExportStatus, string>;
+
+export type ExportStatusWord = (typeof EXPORT_STATUS_WORDS)[ExportStatus];
+
 /** The status document: the wire format's fields, plus the parts of a large result. */
 export interface ExportStatusView {
   exportId: string;
-  status: ExportJob['status'];
-  created: string;
-  completed: string | null;
-  /** Issues exported so far; all of them once completed. */
+  status: ExportStatusWord;
+  /** Epoch milliseconds. */
+  created: number;
+  /** Issues processed so far. */
+  completed: number;
+  /** Issues in the export: those processed so far until it ends, then all of them. */
   total: number;
   message: string | null;
+  statusLink: string;
+  /** The first (often only) part, once Successful. */
   downloadLink: string | null;
+  /** When it ended (Successful, Failed or Aborted), epoch milliseconds. */
+  finished: number | null;
   parts: number | null;
   downloadLinks: string[];
 }
@@ -29,46 +49,68 @@ export interface ExportStatusView {
 /** Seconds a poller is asked to wait before trying a download again. */
 const NOT_READY_RETRY_AFTER_SECONDS = 10;
 
-function statusView(exports: ExportService, job: ExportJob, exportUrl: string): ExportStatusView {
-  const parts = exports.partsOf(job);
+function statusView(service: ExportService, job: ExportJob, exportUrl: string): ExportStatusView {
+  const parts = service.partsOf(job);
   const downloadLinks = parts === null ? [] : Array.from({ length: parts }, (_, i) => `${exportUrl}/download${i === 0 ? '' : `?part=${i + 1}`}`);
   return {
     exportId: job.id,
-    status: job.status,
-    created: isoInstant(job.createdAt),
-    completed: job.completedAt === null ? null : isoInstant(job.completedAt),
+    status: EXPORT_STATUS_WORDS[job.status],
+    created: job.createdAt,
+    completed: job.issueCount,
     total: job.issueCount,
     message: job.message,
+    statusLink: exportUrl,
     downloadLink: downloadLinks[0] ?? null,
+    finished: job.completedAt,
     parts,
     downloadLinks,
   };
 }
 
-const exportUrlOf = async (context: Pick<RouteContext, 'services'>, id: string): Promise<string> =>
-  `${await context.services.appContext.restBaseUrl()}/rest/export/${id}`;
-const notFound = (id: string): AppError => new AppError('NOT_FOUND', `There is no export ${echo(id)} for this token's owner (exports are kept for 7 days).`);
+const baseUrlOf = async (context: Pick<RouteContext, 'services'>): Promise<string> => `${await context.services.appContext.restBaseUrl()}/rest/export`;
 
-const submitRoute: Route = {
+const exportRoute: Route = {
   pattern: '/rest/export',
-  methods: ['POST'],
+  methods: ['GET', 'POST'],
   async handle(context): Promise<RouteResult> {
+    const base = await baseUrlOf(context);
+    const exportService = context.services.exports;
+    if (context.request.method.toUpperCase() === 'GET') {
+      const jobs = await exportService.list(context.principal.accountId);
+      return {
+        response: jsonResponse(
+          200,
+          jobs.map((job) => statusView(exportService, job, `${base}/${job.id}`)),
+        ),
+      };
+    }
     const { raw, problems } = await resolvedRawParams(context.request, context.services.paramSets);
-    const job = await context.services.exports.submit({ ownerAccountId: context.principal.accountId, tokenId: context.principal.tokenId, raw, problems });
-    const exportUrl = await exportUrlOf(context, job.id);
-    return { response: jsonResponse(202, statusView(context.services.exports, job, exportUrl), { location: [exportUrl] }) };
+    const job = await exportService.submit({ ownerAccountId: context.principal.accountId, tokenId: context.principal.tokenId, raw, problems });
+    const exportUrl = `${base}/${job.id}`;
+    return { response: jsonResponse(202, statusView(exportService, job, exportUrl), { location: [exportUrl] }) };
   },
 };
 
 const statusRoute: Route = {
   pattern: '/rest/export/{id}',
-  methods: ['GET'],
+  methods: ['GET', 'DELETE'],
   async handle(context): Promise<RouteResult> {
     refuseUnknownParams(context.request, []);
     const id = context.pathParams.id ?? '';
-    const job = await context.services.exports.status(id, context.principal.accountId);
-    if (!job) throw notFound(id);
-    return { response: jsonResponse(200, statusView(context.services.exports, job, await exportUrlOf(context, id))) };
+    const exportService = context.services.exports;
+    const exportUrl = `${await baseUrlOf(context)}/${id}`;
+    if (context.request.method.toUpperCase() === 'DELETE') {
+      const result = await exportService.abort(id, context.principal.accountId);
+      if (result.kind === 'not-found') throw new ExportNotFoundError(id);
+      if (result.kind === 'already-finished') {
+        const word = EXPORT_STATUS_WORDS[result.job.status];
+        throw new ExportNotFoundError(id, `The export was not aborted: it had already ended (${word}) before the abort arrived.`);
+      }
+      return { response: jsonResponse(200, statusView(exportService, result.job, exportUrl)) };
+    }
+    const job = await exportService.status(id, context.principal.accountId);
+    if (!job) throw new ExportNotFoundError(id);
+    return { response: jsonResponse(200, statusView(exportService, job, exportUrl)) };
   },
 };
 
@@ -81,8 +123,6 @@ function partOf(context: RouteContext): number {
   return Number(text);
 }
 
-const extensions = { json: 'json', jsonSimplified: 'json', csv: 'csv' } as const;
-
 const downloadRoute: Route = {
   pattern: '/rest/export/{id}/download',
   methods: ['GET'],
@@ -92,31 +132,36 @@ const downloadRoute: Route = {
     const result = await context.services.exports.download(id, context.principal.accountId, part);
     switch (result.kind) {
       case 'not-found':
-        throw notFound(id);
+        throw new ExportNotFoundError(id);
       case 'no-part':
         throw fieldError('part', `export ${id} has ${result.parts} part${result.parts === 1 ? '' : 's'}; there is no part ${part}.`, 'NOT_FOUND');
-      case 'not-ready':
-        if (result.job.status === 'failed') throw new AppError('CONFLICT', `Export ${id} failed: ${result.job.message ?? 'no reason recorded'}`);
+      case 'not-ready': {
+        const word = EXPORT_STATUS_WORDS[result.job.status];
+        if (result.job.status === 'failed' || result.job.status === 'aborted') {
+          throw new AppError('CONFLICT', `Export ${id} is ${word}: ${result.job.message ?? 'no reason recorded'}`);
+        }
         throw new RetryLaterError(
           'NOT_READY',
-          `Export ${id} is ${result.job.status} (${result.job.issueCount} issues so far). Poll GET /rest/export/${id} until its status is completed.`,
+          `Export ${id} is ${word} (${result.job.issueCount} issues so far). Poll GET /rest/export/${id} until its status is Successful.`,
           NOT_READY_RETRY_AFTER_SECONDS,
         );
+      }
       case 'ok': {
-        const exportUrl = await exportUrlOf(context, id);
+        const exportUrl = `${await baseUrlOf(context)}/${id}`;
         const suffix = result.parts > 1 ? `-part-${result.part}` : '';
         const headers: Record<string, string[]> = {
           'content-type': [result.rendered.contentType],
           'cache-control': ['no-store'],
-          'content-disposition': [`attachment; filename="status-clock-export-${id}${suffix}.${extensions[result.outputType]}"`],
+          'content-disposition': [`attachment; filename="status-clock-export-${id}${suffix}.${result.rendered.extension}"`],
           'x-export-part': [String(result.part)],
           'x-export-parts': [String(result.parts)],
         };
         if (result.part < result.parts) headers.link = [`<${exportUrl}/download?part=${result.part + 1}>; rel="next"`];
-        return { response: { statusCode: 200, headers, body: result.rendered.body }, issueCount: result.issueCount };
+        const response = { statusCode: 200, headers, body: result.rendered.body, ...(result.rendered.isBase64Encoded ? { isBase64Encoded: true } : {}) };
+        return { response, issueCount: result.issueCount };
       }
     }
   },
 };
 
-export const exportRoutes: Route[] = [submitRoute, statusRoute, downloadRoute];
+export const exportRoutes: Route[] = [exportRoute, statusRoute, downloadRoute];

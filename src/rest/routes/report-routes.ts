@@ -1,13 +1,22 @@
-// /rest/list, /rest/list2, /rest/issue and /rest/issue/expanded: synchronous reports
-// within the web trigger's time. A page ends at pageSize, at the synchronous issue limit
-// or when the time budget is spent, whichever comes first; nextPageToken continues it.
+// /rest/list, /rest/list2 (and their newer names /rest/issues, /rest/issues/v2),
+// /rest/issue and /rest/issue/expanded: synchronous reports within the web trigger's
+// time. A page ends at pageSize, at the synchronous issue limit or when the time budget is
+// spent, whichever comes first; nextPageToken continues it. Files (xlsx) are
+// /rest/smallexport's and /rest/export's.
 import { fieldError } from '../../kernel/errors';
-import type { ReportParams } from '../../reporting/report-params';
+import { FILE_ONLY_OUTPUT_TYPES, type ReportParams } from '../../reporting/report-params';
 import { syncIssueLimit, type ReportPage, type ReportService } from '../../reporting/report-service';
 import { requireSelection } from '../../reporting/selection-param';
 import type { RestResponse } from '../http';
 import type { Route, RouteResult } from '../route';
 import { reportParamsOf } from './report-params-of';
+
+/** A page is text; a workbook is asked for where it belongs, before any issue is read. */
+function requirePageOutput(params: ReportParams): void {
+  if (FILE_ONLY_OUTPUT_TYPES.includes(params.outputType)) {
+    throw fieldError('outputType', `${params.outputType} is a file: use GET /rest/smallexport or POST /rest/export (json, jsonSimplified or csv here)`);
+  }
+}
 
 function reportResponse(reports: ReportService, page: ReportPage, params: ReportParams): RestResponse {
   const rendered = reports.render(page, params);
@@ -22,6 +31,7 @@ const listRoute = (pattern: string): Route => ({
   methods: ['GET', 'POST'],
   async handle({ request, services, principal }): Promise<RouteResult> {
     const given = await reportParamsOf(request, services.paramSets);
+    requirePageOutput(given);
     requireSelection(given);
     // The client's page token is sealed and bound to this token and these parameters.
     const binding = { ownerAccountId: principal.accountId, tokenId: principal.tokenId, params: given };
@@ -40,6 +50,7 @@ const issueRoute = (pattern: string, expanded: boolean): Route => ({
   async handle({ request, services, principal }): Promise<RouteResult> {
     const fixed = expanded ? { columnsBy: ['statusDurationExpanded'] } : {};
     const params = await reportParamsOf(request, services.paramSets, { filterType: ['issue'], ...fixed });
+    requirePageOutput(params);
     const key = params.selection?.kind === 'issue' ? params.selection.issueKey : undefined;
     if (key === undefined) throw fieldError('issueKey', 'is required');
     const page = await services.reports.runSynchronous({
@@ -56,6 +67,9 @@ const issueRoute = (pattern: string, expanded: boolean): Route => ({
 export const reportRoutes: Route[] = [
   listRoute('/rest/list'),
   listRoute('/rest/list2'),
+  // The vendor's newer documentation names the same two endpoints so.
+  listRoute('/rest/issues'),
+  listRoute('/rest/issues/v2'),
   issueRoute('/rest/issue', false),
   issueRoute('/rest/issue/expanded', true),
 ];

@@ -82,6 +82,8 @@ describe.each(storageTargets)('admissions on $name', (target) => {
     expect(admittedOf(results)).toBe(3);
     const queued = results.flatMap((ok, n) => (ok ? [exportJob(n).id] : []));
     expect(await jobs.insertWithinCap(exportJob(20, 'owner-b'), 3)).toBe(true);
+    // Only a running job completes (an abort meanwhile must stick), so it is claimed first.
+    expect(await jobs.claim(queued[0]!, NOW, NOW + 60_000)).toBe(true);
     await jobs.complete(queued[0]!, NOW + 1, '{}', null);
     await jobs.fail(queued[1]!, NOW + 1, 'stopped');
     const again = await Promise.all(Array.from({ length: 5 }, (_, n) => jobs.insertWithinCap(exportJob(30 + n), 3)));

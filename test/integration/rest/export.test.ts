@@ -59,7 +59,7 @@ async function waitForEnd(exportId: string, token = aliceToken): Promise<ExportS
     expect(response.status).toBe(200);
     const view = (await response.json()) as ExportStatusView;
     expect(openApi.problems('ExportStatus', view)).toBe('');
-    if (view.status === 'completed' || view.status === 'failed') return view;
+    if (view.status === 'Successful' || view.status === 'Failed' || view.status === 'Aborted') return view;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`export ${exportId} did not end`);
@@ -81,12 +81,13 @@ const invocationsOf = async (exportId: string): Promise<number> =>
 describe('an export of 2,500 issues', () => {
   it('runs over several invocations and downloads in CSV parts that share one header, each issue exactly once', async () => {
     const started = await startExport({ filterType: 'customjql', customjql: JQL, columnsBy: 'statusDuration', outputType: 'csv' });
-    expect(started).toMatchObject({ status: 'queued', total: 0, completed: null, downloadLink: null, parts: null, downloadLinks: [] });
-    expect(Date.parse(started.created)).not.toBeNaN();
+    expect(started).toMatchObject({ status: 'Queued', total: 0, completed: 0, finished: null, downloadLink: null, parts: null, downloadLinks: [] });
+    expect(started.statusLink).toBe(`${t.host.url}/webtrigger/rest-api/rest/export/${started.exportId}`);
+    expect(Number.isSafeInteger(started.created)).toBe(true);
 
     const done = await waitForEnd(started.exportId);
-    expect(done).toMatchObject({ status: 'completed', total: ISSUES, message: null, parts: 3 });
-    expect(Date.parse(done.completed ?? '')).toBeGreaterThanOrEqual(Date.parse(done.created));
+    expect(done).toMatchObject({ status: 'Successful', completed: ISSUES, total: ISSUES, message: null, parts: 3 });
+    expect(done.finished).toBeGreaterThanOrEqual(done.created);
     expect(done.downloadLink).toBe(`${t.host.url}/webtrigger/rest-api/rest/export/${started.exportId}/download`);
     expect(done.downloadLinks.slice(1)).toEqual([2, 3].map((n) => `${done.downloadLink}?part=${n}`));
     // One page per invocation: 2,500 / 300 = 9 pages.
@@ -125,7 +126,7 @@ describe('an export of 2,500 issues', () => {
       expect(expected.nextPageToken).toBeUndefined();
 
       const done = await waitForEnd((await startExport(params)).exportId);
-      expect(done.status).toBe('completed');
+      expect(done.status).toBe('Successful');
       const docs = await Promise.all((await downloadAll(done)).map(async (response) => (await response.json()) as Doc));
       for (const doc of docs) expect(openApi.problems('JsonTable', doc)).toBe('');
       // Assignee columns differ from page to page; every part still has the whole set's header.
@@ -141,7 +142,7 @@ describe('an export of 2,500 issues', () => {
   it('jsonSimplified parts carry results only', async () => {
     const done = await waitForEnd((await startExport({ filterType: 'customjql', customjql: 'project = OPS', outputType: 'jsonSimplified' })).exportId);
     const opsIssues = t.host.emulator!.dataset.issues.filter((issue) => issue.key.startsWith('OPS-')).length;
-    expect(done).toMatchObject({ status: 'completed', total: opsIssues, parts: 1 });
+    expect(done).toMatchObject({ status: 'Successful', total: opsIssues, parts: 1 });
     const [response] = await downloadAll(done);
     expect(response!.headers.get('content-disposition')).toBe(`attachment; filename="status-clock-export-${done.exportId}.json"`);
     const body = (await response!.json()) as { results: Array<{ Key: string }>; nextPageToken?: string };
@@ -154,7 +155,7 @@ describe('an export of 2,500 issues', () => {
     const done = await waitForEnd(
       (await startExport({ filterType: 'customjql', customjql: 'project = SEC AND created > "2099-01-01"', outputType: 'csv' })).exportId,
     );
-    expect(done).toMatchObject({ status: 'completed', total: 0, parts: 1 });
+    expect(done).toMatchObject({ status: 'Successful', total: 0, parts: 1 });
     const [response] = await downloadAll(done);
     expect((await response!.text()).split('\r\n').filter(Boolean)).toHaveLength(1);
   });
@@ -170,9 +171,9 @@ describe('who sees an export', () => {
     for (const path of [`/rest/export/${exportId}`, `/rest/export/${exportId}/download`]) {
       const response = await t.rest(path, { token: bobToken });
       expect(response.status).toBe(404);
-      const body = (await response.json()) as { status: number; messages: string[] };
+      const body = (await response.json()) as { status: number; messages: string[]; exportId: string };
       expect(body.status).toBe(404);
-      expect(body.messages[0]).toContain(exportId);
+      expect(body.exportId).toBe(exportId);
     }
   });
 
@@ -228,22 +229,22 @@ describe('bad requests', () => {
     }
   });
 
-  it('only POST starts an export; GET on a download is the only way to read one', async () => {
-    const response = await t.rest('/rest/export', { token: aliceToken });
+  it('POST starts an export and GET lists them; GET on a download is the only way to read one', async () => {
+    const response = await t.rest('/rest/export', { method: 'PUT', token: aliceToken });
     expect(response.status).toBe(405);
-    expect(response.headers.get('allow')).toBe('POST');
+    expect(response.headers.get('allow')).toBe('GET, POST');
     const put = await t.rest('/rest/export/00000000-0000-4000-8000-000000000000/download', { method: 'PUT', token: aliceToken });
     expect(put.status).toBe(405);
   });
 
   it('a JQL error fails the job with a message naming customjql, and the download says so', async () => {
     const done = await waitForEnd((await startExport({ customjql: 'project = = SEC' })).exportId);
-    expect(done.status).toBe('failed');
+    expect(done.status).toBe('Failed');
     expect(done.message).toMatch(/^customjql: /);
     expect(done.downloadLink).toBeNull();
     const download = await t.rest(`/rest/export/${done.exportId}/download`, { token: aliceToken });
     expect(download.status).toBe(409);
-    expect((await messagesOf(download))[0]).toContain('failed: customjql: ');
+    expect((await messagesOf(download))[0]).toContain('is Failed: customjql: ');
   });
 });
 
@@ -262,14 +263,14 @@ describe('while Jira is slow or throttling', () => {
     // Another user is not held back by Alice's exports.
     const bobs = await startExport({ customjql: 'project = SCRUM' }, bobToken);
     t.host.emulator!.setFaults({});
-    for (const view of [...running, bobs]) expect((await waitForEnd(view.exportId, view === bobs ? bobToken : aliceToken)).status).toBe('completed');
+    for (const view of [...running, bobs]) expect((await waitForEnd(view.exportId, view === bobs ? bobToken : aliceToken)).status).toBe('Successful');
   });
 
   it('throttling past the retries of one invocation is retried by the next, and the result is still complete', async () => {
     // The data access retries a 429 itself; a long burst outlasts it and fails the invocation.
     t.host.emulator!.setFaults({ rateLimit: { count: 12, retryAfterSeconds: 0 }, pathPrefix: '/rest/api/3/changelog' });
     const done = await waitForEnd((await startExport({ customjql: JQL, outputType: 'csv' })).exportId);
-    expect(done).toMatchObject({ status: 'completed', total: ISSUES });
+    expect(done).toMatchObject({ status: 'Successful', total: ISSUES });
     // More invocations than pages: at least one gave up on Jira and the next one retried.
     expect(await invocationsOf(done.exportId)).toBeGreaterThan(Math.ceil(ISSUES / PAGE_ISSUES));
     const keys = (await Promise.all((await downloadAll(done)).map((r) => r.text()))).flatMap((text) =>

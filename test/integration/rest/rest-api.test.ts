@@ -59,7 +59,7 @@ interface TableBody {
 const keysOf = (body: unknown): string[] => (body as TableBody).table.body.rows.map((row) => row.headerColumns[0]?.value ?? '');
 
 describe('report endpoints', () => {
-  it.each(COLUMNS_BY.flatMap((columnsBy) => OUTPUT_TYPES.map((outputType) => [columnsBy, outputType] as const)))(
+  it.each(COLUMNS_BY.flatMap((columnsBy) => OUTPUT_TYPES.filter((outputType) => outputType !== 'xlsx').map((outputType) => [columnsBy, outputType] as const)))(
     '/rest/list columnsBy=%s outputType=%s',
     async (columnsBy, outputType) => {
       const extra =
@@ -147,10 +147,10 @@ describe('report endpoints', () => {
     const list = await getJson('/rest/calendar');
     expect(list.status).toBe(200);
     for (const calendar of list.body as unknown[]) expectSchema('Calendar', calendar);
-    expect((list.body as Array<{ id: string }>).map((c) => c.id)).toEqual(['normalHours', created.id]);
+    expect((list.body as Array<{ calendarId: string }>).map((c) => c.calendarId)).toEqual(['normalHours', created.id]);
     const one = await getJson(`/rest/calendar/${created.id}`);
     expect(one.status).toBe(200);
-    expect(one.body).toMatchObject({ id: created.id, name: 'Office' });
+    expect(one.body).toMatchObject({ calendarId: created.id, name: 'Office' });
     expect((await getJson('/rest/calendar/00000000-0000-4000-8000-000000000000')).status).toBe(404);
     const byCalendar = await getJson(`/rest/list?projectKey=SCRUM&pageSize=3&calendar=${created.id}&dayLength=businessDays&viewFormat=days`);
     expect(byCalendar.status).toBe(200);

@@ -52,7 +52,12 @@ function setup(options: { ticking: boolean; syncBudget?: SyncBudget }) {
   });
   const run = (extra: RawParams = {}) =>
     reports.runSynchronous({ ownerAccountId: DEMO_ACCOUNTS.alice, params: parseReportParams({ projectKey: ['SEC'], ...extra }), limit: SYNC_ISSUE_LIMIT });
-  return { run, elapsed: () => now - TEST_NOW, requests: () => starts.length, starts, paths };
+  const aggregate = (extra: RawParams = {}) =>
+    reports.aggregateSynchronous({
+      ownerAccountId: DEMO_ACCOUNTS.alice,
+      params: parseReportParams({ projectKey: ['SEC'], aggregationType: ['sum'], ...extra }),
+    });
+  return { run, aggregate, elapsed: () => now - TEST_NOW, requests: () => starts.length, starts, paths };
 }
 
 const keysOf = (page: Awaited<ReturnType<ReturnType<typeof setup>['run']>>): string[] => page.table.rows.map((row) => row.issueKey);
@@ -119,6 +124,22 @@ describe('report service: one clock', () => {
     // fit in 20 s; nothing started after it.
     expect(slow.starts).toHaveLength(2);
     expect(Math.max(...slow.starts)).toBeLessThan(2 * REQUEST_MS);
+  });
+});
+
+describe('report service: aggregation reads the whole selection or refuses', () => {
+  it('aggregates every issue when the set fits in one call', async () => {
+    const { rendered, issueCount } = await setup({ ticking: false }).aggregate();
+    expect(issueCount).toBe(ISSUES);
+    expect((JSON.parse(rendered.body) as { issueCount: number }).issueCount).toBe(ISSUES);
+  });
+
+  it('is a 400 naming the selection when the time budget ends the read early (never a statistic of part of the set)', async () => {
+    const slow = setup({ ticking: true, syncBudget: { softMs: 3 * REQUEST_MS, hardMs: 60 * 60_000 } });
+    await expect(slow.aggregate()).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      problems: [{ field: 'projectKey', message: expect.stringMatching(/^selects more issues than one aggregation reads in time \(1000 read\)/) as unknown }],
+    });
   });
 });
 

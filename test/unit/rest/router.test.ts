@@ -1,6 +1,7 @@
 // The router's path matching: literal segments case-insensitively, {placeholders} decoded,
 // literal patterns ahead of placeholder ones, and one entry per route in ROUTE_PATTERNS.
 import { aggregationRoute } from '../../../src/rest/routes/aggregation-route';
+import { smallExportRoute } from '../../../src/rest/routes/small-export-route';
 import { findRoute, matchPattern, ROUTE_PATTERNS } from '../../../src/rest/router';
 import { calendarRoutes } from '../../../src/rest/routes/calendar-routes';
 import { exportRoutes } from '../../../src/rest/routes/export-routes';
@@ -139,7 +140,7 @@ describe('findRoute', () => {
 
 describe('ROUTE_PATTERNS', () => {
   it('lists every route of every route module once', () => {
-    const declared = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, aggregationRoute, ...calendarRoutes, ...exportRoutes].map(
+    const declared = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, aggregationRoute, smallExportRoute, ...calendarRoutes, ...exportRoutes].map(
       (route) => route.pattern,
     );
     expect([...ROUTE_PATTERNS].sort()).toEqual([...declared].sort());
@@ -156,8 +157,12 @@ describe('ROUTE_PATTERNS', () => {
         '/rest/list2',
         '/rest/issue',
         '/rest/issue/expanded',
+        '/rest/issues',
+        '/rest/issues/v2',
         '/rest/aggregation',
+        '/rest/smallexport',
         '/rest/calendar',
+        '/rest/calendar/search',
         '/rest/calendar/{id}',
         '/rest/export',
         '/rest/export/{id}',

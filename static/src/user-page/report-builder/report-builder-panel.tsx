@@ -90,7 +90,14 @@ export function ReportBuilderPanel({ restBaseUrl, opening }: ReportBuilderPanelP
     shown,
     reload,
   } = useLatestLoad(async () => {
-    const [options, { projects }] = await Promise.all([callResolver('builder/options', {}), callResolver('builder/projects', {})]);
+    // Without the project list the builder still works with JQL or a filter: that failure is shown at the picker.
+    const [options, projects] = await Promise.all([
+      callResolver('builder/options', {}),
+      callResolver('builder/projects', {}).then(
+        (answer) => answer.projects,
+        () => undefined,
+      ),
+    ]);
     return { options, projects };
   }, []);
 
@@ -105,7 +112,7 @@ export function ReportBuilderPanel({ restBaseUrl, opening }: ReportBuilderPanelP
   }, [opening]);
 
   // A project picker that starts empty makes a request that cannot run: start on the first project.
-  const firstProject = shown?.projects[0]?.key;
+  const firstProject = shown?.projects?.[0]?.key;
   useEffect(() => {
     if (firstProject) setState((current) => (current.source === 'project' && current.projectKey === '' ? { ...current, projectKey: firstProject } : current));
   }, [firstProject]);
@@ -180,14 +187,15 @@ export function ReportBuilderPanel({ restBaseUrl, opening }: ReportBuilderPanelP
 interface BuilderFormProps {
   state: BuilderState;
   options: BuilderOptions;
-  projects: ProjectView[];
+  /** Undefined when Jira could not list them. */
+  projects: ProjectView[] | undefined;
   loadedSet: string | undefined;
   onChange: (change: Partial<BuilderState>) => void;
   onLoadSet: (set: BuilderOptions['paramSets'][number]) => void;
 }
 
 function BuilderForm({ state, options, projects, loadedSet, onChange, onLoadSet }: BuilderFormProps) {
-  const projectOptions: Option[] = projects.map((project) => ({ value: project.key, label: `${project.name} (${project.key})` }));
+  const projectOptions: Option[] = (projects ?? []).map((project) => ({ value: project.key, label: `${project.name} (${project.key})` }));
   const statusOptions: Option[] = options.statuses.map((status) => ({ value: status.id, label: status.name }));
   const groupOptions: Option[] = options.statusGroups.map((group) => ({ value: group.id, label: group.name }));
   const calendarOptions: Option[] = [
@@ -238,7 +246,9 @@ function BuilderForm({ state, options, projects, loadedSet, onChange, onLoadSet 
             testId="builder-project"
             options={projectOptions}
             value={state.projectKey ? single(projectOptions, state.projectKey) : null}
-            placeholder={projectOptions.length === 0 ? 'You may browse no project' : 'Pick a project'}
+            placeholder={
+              !projects ? 'Projects could not be listed: use JQL instead' : projectOptions.length === 0 ? 'You may browse no project' : 'Pick a project'
+            }
             onChange={(option) => onChange({ projectKey: option?.value ?? '' })}
           />
         </div>

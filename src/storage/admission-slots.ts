@@ -10,6 +10,11 @@ import { randomInt } from 'node:crypto';
 export const isUniqueViolation = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'message' in error && /unique constraint|duplicate entry/i.test(String(error.message));
 
+// InnoDB may answer two racing inserts on one unique index with a deadlock, and TiDB
+// with a write conflict: the statement did nothing, so it is retried like a lost race.
+export const isRetryableConflict = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'message' in error && /deadlock|write conflict|try restarting transaction/i.test(String(error.message));
+
 export interface SlotOccupancy {
   /** Slots held now. */
   taken: readonly number[];
@@ -38,7 +43,7 @@ export async function insertInFreeSlot(cap: number, occupancy: () => Promise<Slo
       await insert(slot);
       return true;
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error) && !isRetryableConflict(error)) throw error;
     }
   }
   return false;

@@ -2,7 +2,7 @@
 // conditional UPDATE (admitted < limit), atomic on SQLite, MariaDB and TiDB alike; the
 // first request of a window creates the row, and a writer that loses that race retries
 // the UPDATE. Only admitted requests count, so a client that waits gets in again.
-import { isUniqueViolation } from './admission-slots';
+import { isRetryableConflict, isUniqueViolation } from './admission-slots';
 import type { Db } from './schema';
 
 export interface RateWindowRepository {
@@ -13,7 +13,18 @@ export interface RateWindowRepository {
 }
 
 export function createRateWindowRepository(db: Db): RateWindowRepository {
-  async function raise(tokenId: string, windowStart: number, limit: number): Promise<boolean> {
+  /** Tries the conditional UPDATE again when the database says the race cost a deadlock. */
+  async function retried<T>(statement: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await statement();
+      } catch (error) {
+        if (attempt >= 5 || !isRetryableConflict(error)) throw error;
+      }
+    }
+  }
+  const raise = (tokenId: string, windowStart: number, limit: number): Promise<boolean> => retried(() => raiseOnce(tokenId, windowStart, limit));
+  async function raiseOnce(tokenId: string, windowStart: number, limit: number): Promise<boolean> {
     const result = await db
       .updateTable('rate_windows')
       .set((eb) => ({ admitted: eb('admitted', '+', 1) }))
@@ -23,26 +34,18 @@ export function createRateWindowRepository(db: Db): RateWindowRepository {
       .executeTakeFirst();
     return result.numUpdatedRows > 0n;
   }
-  async function exists(tokenId: string, windowStart: number): Promise<boolean> {
-    const row = await db
-      .selectFrom('rate_windows')
-      .select('admitted')
-      .where('token_id', '=', tokenId)
-      .where('window_start', '=', windowStart)
-      .executeTakeFirst();
-    return row !== undefined;
-  }
   return {
     async admit(tokenId, windowStart, limit) {
       if (limit < 1) return false;
       if (await raise(tokenId, windowStart, limit)) return true;
-      if (await exists(tokenId, windowStart)) return false;
+      // No row, or a full one: only creating it tells which (a row read now may have been
+      // created after the UPDATE ran, so its existence alone says nothing).
       try {
         await db.insertInto('rate_windows').values({ token_id: tokenId, window_start: windowStart, admitted: 1 }).execute();
         return true;
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        // Another request created the window first: count on top of it.
+        if (!isUniqueViolation(error) && !isRetryableConflict(error)) throw error;
+        // The window exists (another request may have just created it): the UPDATE decides.
         return raise(tokenId, windowStart, limit);
       }
     },

@@ -8,11 +8,11 @@ import { compileCalendar } from '../../engine';
 import { FieldError, fieldError, type FieldProblem } from '../../kernel/errors';
 import type { NumberedCalendar } from '../../report-settings/calendars';
 import { jsonResponse } from '../http';
+import { echo } from '../../kernel/echo';
 import { refuseUnknownParams, requestPairs } from '../request-params';
 import type { Route, RouteContext } from '../route';
 
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
-import { echo } from '../../kernel/echo';
 
 export interface RestCalendar {
   /** The wire format's integer id; null for normalHours. */
@@ -92,7 +92,7 @@ function wholeNumber(text: string | undefined, field: string, min: number, max: 
   if (text === undefined || text.trim() === '') return fallback;
   const value = Number(text.trim());
   if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
-    problems.push({ field, message: `'${text.slice(0, 20)}' is not a whole number from ${min} to ${max}` });
+    problems.push({ field, message: `'${echo(text)}' is not a whole number from ${min} to ${max}` });
     return fallback;
   }
   return value;
@@ -115,7 +115,7 @@ export const calendarRoutes: Route[] = [
       const problems: FieldProblem[] = [];
       const typeText = lastParam(context, 'searchType');
       const searchType = SEARCH_TYPES.find((type) => type === (typeText ?? 'contain').trim().toLowerCase());
-      if (searchType === undefined) problems.push({ field: 'searchType', message: `'${(typeText ?? '').slice(0, 20)}' is not one of exact, contain` });
+      if (searchType === undefined) problems.push({ field: 'searchType', message: `'${echo(typeText ?? '')}' is not one of exact, contain` });
       const pageNumber = wholeNumber(lastParam(context, 'pageNumber'), 'pageNumber', 0, 1_000_000, 0, problems);
       const maxResults = wholeNumber(lastParam(context, 'maxResults'), 'maxResults', 1, MAX_RESULTS, DEFAULT_RESULTS, problems);
       if (problems.length > 0) throw new FieldError(problems);

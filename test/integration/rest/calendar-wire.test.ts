@@ -84,7 +84,9 @@ describe('calendar objects', () => {
     const byNumber = await t.rest(`/rest/list?${query}&calendar=${dcs.id}`, { token });
     const byUuid = await t.rest(`/rest/list?${query}&calendar=${office.id}`, { token });
     expect(byNumber.status).toBe(200);
-    expect(await byNumber.json()).toEqual(await byUuid.json());
+    // The rows are the same; each page token is sealed to the parameters it was sent with.
+    const rowsOf = async (response: Response) => ((await response.json()) as { results: unknown[] }).results;
+    expect(await rowsOf(byNumber)).toEqual(await rowsOf(byUuid));
     const unknown = await get<{ messages: string[] }>(`/rest/list?${query}&calendar=999999`);
     expect(unknown.status).toBe(400);
     expect(unknown.body.messages[0]).toMatch(/^calendar: there is no calendar '999999'/);

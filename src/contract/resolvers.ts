@@ -16,6 +16,7 @@ import type {
 import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView, StatusView } from './report-config';
 import type { ParamSetBody, ParamSetView } from './param-sets';
 import type { ActivityListPayload, RestActivityPage } from './rest-activity';
+import type { IpAllowlistView, ProjectView, UpdateIpAllowlistPayload } from './token-restrictions';
 
 export interface ResolverDefinitions {
   'app/context': { payload: EmptyPayload; result: AppContextView };
@@ -45,6 +46,11 @@ export interface ResolverDefinitions {
   'paramsets/delete': { payload: { id: string }; result: { id: string } };
   /** REST API requests, newest first (Jira admins). */
   'admin/activity/list': { payload: ActivityListPayload; result: RestActivityPage };
+  /** Projects the caller may browse: the choices of a token's project scope. */
+  'projects/list': { payload: EmptyPayload; result: { projects: ProjectView[] } };
+  /** The installation-wide IP allow-list every token obeys (Jira admins). */
+  'admin/ip-allowlist/get': { payload: EmptyPayload; result: IpAllowlistView };
+  'admin/ip-allowlist/update': { payload: UpdateIpAllowlistPayload; result: IpAllowlistView };
 }
 
 export type ResolverKey = keyof ResolverDefinitions;

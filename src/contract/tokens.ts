@@ -1,6 +1,7 @@
 // Token resolvers: payload schemas (checked on the server) and result shapes (read by the
 // UI). Instants travel as ISO 8601 strings in UTC.
 import { z } from 'zod';
+import { allowedIpsField, projectKeysField } from './token-restrictions';
 
 export const NOTES_MAX_LENGTH = 500;
 /** Far-future expiry the UI offers as "no practical expiry". */
@@ -35,11 +36,24 @@ const expiresAt = z.string().refine((text) => parseExpiry(text) !== undefined, {
 const notes = z.string().max(NOTES_MAX_LENGTH, { message: `must be at most ${NOTES_MAX_LENGTH} characters` });
 const tokenId = z.string().uuid({ message: 'must be a token id (a UUID)' });
 
-export const createTokenPayload = z.strictObject({ expiresAt, notes: notes.optional() });
+/** Restrictions: `allowedIps` one address or CIDR range a line ([] any), `projectKeys` ([] every browsable project). */
+export const createTokenPayload = z.strictObject({
+  expiresAt,
+  notes: notes.optional(),
+  allowedIps: allowedIpsField.optional(),
+  projectKeys: projectKeysField.optional(),
+});
 export const updateTokenPayload = z
-  .strictObject({ id: tokenId, active: z.boolean().optional(), expiresAt: expiresAt.optional(), notes: notes.optional() })
-  .refine((p) => p.active !== undefined || p.expiresAt !== undefined || p.notes !== undefined, {
-    message: 'give at least one of active, expiresAt, notes',
+  .strictObject({
+    id: tokenId,
+    active: z.boolean().optional(),
+    expiresAt: expiresAt.optional(),
+    notes: notes.optional(),
+    allowedIps: allowedIpsField.optional(),
+    projectKeys: projectKeysField.optional(),
+  })
+  .refine((p) => p.active !== undefined || p.expiresAt !== undefined || p.notes !== undefined || p.allowedIps !== undefined || p.projectKeys !== undefined, {
+    message: 'give at least one of active, expiresAt, notes, allowedIps, projectKeys',
   });
 export const tokenIdPayload = z.strictObject({ id: tokenId });
 export const emptyPayload = z.strictObject({});
@@ -90,6 +104,10 @@ export interface TokenView {
   lastUsedAt: string | null;
   lastUsedIp: string | null;
   useCount: number;
+  /** Addresses and CIDR ranges the token works from; [] means any address. */
+  allowedIps: string[];
+  /** Projects the token's reports are limited to; [] means every project the owner may browse. */
+  projectKeys: string[];
 }
 
 /** The only response that ever carries the token text: show it once. */

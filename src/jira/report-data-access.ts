@@ -26,6 +26,8 @@ const SEARCH_MIN_PAGE = 1000;
 export interface IssueStreamRequest {
   selection: IssueSelection;
   ownerAccountId: string;
+  /** The token's project scope ([] or absent: every project the owner may browse). */
+  projectKeys?: readonly string[];
   /** Issue fields the report shows besides the history (e.g. 'summary'). */
   fields: readonly string[];
   /** Browsable issues wanted to begin with (IssueStream.want raises it). */
@@ -99,6 +101,7 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
       client: streamClient,
       abort,
       ownerAccountId: request.ownerAccountId,
+      projectKeys: request.projectKeys ?? [],
       fields: request.fields,
       jql,
       start: start ? { ...(start.jira === undefined ? {} : { jira: start.jira }), size: start.size, skip: start.skip } : { size, skip: 0 },

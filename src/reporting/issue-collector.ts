@@ -9,6 +9,8 @@ import { JiraAccessError } from '../kernel/errors';
 export interface CollectRequest {
   selection: IssueSelection;
   ownerAccountId: string;
+  /** The token's project scope, enforced where the owner's permissions are ([]: none). */
+  projectKeys: readonly string[];
   fields: readonly string[];
   /** Issues to skip first (`startIssueIndex`): read and dropped, Jira has no offset. */
   skip: number;
@@ -41,6 +43,7 @@ export function openCollection(access: IssueDataAccess, request: CollectRequest)
   const stream: IssueStream = access.openIssueStream({
     selection: request.selection,
     ownerAccountId: request.ownerAccountId,
+    projectKeys: request.projectKeys,
     fields: request.fields,
     demand: 0,
     horizon: request.horizon + request.skip,

@@ -43,6 +43,8 @@ export interface ReportServiceDeps {
 
 export interface ReportPageRequest {
   ownerAccountId: string;
+  /** The verified token's project scope ([]: every project the owner may browse). */
+  projectKeys: readonly string[];
   params: ReportParams;
   /** Most issues in this page. */
   limit: number;
@@ -112,6 +114,7 @@ export function createReportService(deps: ReportServiceDeps) {
     return openCollection(deps.access, {
       selection,
       ownerAccountId: request.ownerAccountId,
+      projectKeys: request.projectKeys,
       fields,
       skip: params.nextPageToken === undefined ? params.startIssueIndex : 0,
       pageToken: params.nextPageToken,
@@ -176,7 +179,7 @@ export function createReportService(deps: ReportServiceDeps) {
     openPages,
 
     /** A page within the web trigger's time: the budget starts now, on the injected clock. */
-    runSynchronous(request: { ownerAccountId: string; params: ReportParams; limit: number }): Promise<ReportPage> {
+    runSynchronous(request: { ownerAccountId: string; projectKeys: readonly string[]; params: ReportParams; limit: number }): Promise<ReportPage> {
       const started = clock.now();
       return runPage({ ...request, softDeadline: started + syncBudget.softMs, hardDeadline: started + syncBudget.hardMs });
     },

@@ -76,6 +76,8 @@ export function createRestActivity(deps: { log: RestRequestRepository; clock: Cl
           issueCount: row.issueCount,
           status: row.status,
           durationMs: row.durationMs,
+          clientIp: row.clientIp ?? null,
+          refusal: row.refusal ?? null,
         })),
       };
     },

@@ -14,6 +14,10 @@ export interface RestRequestRecord {
   issueCount: number;
   status: number;
   durationMs: number;
+  /** The caller's address as the edge saw it. */
+  clientIp?: string | null;
+  /** Why a known token was refused (e.g. IP); absent for requests that ran. */
+  refusal?: string | null;
 }
 
 export interface LoggedRestRequest extends RestRequestRecord {
@@ -30,6 +34,8 @@ const rowSchema = z.object({
   issue_count: z.coerce.number(),
   status: z.coerce.number(),
   duration_ms: z.coerce.number(),
+  client_ip: z.string().nullable(),
+  refusal: z.string().nullable(),
 });
 
 const windowSchema = z.object({ requests: z.coerce.number(), oldest: z.coerce.number().nullable() });
@@ -58,6 +64,8 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
           issue_count: record.issueCount,
           status: record.status,
           duration_ms: Math.min(record.durationMs, 2_147_483_647),
+          client_ip: record.clientIp ?? null,
+          refusal: record.refusal?.slice(0, 32) ?? null,
         })
         .execute();
     },
@@ -67,8 +75,9 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
         .select((eb) => [eb.fn.countAll().as('requests'), eb.fn.min('at').as('oldest')])
         .where('token_id', '=', tokenId)
         .where('at', '>=', since)
-        // Refused requests do not count, or a client retrying on time would stay refused.
-        .where('status', '!=', 429)
+        // Refused requests do not count: a client retrying on time would stay refused, and
+        // calls turned away by an address rule must not use up the owner's allowance.
+        .where('status', 'not in', [429, 401])
         .executeTakeFirst();
       return windowSchema.parse(row ?? { requests: 0, oldest: null });
     },
@@ -92,6 +101,8 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
             issueCount: row.issue_count,
             status: row.status,
             durationMs: row.duration_ms,
+            clientIp: row.client_ip,
+            refusal: row.refusal,
           };
         }),
         total: z.object({ total: z.coerce.number() }).parse(count ?? { total: 0 }).total,

@@ -19,9 +19,21 @@ export interface TokenRecord {
   lastUsedAt: number | null;
   lastUsedIp: string | null;
   useCount: number;
+  /** Canonical IP addresses and CIDR ranges the token may be used from; [] allows any. */
+  allowedIps: string[];
+  /** Jira project keys the token's reports are limited to; [] allows every browsable project. */
+  projectKeys: string[];
 }
 
-export type NewTokenRecord = Omit<TokenRecord, 'useCount' | 'lastUsedAt' | 'lastUsedIp'> & Partial<Pick<TokenRecord, 'lastUsedAt' | 'lastUsedIp'>>;
+export type NewTokenRecord = Omit<TokenRecord, 'useCount' | 'lastUsedAt' | 'lastUsedIp' | 'allowedIps' | 'projectKeys'> &
+  Partial<Pick<TokenRecord, 'lastUsedAt' | 'lastUsedIp' | 'allowedIps' | 'projectKeys'>>;
+
+const textList = z.string().transform((text, ctx): string[] => {
+  const parsed = z.array(z.string()).safeParse(JSON.parse(text));
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({ code: 'custom', message: 'is not a JSON list of strings' });
+  return z.NEVER;
+});
 
 // Rows are parsed, not cast: MySQL drivers may return BIGINT as strings.
 const tokenRowSchema = z
@@ -38,6 +50,8 @@ const tokenRowSchema = z
     last_used_at: z.coerce.number().nullable(),
     last_used_ip: z.string().nullable(),
     use_count: z.coerce.number(),
+    allowed_ips: textList,
+    project_keys: textList,
   })
   .transform((row): TokenRecord => ({
     id: row.id,
@@ -52,6 +66,8 @@ const tokenRowSchema = z
     lastUsedAt: row.last_used_at,
     lastUsedIp: row.last_used_ip,
     useCount: row.use_count,
+    allowedIps: row.allowed_ips,
+    projectKeys: row.project_keys,
   }));
 
 function parseRow(row: unknown): TokenRecord {
@@ -62,6 +78,8 @@ export interface TokenChanges {
   active?: boolean;
   expiresAt?: number;
   notes?: string;
+  allowedIps?: readonly string[];
+  projectKeys?: readonly string[];
 }
 
 export interface TokenFilter {
@@ -120,6 +138,8 @@ export function createTokenRepository(db: Db): TokenRepository {
           expires_at: token.expiresAt,
           last_used_at: token.lastUsedAt ?? null,
           last_used_ip: token.lastUsedIp ?? null,
+          allowed_ips: JSON.stringify(token.allowedIps ?? []),
+          project_keys: JSON.stringify(token.projectKeys ?? []),
         })
         .execute();
     },
@@ -148,6 +168,8 @@ export function createTokenRepository(db: Db): TokenRepository {
           ...(changes.active === undefined ? {} : { active: changes.active ? 1 : 0 }),
           ...(changes.expiresAt === undefined ? {} : { expires_at: changes.expiresAt }),
           ...(changes.notes === undefined ? {} : { notes: changes.notes }),
+          ...(changes.allowedIps === undefined ? {} : { allowed_ips: JSON.stringify(changes.allowedIps) }),
+          ...(changes.projectKeys === undefined ? {} : { project_keys: JSON.stringify(changes.projectKeys) }),
         })
         .where('id', '=', id)
         .where('owner_account_id', '=', ownerAccountId)

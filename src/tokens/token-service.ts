@@ -18,7 +18,9 @@ import {
   type TokenView,
   type UpdateTokenPayload,
 } from '../contract/tokens';
-import type { UserDirectory } from '../jira';
+import { readIpLines, type ProjectView } from '../contract/token-restrictions';
+import type { ProjectDirectory, UserDirectory } from '../jira';
+import type { FieldProblem } from '../kernel/errors';
 import type { AuditRepository } from '../storage/audit-repository';
 import type { TokenFilter, TokenRepository } from '../storage/token-repository';
 import { hashToken, signToken } from './jwt-codec';
@@ -31,7 +33,14 @@ export interface TokenServiceDeps {
   audit: AuditRepository;
   keys: SigningKeys;
   users: UserDirectory;
+  /** Projects an owner may browse: a token's project scope must lie within them. */
+  projects: ProjectDirectory;
   clock: Clock;
+}
+
+interface RestrictionInput {
+  allowedIps?: readonly string[] | undefined;
+  projectKeys?: readonly string[] | undefined;
 }
 
 export const MAX_TOKENS_PER_USER = 50;
@@ -69,6 +78,35 @@ const notFound = (): FieldError =>
 export function createTokenService(deps: TokenServiceDeps) {
   const { tokens, audit, keys, users, clock } = deps;
 
+  /**
+   * Checks and canonicalises restrictions, every bad line and key at once: IP lines must
+   * be addresses or CIDR ranges, project keys projects the owner may browse (Jira's key
+   * spelling is kept). Absent fields stay absent, so an update leaves them as they were.
+   */
+  async function restrictionsOf(ownerAccountId: string, input: RestrictionInput): Promise<{ allowedIps?: string[]; projectKeys?: string[] }> {
+    const problems: FieldProblem[] = [];
+    const out: { allowedIps?: string[]; projectKeys?: string[] } = {};
+    if (input.allowedIps !== undefined) {
+      const read = readIpLines(input.allowedIps, 'allowedIps');
+      problems.push(...read.problems);
+      out.allowedIps = read.canonical;
+    }
+    if (input.projectKeys !== undefined) {
+      const wanted = input.projectKeys.filter((key) => key.trim() !== '');
+      const browsable =
+        wanted.length === 0 ? new Map<string, string>() : new Map((await deps.projects.browsableBy(ownerAccountId)).map((p) => [p.key.toUpperCase(), p.key]));
+      const keys: string[] = [];
+      for (const key of wanted) {
+        const known = browsable.get(key.toUpperCase());
+        if (known === undefined) problems.push({ field: 'projectKeys', message: `${key} is not a project the token owner may browse` });
+        else if (!keys.includes(known)) keys.push(known);
+      }
+      out.projectKeys = keys;
+    }
+    if (problems.length > 0) throw new FieldError(problems);
+    return out;
+  }
+
   async function viewOf(id: string, now: number): Promise<TokenView> {
     const row = await tokens.findById(id);
     if (!row) throw notFound();
@@ -90,10 +128,16 @@ export function createTokenService(deps: TokenServiceDeps) {
       return toTokenViews(await tokens.listByOwner(caller.accountId), users, clock.now());
     },
 
+    /** Projects the caller may browse, for the project scope picker. */
+    async listMyProjects(caller: Caller): Promise<ProjectView[]> {
+      return (await deps.projects.browsableBy(caller.accountId)).map((project) => ({ key: project.key, name: project.name }));
+    },
+
     async create(caller: Caller, payload: CreateTokenPayload): Promise<IssuedToken> {
       const now = clock.now();
       const expiresAt = expiryOrThrow(payload.expiresAt);
       if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
+      const restrictions = await restrictionsOf(caller.accountId, payload);
       const owned = await tokens.listByOwner(caller.accountId);
       if (owned.length >= MAX_TOKENS_PER_USER) {
         throw new AppError('LIMIT_REACHED', `You already have ${MAX_TOKENS_PER_USER} tokens; delete one you no longer use first.`);
@@ -110,6 +154,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         createdAt: now,
         updatedAt: now,
         expiresAt,
+        ...restrictions,
       });
       await audit.append({
         at: now,
@@ -117,7 +162,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         action: 'token.created',
         tokenId: id,
         subjectAccountId: caller.accountId,
-        detail: { expiresAt },
+        detail: { expiresAt, ...restrictions },
       });
       return { token: issued.token, tokenInfo: await viewOf(id, now) };
     },
@@ -129,6 +174,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         active: payload.active,
         notes: payload.notes,
         expiresAt: payload.expiresAt === undefined ? undefined : expiryOrThrow(payload.expiresAt),
+        ...(await restrictionsOf(caller.accountId, payload)),
       };
       if (!(await tokens.updateOwned(payload.id, caller.accountId, changes, now))) throw notFound();
       await audit.append({
@@ -212,10 +258,14 @@ export function createTokenService(deps: TokenServiceDeps) {
       return { id: payload.id };
     },
 
-    /** Whether a token still works for its owner (export jobs stop when it does not). */
-    async stillUsable(tokenId: string, ownerAccountId: string): Promise<boolean> {
+    /**
+     * Whether a token still works for its owner, and its project scope as stored now: an
+     * export job stops when the token no longer works and obeys the scope of the moment.
+     */
+    async accessOf(tokenId: string, ownerAccountId: string): Promise<{ projectKeys: readonly string[] } | undefined> {
       const token = await tokens.findById(tokenId);
-      return token !== undefined && token.ownerAccountId === ownerAccountId && tokenRefusalOf(token, clock.now(), true) === undefined;
+      const usable = token !== undefined && token.ownerAccountId === ownerAccountId && tokenRefusalOf(token, clock.now(), true) === undefined;
+      return usable ? { projectKeys: token.projectKeys } : undefined;
     },
 
     async adminList(caller: Caller, payload: AdminListPayload): Promise<TokenPage> {

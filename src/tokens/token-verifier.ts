@@ -1,6 +1,7 @@
 // Authenticates a presented token, in the order docs/architecture.md fixes: shape and
-// algorithm, known kid, signature, iss/aud, row by jti, constant-time hash match, active,
-// not expired, owner still an active Jira user; then the use is recorded.
+// algorithm, known kid, signature, iss/aud, row by jti, constant-time hash match, the
+// caller's address within the token's and the installation's IP allow-lists, active, not
+// expired, owner still an active Jira user; then the use is recorded.
 import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../kernel/ports';
 import type { UserDirectory } from '../jira';
@@ -9,6 +10,7 @@ import { hashToken, readKeyId, verifyTokenText } from './jwt-codec';
 import type { LastUseRecorder } from './last-use-recorder';
 import type { SigningKeys } from './signing-keys';
 import { inExpiryWarningWindow, tokenRefusalOf } from './token-model';
+import { ipRangesOf } from './ip-ranges';
 import { TokenRejectedError } from './token-rejected-error';
 
 export interface AuthenticatedToken {
@@ -21,6 +23,8 @@ export interface AuthenticatedToken {
   expiresAt: number;
   /** The expiry is within the warning window: REST answers say so in their headers. */
   expiresSoon: boolean;
+  /** Jira project keys the token's reports are limited to; [] for every project the owner may browse. */
+  projectKeys: readonly string[];
 }
 
 export interface TokenVerifierDeps {
@@ -29,6 +33,8 @@ export interface TokenVerifierDeps {
   users: UserDirectory;
   clock: Clock;
   lastUse: LastUseRecorder;
+  /** The installation-wide IP allow-list ([]: none), cached by its owner. */
+  installationIps: { current(): Promise<readonly string[]> };
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -48,6 +54,11 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
       if (!stored || stored.ownerAccountId !== claims.sub) throw new TokenRejectedError('UNKNOWN_TOKEN');
       // A regenerated token keeps its id; only the current text's hash matches.
       if (!sameHash(stored.tokenHash, hashToken(token))) throw new TokenRejectedError('UNKNOWN_TOKEN');
+      // The genuine token from the wrong place: refused like any other, logged with its address.
+      const installationIps = await deps.installationIps.current();
+      if (!ipRangesOf(stored.allowedIps).allows(request.ip) || !ipRangesOf(installationIps).allows(request.ip)) {
+        throw new TokenRejectedError('IP', { refused: { tokenId: stored.id, accountId: stored.ownerAccountId } });
+      }
       const now = deps.clock.now();
       // Inactive and expired are refused before Jira is asked about the owner.
       const early = tokenRefusalOf(stored, now, true);
@@ -63,6 +74,7 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
         installationId: request.installationId,
         expiresAt: stored.expiresAt,
         expiresSoon: inExpiryWarningWindow(stored.expiresAt, now),
+        projectKeys: stored.projectKeys,
       };
     },
   };

@@ -22,6 +22,8 @@ export async function toTokenViews(tokens: readonly TokenRecord[], users: UserDi
       lastUsedAt: token.lastUsedAt === null ? null : isoInstant(token.lastUsedAt),
       lastUsedIp: token.lastUsedIp,
       useCount: token.useCount,
+      allowedIps: token.allowedIps,
+      projectKeys: token.projectKeys,
     };
   });
 }

@@ -126,6 +126,8 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
       [app, '/rest/api/3/filter/10002'],
       [bob, `/rest/api/3/filter/${DEMO_FILTER_IDS.bobsPrivate}`],
       [app, '/rest/api/3/filter/424242'],
+      [app, '/rest/api/3/project/search?startAt=0&maxResults=2&orderBy=key'],
+      [bob, '/rest/api/3/project/search?startAt=1'],
     ];
     for (const [http, path, init] of calls) await http.fetch(path, init);
     expect(app.exchanges.some((e) => e.status >= 400)).toBe(true);

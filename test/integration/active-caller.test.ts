@@ -30,6 +30,9 @@ const EVERY_KEY = {
   'paramsets/update': true,
   'paramsets/delete': true,
   'admin/activity/list': true,
+  'projects/list': true,
+  'admin/ip-allowlist/get': true,
+  'admin/ip-allowlist/update': true,
 } satisfies Record<keyof ResolverDefinitions, true>;
 const KEYS = Object.keys(EVERY_KEY) as ResolverKey[];
 

@@ -3,6 +3,7 @@ import type { EmulatorRequest, EmulatorResponse } from '../http';
 import { changelogBulkFetch, issueBulkFetch, issueChangelog } from './issues';
 import { getFilter, listStatusCategories, listStatuses } from './meta';
 import { checkPermissions, myPermissions } from './permissions';
+import { searchProjects } from './projects';
 import { searchGet, searchPost } from './search';
 import { getUser, getUserGroups, getUsersBulk, myself, searchUsers } from './users';
 
@@ -32,4 +33,5 @@ export const routes: Route[] = [
   { method: 'GET', pattern: api('/status'), handler: listStatuses },
   { method: 'GET', pattern: api('/statuscategory'), handler: listStatusCategories },
   { method: 'GET', pattern: api('/filter/([^/]+)'), handler: getFilter },
+  { method: 'GET', pattern: api('/project/search'), handler: searchProjects },
 ];

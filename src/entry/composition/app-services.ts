@@ -4,7 +4,7 @@
 // or a repository.
 import { createActiveCallerCheck, type ActiveCallerCheck } from '../../access/active-caller';
 import { createAppContextService, type AppContextService } from '../../access/app-context';
-import { cachedUserDirectory, createIssueDataAccess, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
+import { cachedUserDirectory, createIssueDataAccess, createJiraProjectDirectory, createJiraUserDirectory, jiraRuntimeOn, type UserDirectory } from '../../jira';
 import type { Clock, ExportQueue, JiraHttp, SecretStore } from '../../kernel/ports';
 import { createCalendarService, type CalendarService } from '../../report-settings/calendars';
 import { createParamSetService, type ParamSetService } from '../../report-settings/param-sets';
@@ -16,9 +16,11 @@ import { createRestActivity, type RateLimit, type RestActivity } from '../../res
 import { createAuditRepository } from '../../storage/audit-repository';
 import { createExportRepository } from '../../storage/export-repository';
 import { createRestRequestRepository } from '../../storage/rest-request-repository';
+import { createSettingsRepository } from '../../storage/settings-repository';
 import type { Db } from '../../storage/schema';
 import { createTokenRepository } from '../../storage/token-repository';
 import { createLastUseRecorder } from '../../tokens/last-use-recorder';
+import { createInstallationIpAllowlist, type InstallationIpAllowlist } from '../../tokens/installation-ip-allowlist';
 import { createSigningKeys } from '../../tokens/signing-keys';
 import { createTokenService, type TokenService } from '../../tokens/token-service';
 import { createTokenVerifier, type TokenVerifier } from '../../tokens/token-verifier';
@@ -48,6 +50,8 @@ export interface AppServices {
   statuses: StatusCatalog;
   paramSets: ParamSetService;
   restActivity: RestActivity;
+  /** The installation-wide IP allow-list (Jira admins set it; the verifier obeys it). */
+  ipAllowlist: InstallationIpAllowlist;
 }
 
 export interface ServiceOverrides {
@@ -77,7 +81,10 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   // short cache: no Jira call per request when warm.
   const accountState = cachedUserDirectory(users, clock);
   const keys = createSigningKeys(ports.secrets);
-  const tokens = createTokenService({ tokens: tokenRepository, audit: createAuditRepository(db), keys, users, clock });
+  const audit = createAuditRepository(db);
+  const projects = createJiraProjectDirectory(ports.jira, { runtime });
+  const tokens = createTokenService({ tokens: tokenRepository, audit, keys, users, projects, clock });
+  const ipAllowlist = createInstallationIpAllowlist({ settings: createSettingsRepository(db), audit, users, clock });
   return {
     activeCaller: createActiveCallerCheck({ accountState }),
     appContext: createAppContextService({ users, restBaseUrl: () => ports.restBaseUrl() }),
@@ -89,6 +96,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       users: cachedUserDirectory(users, clock),
       clock,
       lastUse: createLastUseRecorder(tokenRepository),
+      installationIps: ipAllowlist,
     }),
     reports,
     exports: createExportService({
@@ -96,7 +104,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       reports,
       queue: ports.exportQueue,
       clock,
-      tokenUsable: (tokenId, ownerAccountId) => tokens.stillUsable(tokenId, ownerAccountId),
+      tokenAccess: (tokenId, ownerAccountId) => tokens.accessOf(tokenId, ownerAccountId),
       ...(overrides.exportSettings ? { settings: overrides.exportSettings } : {}),
     }),
     calendars,
@@ -109,5 +117,6 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       users,
       ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),
     }),
+    ipAllowlist,
   };
 }

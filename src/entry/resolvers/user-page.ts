@@ -27,4 +27,8 @@ export const userPageResolvers: ResolverTable = {
     schema: contract.tokenIdPayload,
     run: (services, caller, payload) => services.tokens.remove(caller, payload),
   },
+  'projects/list': {
+    schema: contract.emptyPayload,
+    run: async (services, caller) => ({ projects: await services.tokens.listMyProjects(caller) }),
+  },
 };

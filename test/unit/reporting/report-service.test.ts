@@ -51,7 +51,12 @@ function setup(options: { ticking: boolean; syncBudget?: SyncBudget }) {
     ...(options.syncBudget ? { syncBudget: options.syncBudget } : {}),
   });
   const run = (extra: RawParams = {}) =>
-    reports.runSynchronous({ ownerAccountId: DEMO_ACCOUNTS.alice, params: parseReportParams({ projectKey: ['SEC'], ...extra }), limit: SYNC_ISSUE_LIMIT });
+    reports.runSynchronous({
+      ownerAccountId: DEMO_ACCOUNTS.alice,
+      projectKeys: [],
+      params: parseReportParams({ projectKey: ['SEC'], ...extra }),
+      limit: SYNC_ISSUE_LIMIT,
+    });
   return { run, elapsed: () => now - TEST_NOW, requests: () => starts.length, starts, paths };
 }
 

@@ -4,7 +4,8 @@
 // INSTALLATION_ALLOWLIST_FRESH_MS, this one at once).
 import { z } from 'zod';
 import { requireJiraAdmin, type Caller } from '../access/guards';
-import { readIpLines, type IpAllowlistView, type UpdateIpAllowlistPayload } from '../contract/token-restrictions';
+import { readIpLines } from '../contract/ip-lines';
+import type { IpAllowlistView, UpdateIpAllowlistPayload } from '../contract/token-restrictions';
 import type { UserDirectory } from '../jira';
 import { FieldError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';

@@ -18,7 +18,8 @@ import {
   type TokenView,
   type UpdateTokenPayload,
 } from '../contract/tokens';
-import { readIpLines, type ProjectView } from '../contract/token-restrictions';
+import { readIpLines } from '../contract/ip-lines';
+import type { ProjectView } from '../contract/token-restrictions';
 import type { ProjectDirectory, UserDirectory } from '../jira';
 import type { FieldProblem } from '../kernel/errors';
 import type { AuditRepository } from '../storage/audit-repository';

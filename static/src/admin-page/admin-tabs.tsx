@@ -11,6 +11,7 @@ const panel = xcss({ width: '100%', paddingBlockStart: 'space.200' });
 const AdminCalendars = lazy(() => import('./admin-calendars').then((module) => ({ default: module.AdminCalendars })));
 const AdminStatusGroups = lazy(() => import('./admin-status-groups').then((module) => ({ default: module.AdminStatusGroups })));
 const AdminActivity = lazy(() => import('./admin-activity').then((module) => ({ default: module.AdminActivity })));
+const AdminIpAllowlist = lazy(() => import('./admin-ip-allowlist').then((module) => ({ default: module.AdminIpAllowlist })));
 
 /** `restBaseUrl`: the REST API's base URL, for the activity tab's hint. */
 export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
@@ -21,6 +22,7 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
         <Tab testId="admin-tab-calendars">Calendars</Tab>
         <Tab testId="admin-tab-status-groups">Status groups</Tab>
         <Tab testId="admin-tab-activity">REST activity</Tab>
+        <Tab testId="admin-tab-ip-allowlist">IP allow-list</Tab>
       </TabList>
       <TabPanel>
         <Box xcss={panel}>
@@ -45,6 +47,13 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
         <Box xcss={panel}>
           <Suspense fallback={<LoadingState label="Loading REST activity" />}>
             <AdminActivity restBaseUrl={restBaseUrl} />
+          </Suspense>
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={panel}>
+          <Suspense fallback={<LoadingState label="Loading the IP allow-list" />}>
+            <AdminIpAllowlist />
           </Suspense>
         </Box>
       </TabPanel>

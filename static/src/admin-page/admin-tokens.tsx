@@ -9,7 +9,7 @@ import type { TokenView } from '../../../src/contract/tokens';
 import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
-import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
+import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, OwnerCell, RestrictionsCell, TokenIdCell } from '../shared/token-cells';
 import { useLatestLoad } from '../shared/use-latest-load';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
@@ -29,7 +29,8 @@ const head: HeadType = {
     { key: 'expires', content: 'Expires at', width: 12 },
     { key: 'lastUsed', content: 'Last used', width: 12 },
     { key: 'uses', content: 'Uses', width: 5 },
-    { key: 'notes', content: 'Notes', width: 15 },
+    { key: 'notes', content: 'Notes', width: 11 },
+    { key: 'restrictions', content: 'Restrictions', width: 10 },
     { key: 'actions', content: 'Actions', width: 18 },
   ],
 };
@@ -48,6 +49,7 @@ function rowOf(token: TokenView, now: number, onAction: (action: AdminAction) =>
       { key: 'lastUsed', content: <LastUsedCell token={token} now={now} /> },
       { key: 'uses', content: <Text>{token.useCount}</Text> },
       { key: 'notes', content: <NotesCell token={token} /> },
+      { key: 'restrictions', content: <RestrictionsCell token={token} /> },
       {
         key: 'actions',
         content: (

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { createTokenPayload, NOTES_MAX_LENGTH, type IssuedToken } from '../../../src/contract/tokens';
 import { type ExpiryChoice, ExpiryPicker, expiryDateOf } from '../shared/expiry-picker';
 import { showErrorFlag } from '../shared/flags';
+import { RestrictionFields, readRestrictions, restrictionValueOf } from '../shared/restriction-fields';
 import { FormDialog } from '../shared/form-dialog';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
 
@@ -17,11 +18,12 @@ export interface CreateTokenDialogProps {
   onCreated: (issued: IssuedToken) => void;
 }
 
-type FieldErrors = Partial<Record<'notes' | 'expiresAt', string>>;
+type FieldErrors = Partial<Record<'notes' | 'expiresAt' | 'allowedIps' | 'projectKeys', string>>;
 
 export function CreateTokenDialog({ now, onClose, onCreated }: CreateTokenDialogProps) {
   const [notes, setNotes] = useState('');
   const [expiry, setExpiry] = useState<ExpiryChoice>({ preset: '90d', customDate: '' });
+  const [restrictions, setRestrictions] = useState(restrictionValueOf());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [working, setWorking] = useState(false);
 
@@ -31,7 +33,9 @@ export function CreateTokenDialog({ now, onClose, onCreated }: CreateTokenDialog
       setErrors({ expiresAt: 'Pick the date the token should stop working.' });
       return;
     }
-    const payload = { expiresAt, ...(notes.trim() ? { notes: notes.trim() } : {}) };
+    const { allowedIps, projectKeys, errors: restrictionErrors } = readRestrictions(restrictions);
+    if (Object.keys(restrictionErrors).length > 0) return setErrors(restrictionErrors);
+    const payload = { expiresAt, ...(notes.trim() ? { notes: notes.trim() } : {}), allowedIps, projectKeys };
     const checked = createTokenPayload.safeParse(payload);
     if (!checked.success) {
       const fieldErrors: FieldErrors = {};
@@ -49,8 +53,8 @@ export function CreateTokenDialog({ now, onClose, onCreated }: CreateTokenDialog
       onCreated(await callResolver('tokens/create', checked.data));
     } catch (error) {
       setWorking(false);
-      if (error instanceof ResolverCallError && (error.field === 'notes' || error.field === 'expiresAt')) {
-        setErrors({ [error.field]: error.message });
+      if (error instanceof ResolverCallError && ['notes', 'expiresAt', 'allowedIps', 'projectKeys'].includes(error.field ?? '')) {
+        setErrors({ [error.field as keyof FieldErrors]: error.message });
       } else {
         showErrorFlag('Token not created', error);
       }
@@ -94,6 +98,7 @@ export function CreateTokenDialog({ now, onClose, onCreated }: CreateTokenDialog
           )}
         </div>
         <ExpiryPicker id="create-token-expiry" choice={expiry} onChange={setExpiry} now={now} error={errors.expiresAt} />
+        <RestrictionFields idPrefix="create-token" value={restrictions} onChange={setRestrictions} errors={errors} />
       </Stack>
     </FormDialog>
   );

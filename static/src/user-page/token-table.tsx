@@ -5,7 +5,7 @@ import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import EmptyState from '@atlaskit/empty-state';
 import { Inline, Text } from '@atlaskit/primitives';
 import type { TokenView } from '../../../src/contract/tokens';
-import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, TokenIdCell } from '../shared/token-cells';
+import { ActiveCell, CreatedCell, ExpiresCell, LastUsedCell, NotesCell, RestrictionsCell, TokenIdCell, restrictionSummary } from '../shared/token-cells';
 import type { DialogState } from './dialog-state';
 
 export interface TokenTableProps {
@@ -22,7 +22,8 @@ const head: HeadType = {
     { key: 'expires', content: 'Expires at', isSortable: true, width: 14 },
     { key: 'lastUsed', content: 'Last used', isSortable: true, width: 13 },
     { key: 'uses', content: 'Uses', isSortable: true, width: 6 },
-    { key: 'notes', content: 'Notes', isSortable: true, width: 17 },
+    { key: 'notes', content: 'Notes', isSortable: true, width: 13 },
+    { key: 'restrictions', content: 'Restrictions', isSortable: true, width: 12 },
     { key: 'actions', content: <span>Actions</span>, width: 20 },
   ],
 };
@@ -40,6 +41,7 @@ function rowOf(token: TokenView, now: number, onAction: TokenTableProps['onActio
       { key: token.lastUsedAt ?? '', content: <LastUsedCell token={token} now={now} /> },
       { key: token.useCount, content: <Text>{token.useCount}</Text> },
       { key: token.notes.toLowerCase(), content: <NotesCell token={token} /> },
+      { key: Object.values(restrictionSummary(token)).join(' '), content: <RestrictionsCell token={token} /> },
       {
         key: 'actions',
         content: (

@@ -1,5 +1,5 @@
 // Allow-list lines as the dialogs and the server read them, and matching an address.
-import { readIpLine, readIpLines } from '../../../src/contract/token-restrictions';
+import { readIpLine, readIpLines } from '../../../src/contract/ip-lines';
 import { ipRangesOf } from '../../../src/tokens/ip-ranges';
 
 describe('reading allow-list lines', () => {

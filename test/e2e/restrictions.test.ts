@@ -37,7 +37,7 @@ describe('token restrictions', () => {
     expect(await page.getByText('(SEC)').count()).toBe(0);
     await page.locator('#create-token-projects').fill('OPS');
     await page.keyboard.press('Enter');
-    await page.keyboard.press('Escape');
+    await page.getByTestId('create-token-dialog').getByText('Allowed IP addresses').click();
     await harness.screenshot(page, 'restrictions-create-dialog');
     await page.getByTestId('create-token-submit').click();
     await page.getByTestId('issued-token-dialog').waitFor();

@@ -10,4 +10,4 @@ export { cachedUserDirectory, OWNER_STATE_FRESH_MS } from './cached-user-directo
 export { createJiraUserDirectory } from './jira-user-directory';
 export type { UserDirectory } from './user-directory';
 export { DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
-export { createJiraProjectDirectory, type JiraProject, type ProjectDirectory } from './project-directory';
+export { createJiraProjectDirectory, type ProjectDirectory } from './project-directory';

@@ -19,6 +19,7 @@ import type { ActivityListPayload, RestActivityPage } from './rest-activity';
 import type { CapResult, GroupSearchPayload, GroupView, ManagerCreatePayload, ManagerListPayload, PolicyView, UpdatePolicyPayload } from './policy';
 import type { BuilderOptions, ProjectView, ReportPreview, ReportPreviewPayload } from './report-builder';
 import type * as audit from './audit';
+import type { IpAllowlistView, ProjectView as ScopeProjectView, UpdateIpAllowlistPayload } from './token-restrictions';
 
 export interface ResolverDefinitions {
   'app/context': { payload: EmptyPayload; result: AppContextView };
@@ -81,6 +82,11 @@ export interface ResolverDefinitions {
   /** Without confirmCount: the count of tokens that would stop working; with it: retires. */
   'admin/keys/retire': { payload: audit.RetireKeyPayload; result: audit.RetireKeyResult };
   'admin/tokens/deactivate-all': { payload: audit.DeactivateAllPayload; result: { deactivated: number } };
+  /** Projects the caller may browse: the choices of a token's project scope. */
+  'projects/list': { payload: EmptyPayload; result: { projects: ScopeProjectView[] } };
+  /** The installation-wide IP allow-list every token obeys (Jira admins). */
+  'admin/ip-allowlist/get': { payload: EmptyPayload; result: IpAllowlistView };
+  'admin/ip-allowlist/update': { payload: UpdateIpAllowlistPayload; result: IpAllowlistView };
 }
 
 export type ResolverKey = keyof ResolverDefinitions;

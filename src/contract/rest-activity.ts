@@ -26,6 +26,10 @@ export interface RestActivityView {
   issueCount: number;
   status: number;
   durationMs: number;
+  /** The caller's address as Forge's edge saw it; null when unknown. */
+  clientIp: string | null;
+  /** Why a genuine token was refused (IP: from outside an allow-list); null when the request ran. */
+  refusal: string | null;
 }
 
 export interface RestActivityPage {

@@ -5,6 +5,7 @@ import { INSTANT_FORMS, parseExpiry, parseInstantBound } from './instant-text';
 import { isWellFormedText, LONE_SURROGATE_MESSAGE } from './well-formed-text';
 
 export { parseExpiry, parseInstantBound } from './instant-text';
+import { allowedIpsField, projectKeysField } from './token-restrictions';
 
 export const NOTES_MAX_LENGTH = 500;
 /** Far-future expiry the UI offers as "no practical expiry". */
@@ -17,12 +18,25 @@ const notes = z
   .refine(isWellFormedText, { message: LONE_SURROGATE_MESSAGE });
 const tokenId = z.string().uuid({ message: 'must be a token id (a UUID)' });
 
-/** Without `expiresAt`, the policy's default lifetime applies. */
-export const createTokenPayload = z.strictObject({ expiresAt: expiresAt.optional(), notes: notes.optional() });
+/** Restrictions: `allowedIps` one address or CIDR range a line ([] any), `projectKeys` ([] every browsable project). */
+export const createTokenPayload = z.strictObject({
+  /** Without `expiresAt`, the policy's default lifetime applies. */
+  expiresAt: expiresAt.optional(),
+  notes: notes.optional(),
+  allowedIps: allowedIpsField.optional(),
+  projectKeys: projectKeysField.optional(),
+});
 export const updateTokenPayload = z
-  .strictObject({ id: tokenId, active: z.boolean().optional(), expiresAt: expiresAt.optional(), notes: notes.optional() })
-  .refine((p) => p.active !== undefined || p.expiresAt !== undefined || p.notes !== undefined, {
-    message: 'give at least one of active, expiresAt, notes',
+  .strictObject({
+    id: tokenId,
+    active: z.boolean().optional(),
+    expiresAt: expiresAt.optional(),
+    notes: notes.optional(),
+    allowedIps: allowedIpsField.optional(),
+    projectKeys: projectKeysField.optional(),
+  })
+  .refine((p) => p.active !== undefined || p.expiresAt !== undefined || p.notes !== undefined || p.allowedIps !== undefined || p.projectKeys !== undefined, {
+    message: 'give at least one of active, expiresAt, notes, allowedIps, projectKeys',
   });
 export const tokenIdPayload = z.strictObject({ id: tokenId });
 export const emptyPayload = z.strictObject({});
@@ -80,6 +94,10 @@ export interface TokenView {
   createdBy: { accountId: string; displayName: string } | null;
   /** Set when an administrator or token manager deactivated it: only they can reactivate it. */
   deactivatedBy: 'administrator' | null;
+  /** Addresses and CIDR ranges the token works from; [] means any address. */
+  allowedIps: string[];
+  /** Projects the token's reports are limited to; [] means every project the owner may browse. */
+  projectKeys: string[];
 }
 
 /** The only response that ever carries the token text: show it once. */

@@ -12,7 +12,7 @@ import type { JiraClient } from './jira-client';
 import { PRIORITY } from './jira-client';
 import { JiraAccessError } from '../kernel/errors';
 import { CHANGELOG_BATCH_ISSUES, fetchIssueHistories, type IssueWithHistory } from './issue-history-fetch';
-import { keepBrowsableIssues, PERMISSION_CHECK_BATCH } from './owner-permissions';
+import { keepIssuesInView, PERMISSION_CHECK_BATCH } from './owner-permissions';
 import { encodePosition, type PagePosition } from './page-position';
 import { searchIdsPageSchema } from './jira-schemas';
 
@@ -43,6 +43,8 @@ export interface IssueStreamSetup {
   /** Aborts the client's waiting requests when the stream closes. */
   abort: AbortController;
   ownerAccountId: string;
+  /** The token's project scope: only issues of these projects pass ([]: every browsable project). */
+  projectKeys: readonly string[];
   fields: readonly string[];
   /** Fields whose changelog items the histories carry besides status and assignee. */
   historyFields?: readonly string[];
@@ -242,7 +244,7 @@ export class IssueStream {
     this.checks.push(check);
     this.pendingRaw += items.length;
     const ids = items.map((item) => item.id);
-    keepBrowsableIssues(this.setup.client, this.setup.ownerAccountId, ids, 1).then(
+    keepIssuesInView(this.setup.client, { ownerAccountId: this.setup.ownerAccountId, projectKeys: this.setup.projectKeys }, ids, 1).then(
       (kept) => {
         const allowed = new Set(kept);
         check.value = items.filter((item) => allowed.has(item.id));

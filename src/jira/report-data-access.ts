@@ -26,6 +26,8 @@ const SEARCH_MIN_PAGE = 1000;
 export interface IssueStreamRequest {
   selection: IssueSelection;
   ownerAccountId: string;
+  /** The token's project scope ([] or absent: every project the owner may browse). */
+  projectKeys?: readonly string[];
   /** Issue fields the report shows besides the history (e.g. 'summary'). */
   fields: readonly string[];
   /** Fields whose changes the histories carry as otherChanges (at most MAX_HISTORY_FIELDS). */
@@ -113,6 +115,7 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
       client: streamClient,
       abort,
       ownerAccountId: request.ownerAccountId,
+      projectKeys: request.projectKeys ?? [],
       fields: request.fields,
       ...(request.historyFields?.length ? { historyFields: request.historyFields } : {}),
       jql,

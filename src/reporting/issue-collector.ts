@@ -9,6 +9,8 @@ import { JiraAccessError } from '../kernel/errors';
 export interface CollectRequest {
   selection: IssueSelection;
   ownerAccountId: string;
+  /** The token's project scope, enforced where the owner's permissions are ([]: none). */
+  projectKeys: readonly string[];
   fields: readonly string[];
   /** Fields whose changes the histories carry (historyFields). */
   historyFields?: readonly string[];
@@ -43,6 +45,7 @@ export function openCollection(access: IssueDataAccess, request: CollectRequest)
   const stream: IssueStream = access.openIssueStream({
     selection: request.selection,
     ownerAccountId: request.ownerAccountId,
+    projectKeys: request.projectKeys,
     fields: request.fields,
     ...(request.historyFields?.length ? { historyFields: request.historyFields } : {}),
     demand: 0,

@@ -40,7 +40,7 @@ export function createReportPreview(deps: ReportPreviewDeps) {
       const limit = Math.min(parsed.pageSize ?? PREVIEW_MAX_ROWS, PREVIEW_MAX_ROWS);
       // The table is always shown as the JSON table; the output type only changes the copied request.
       const params = { ...parsed, outputType: 'json' as const, pageSize: limit };
-      const page = await deps.reports.runSynchronous({ ownerAccountId: caller.accountId, params, limit });
+      const page = await deps.reports.runSynchronous({ ownerAccountId: caller.accountId, projectKeys: [], params, limit });
       // The body the REST API would send, read back: the preview cannot drift from it.
       const document = JSON.parse(deps.reports.render(page, params).body) as JsonTableDocument;
       return {

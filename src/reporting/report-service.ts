@@ -57,6 +57,8 @@ export interface ReportServiceDeps {
 
 export interface ReportPageRequest {
   ownerAccountId: string;
+  /** The verified token's project scope ([]: every project the owner may browse). */
+  projectKeys: readonly string[];
   params: ReportParams;
   /** Most issues in this page. */
   limit: number;
@@ -138,6 +140,7 @@ export function createReportService(deps: ReportServiceDeps) {
     return openCollection(deps.access, {
       selection,
       ownerAccountId: request.ownerAccountId,
+      projectKeys: request.projectKeys,
       fields,
       // Only the report of field histories reads them: other reports' changelog calls stay as they are.
       ...(params.columnsBy === 'anyFieldDurationExpanded' ? { historyFields: params.historyFields } : {}),
@@ -204,7 +207,7 @@ export function createReportService(deps: ReportServiceDeps) {
     openPages,
 
     /** A page within the web trigger's time: the budget starts now, on the injected clock. */
-    runSynchronous(request: { ownerAccountId: string; params: ReportParams; limit: number }): Promise<ReportPage> {
+    runSynchronous(request: { ownerAccountId: string; projectKeys: readonly string[]; params: ReportParams; limit: number }): Promise<ReportPage> {
       const started = clock.now();
       return runPage({ ...request, softDeadline: started + syncBudget.softMs, hardDeadline: started + syncBudget.hardMs });
     },
@@ -214,15 +217,23 @@ export function createReportService(deps: ReportServiceDeps) {
      * part of a set would be a wrong answer, so a set that does not fit is a 400 naming the
      * selection, pointing to /rest/export), then one statistic per column and group.
      */
-    async aggregateSynchronous(request: { ownerAccountId: string; params: ReportParams }): Promise<{ rendered: RenderedReport; issueCount: number }> {
+    async aggregateSynchronous(request: {
+      ownerAccountId: string;
+      projectKeys: readonly string[];
+      params: ReportParams;
+    }): Promise<{ rendered: RenderedReport; issueCount: number }> {
       const type = checkAggregation(request.params);
       // Refused before any issue is read: a workbook is /rest/smallexport's and /rest/export's.
       const outputType = request.params.outputType;
       if (outputType === 'xlsx') throw fieldError('outputType', 'xlsx is a file: /rest/aggregation answers json, jsonSimplified or csv');
+      // A statistic covers the whole selection: there is no page to continue (and a page
+      // token from a list must not stand in for the selection).
+      if (request.params.nextPageToken !== undefined) throw fieldError('nextPageToken', 'an aggregation covers the whole selection; leave nextPageToken out');
       const params: ReportParams = { ...request.params, pageSize: undefined, startIssueIndex: 0 };
       const started = clock.now();
       const page = await runPage({
         ownerAccountId: request.ownerAccountId,
+        projectKeys: request.projectKeys,
         params,
         limit: SYNC_ISSUE_LIMIT,
         softDeadline: started + syncBudget.softMs,

@@ -87,6 +87,8 @@ export function createRestActivity(deps: {
           issueCount: row.issueCount,
           status: row.status,
           durationMs: row.durationMs,
+          clientIp: row.clientIp ?? null,
+          refusal: row.refusal ?? null,
         })),
       };
     },

@@ -98,9 +98,20 @@ async function routeRequest(request: RestRequest, services: RouteServices, insta
 
   const token = presentedToken(request);
   if (token === undefined) throw new TokenRejectedError('MISSING');
-  const principal = await services.verifier.verify(token, { installationId, ip: clientIp(request) });
-
+  const ip = clientIp(request);
   const timing = services.restActivity.start();
+  let principal;
+  try {
+    principal = await services.verifier.verify(token, { installationId, ip });
+  } catch (error) {
+    // A genuine token used from outside its allow-list: the refusal is logged with the address.
+    if (error instanceof TokenRejectedError && error.refused) {
+      const { tokenId, accountId } = error.refused;
+      await timing.finish({ tokenId, accountId, endpoint: route.pattern, method, issueCount: 0, status: 401, clientIp: ip, refusal: error.reason });
+    }
+    throw error;
+  }
+
   let result: RouteResult;
   try {
     const limited = await services.restActivity.admit(principal.tokenId);
@@ -123,6 +134,7 @@ async function routeRequest(request: RestRequest, services: RouteServices, insta
     method,
     issueCount: result.issueCount ?? 0,
     status: result.response.statusCode,
+    clientIp: ip,
   });
   return result.response;
 }

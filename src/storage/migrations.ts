@@ -251,6 +251,26 @@ export const schemaMigrations: readonly SchemaMigration[] = [
     name: '0161-index-calendar-numbers-calendar',
     statement: (db) => db.schema.createIndex('calendar_numbers_calendar').on('calendar_numbers').column('calendar_id').unique(),
   },
+  {
+    // Per-token restrictions, JSON arrays of text: canonical IP addresses and CIDR ranges
+    // (empty: any address) and Jira project keys (empty: every project the owner may browse).
+    name: '0140-add-tokens-allowed-ips',
+    statement: (db) => db.schema.alterTable('tokens').addColumn('allowed_ips', 'varchar(4000)', (c) => c.notNull().defaultTo('[]')),
+  },
+  {
+    name: '0141-add-tokens-project-keys',
+    statement: (db) => db.schema.alterTable('tokens').addColumn('project_keys', 'varchar(4000)', (c) => c.notNull().defaultTo('[]')),
+  },
+  {
+    // The address the edge saw, for every logged request (refused ones included).
+    name: '0142-add-rest-requests-client-ip',
+    statement: (db) => db.schema.alterTable('rest_requests').addColumn('client_ip', 'varchar(64)'),
+  },
+  {
+    // Why a token was refused (e.g. IP) when a known token was turned away; null otherwise.
+    name: '0143-add-rest-requests-refusal',
+    statement: (db) => db.schema.alterTable('rest_requests').addColumn('refusal', 'varchar(32)'),
+  },
 ];
 
 /** The same migrations for Kysely's Migrator (SQLite and MariaDB). */

@@ -13,6 +13,10 @@ export interface RestRequestRecord {
   issueCount: number;
   status: number;
   durationMs: number;
+  /** The caller's address as the edge saw it. */
+  clientIp?: string | null;
+  /** Why a known token was refused (e.g. IP); absent for requests that ran. */
+  refusal?: string | null;
 }
 
 export interface LoggedRestRequest extends RestRequestRecord {
@@ -29,6 +33,8 @@ const rowSchema = z.object({
   issue_count: z.coerce.number(),
   status: z.coerce.number(),
   duration_ms: z.coerce.number(),
+  client_ip: z.string().nullable(),
+  refusal: z.string().nullable(),
 });
 
 export interface RestRequestRepository {
@@ -54,6 +60,8 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
           issue_count: record.issueCount,
           status: record.status,
           duration_ms: Math.min(record.durationMs, 2_147_483_647),
+          client_ip: record.clientIp ?? null,
+          refusal: record.refusal?.slice(0, 32) ?? null,
         })
         .execute();
     },
@@ -81,6 +89,8 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
             issueCount: row.issue_count,
             status: row.status,
             durationMs: row.duration_ms,
+            clientIp: row.client_ip,
+            refusal: row.refusal,
           };
         }),
         total: z.object({ total: z.coerce.number() }).parse(count ?? { total: 0 }).total,

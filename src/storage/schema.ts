@@ -22,6 +22,10 @@ export interface TokensTable {
   deactivated_by: Generated<string | null>;
   /** Which of the owner's admission slots the token holds (unique per owner); NULL on rows older than slots. */
   slot: number | null;
+  /** JSON array of canonical IP addresses and CIDR ranges; [] allows any address. */
+  allowed_ips: Generated<string>;
+  /** JSON array of Jira project keys; [] allows every project the owner may browse. */
+  project_keys: Generated<string>;
 }
 
 export interface AuditEventsTable {
@@ -90,6 +94,10 @@ export interface RestRequestsTable {
   issue_count: number;
   status: number;
   duration_ms: number;
+  /** The caller's address as the edge saw it (null when unknown). */
+  client_ip: string | null;
+  /** A known token's refusal reason (e.g. IP); null for requests that ran. */
+  refusal: string | null;
 }
 
 /** A /rest/export job: its parameters, progress and the layout of its stored result. */

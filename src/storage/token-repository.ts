@@ -24,13 +24,24 @@ export interface TokenRecord {
   createdBy: string | null;
   /** Who last deactivated it; an admin's or manager's deactivation only they can undo. */
   deactivatedBy: DeactivatedBy | null;
+  /** Canonical IP addresses and CIDR ranges the token may be used from; [] allows any. */
+  allowedIps: string[];
+  /** Jira project keys the token's reports are limited to; [] allows every browsable project. */
+  projectKeys: string[];
 }
 
 export const deactivators = ['owner', 'manager', 'admin'] as const;
 export type DeactivatedBy = (typeof deactivators)[number];
 
-export type NewTokenRecord = Omit<TokenRecord, 'useCount' | 'lastUsedAt' | 'lastUsedIp' | 'createdBy' | 'deactivatedBy'> &
-  Partial<Pick<TokenRecord, 'lastUsedAt' | 'lastUsedIp' | 'createdBy'>>;
+export type NewTokenRecord = Omit<TokenRecord, 'useCount' | 'lastUsedAt' | 'lastUsedIp' | 'createdBy' | 'deactivatedBy' | 'allowedIps' | 'projectKeys'> &
+  Partial<Pick<TokenRecord, 'lastUsedAt' | 'lastUsedIp' | 'createdBy' | 'allowedIps' | 'projectKeys'>>;
+
+const textList = z.string().transform((text, ctx): string[] => {
+  const parsed = z.array(z.string()).safeParse(JSON.parse(text));
+  if (parsed.success) return parsed.data;
+  ctx.addIssue({ code: 'custom', message: 'is not a JSON list of strings' });
+  return z.NEVER;
+});
 
 // Rows are parsed, not cast: MySQL drivers may return BIGINT as strings.
 const tokenRowSchema = z
@@ -49,6 +60,8 @@ const tokenRowSchema = z
     use_count: z.coerce.number(),
     created_by: z.string().nullable().optional(),
     deactivated_by: z.enum(deactivators).nullable().optional(),
+    allowed_ips: textList,
+    project_keys: textList,
   })
   .transform((row): TokenRecord => ({
     id: row.id,
@@ -65,6 +78,8 @@ const tokenRowSchema = z
     useCount: row.use_count,
     createdBy: row.created_by ?? null,
     deactivatedBy: row.deactivated_by ?? null,
+    allowedIps: row.allowed_ips,
+    projectKeys: row.project_keys,
   }));
 
 function parseRow(row: unknown): TokenRecord {
@@ -75,6 +90,8 @@ export interface TokenChanges {
   active?: boolean;
   expiresAt?: number;
   notes?: string;
+  allowedIps?: readonly string[];
+  projectKeys?: readonly string[];
 }
 
 export interface TokenFilter {
@@ -166,6 +183,8 @@ export function createTokenRepository(db: Db): TokenRepository {
     expires_at: token.expiresAt,
     last_used_at: token.lastUsedAt ?? null,
     last_used_ip: token.lastUsedIp ?? null,
+    allowed_ips: JSON.stringify(token.allowedIps ?? []),
+    project_keys: JSON.stringify(token.projectKeys ?? []),
     slot,
   });
 
@@ -227,6 +246,8 @@ export function createTokenRepository(db: Db): TokenRepository {
               }),
           ...(changes.expiresAt === undefined ? {} : { expires_at: changes.expiresAt }),
           ...(changes.notes === undefined ? {} : { notes: changes.notes }),
+          ...(changes.allowedIps === undefined ? {} : { allowed_ips: JSON.stringify(changes.allowedIps) }),
+          ...(changes.projectKeys === undefined ? {} : { project_keys: JSON.stringify(changes.projectKeys) }),
         })
         .where('id', '=', id)
         .where('owner_account_id', '=', ownerAccountId);

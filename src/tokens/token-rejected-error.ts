@@ -13,7 +13,9 @@ export type TokenRejection =
   | 'EXPIRED'
   | 'OWNER_INACTIVE'
   /** The owner is outside the token policy's "who may use tokens" groups. */
-  | 'POLICY';
+  | 'POLICY'
+  /** The call came from an address outside the token's or the installation's IP allow-list. */
+  | 'IP';
 
 /**
  * One message for every refusal, the one TISJWT clients know: which check failed would tell
@@ -21,6 +23,12 @@ export type TokenRejection =
  * tests and the audit trail.
  */
 export const TOKEN_REFUSED_MESSAGE = 'tisjwt is required for authentication.';
+
+/** The genuine token a refusal concerns (a known token from the wrong place), for the activity log. */
+export interface RefusedToken {
+  tokenId: string;
+  accountId: string;
+}
 
 export class TokenRejectedError extends AppError {
   readonly reason: TokenRejection;
@@ -33,5 +41,10 @@ export class TokenRejectedError extends AppError {
     this.reason = reason;
     this.tokenId = options.token?.id;
     this.ownerAccountId = options.token?.ownerAccountId;
+  }
+
+  /** The genuine token refused, for the activity log; undefined before the signature proved it ours. */
+  get refused(): RefusedToken | undefined {
+    return this.tokenId !== undefined && this.ownerAccountId !== undefined ? { tokenId: this.tokenId, accountId: this.ownerAccountId } : undefined;
   }
 }

@@ -22,8 +22,11 @@ import {
 } from '../contract/tokens';
 import { latestAllowedExpiry, type CapResult, type ManagerCreatePayload, type Policy } from '../contract/policy';
 import type { AuditRecorder } from '../audit/audit-recorder';
-import type { UserDirectory } from '../jira';
+import type { ProjectDirectory, UserDirectory } from '../jira';
 import type { ManagerRole, PolicyService } from '../policy/policy-service';
+import { readIpLines } from '../contract/ip-lines';
+import type { ProjectView } from '../contract/token-restrictions';
+import type { FieldProblem } from '../kernel/errors';
 import type { AuditRepository } from '../storage/audit-repository';
 import type { DeactivatedBy, TokenFilter, TokenRecord, TokenRepository } from '../storage/token-repository';
 import { hashToken, signToken } from './jwt-codec';
@@ -38,7 +41,14 @@ export interface TokenServiceDeps {
   keys: SigningKeys;
   users: UserDirectory;
   policy: PolicyService;
+  /** Projects an owner may browse: a token's project scope must lie within them. */
+  projects: ProjectDirectory;
   clock: Clock;
+}
+
+interface RestrictionInput {
+  allowedIps?: readonly string[] | undefined;
+  projectKeys?: readonly string[] | undefined;
 }
 
 /** Self-rotation: at most once a minute per token, so a looping script cannot churn keys. */
@@ -99,6 +109,35 @@ export function createTokenService(deps: TokenServiceDeps) {
   const viewDeps = { users, mayUse: (accountId: string) => policy.mayUse(accountId) };
   const views = (rows: readonly TokenRecord[], now: number): Promise<TokenView[]> => toTokenViews(rows, viewDeps, now);
 
+  /**
+   * Checks and canonicalises restrictions, every bad line and key at once: IP lines must
+   * be addresses or CIDR ranges, project keys projects the owner may browse (Jira's key
+   * spelling is kept). Absent fields stay absent, so an update leaves them as they were.
+   */
+  async function restrictionsOf(ownerAccountId: string, input: RestrictionInput): Promise<{ allowedIps?: string[]; projectKeys?: string[] }> {
+    const problems: FieldProblem[] = [];
+    const out: { allowedIps?: string[]; projectKeys?: string[] } = {};
+    if (input.allowedIps !== undefined) {
+      const read = readIpLines(input.allowedIps, 'allowedIps');
+      problems.push(...read.problems);
+      out.allowedIps = read.canonical;
+    }
+    if (input.projectKeys !== undefined) {
+      const wanted = input.projectKeys.filter((key) => key.trim() !== '');
+      const browsable =
+        wanted.length === 0 ? new Map<string, string>() : new Map((await deps.projects.browsableBy(ownerAccountId)).map((p) => [p.key.toUpperCase(), p.key]));
+      const keys: string[] = [];
+      for (const key of wanted) {
+        const known = browsable.get(key.toUpperCase());
+        if (known === undefined) problems.push({ field: 'projectKeys', message: `${key} is not a project the token owner may browse` });
+        else if (!keys.includes(known)) keys.push(known);
+      }
+      out.projectKeys = keys;
+    }
+    if (problems.length > 0) throw new FieldError(problems);
+    return out;
+  }
+
   async function viewOf(id: string, now: number): Promise<TokenView> {
     const row = await tokens.findById(id);
     if (!row) throw notFound();
@@ -120,7 +159,7 @@ export function createTokenService(deps: TokenServiceDeps) {
   async function issueNew(
     actor: Caller,
     ownerAccountId: string,
-    payload: { expiresAt?: string | undefined; notes?: string | undefined },
+    payload: { expiresAt?: string | undefined; notes?: string | undefined } & RestrictionInput,
     current: Policy,
   ): Promise<IssuedToken> {
     const now = clock.now();
@@ -128,6 +167,7 @@ export function createTokenService(deps: TokenServiceDeps) {
     if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
     checkLifetime(current, expiresAt, now);
     checkNotes(current, payload.notes);
+    const restrictions = await restrictionsOf(ownerAccountId, payload);
     const id = randomUUID();
     const issued = await issue({ installationId: actor.installationId, accountId: ownerAccountId }, id, now);
     const createdBy = ownerAccountId === actor.accountId ? null : actor.accountId;
@@ -142,6 +182,7 @@ export function createTokenService(deps: TokenServiceDeps) {
       updatedAt: now,
       expiresAt,
       createdBy,
+      ...restrictions,
     };
     // The cap is checked and the row written in one statement, so concurrent creates cannot pass it.
     const limit = current.maxActiveTokensPerUser;
@@ -205,6 +246,11 @@ export function createTokenService(deps: TokenServiceDeps) {
       return views(await tokens.listByOwner(caller.accountId), clock.now());
     },
 
+    /** Projects the caller may browse, for the project scope picker. */
+    async listMyProjects(caller: Caller): Promise<ProjectView[]> {
+      return (await deps.projects.browsableBy(caller.accountId)).map((project) => ({ key: project.key, name: project.name }));
+    },
+
     async create(caller: Caller, payload: CreateTokenPayload): Promise<IssuedToken> {
       const current = await policy.current();
       const refusal = await policy.createRefusal(caller.accountId, current);
@@ -220,6 +266,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         active: payload.active,
         notes: payload.notes,
         expiresAt: payload.expiresAt === undefined ? undefined : expiryOrThrow(payload.expiresAt),
+        ...(await restrictionsOf(caller.accountId, payload)),
       };
       if (changes.expiresAt !== undefined && changes.expiresAt > now) checkLifetime(current, changes.expiresAt, now);
       if (changes.notes !== undefined) checkNotes(current, changes.notes);
@@ -231,7 +278,13 @@ export function createTokenService(deps: TokenServiceDeps) {
         throw new AppError('FORBIDDEN', 'An administrator or token manager deactivated this token; only they can reactivate it.');
       }
       const after = await tokens.findById(payload.id);
-      if (after) await recorder.tokenChanged(caller, before, after);
+      if (after) {
+        await recorder.tokenChanged(caller, before, after);
+        const restrictionsOfRow = (row: TokenRecord) => ({ allowedIps: row.allowedIps, projectKeys: row.projectKeys });
+        if (JSON.stringify(restrictionsOfRow(before)) !== JSON.stringify(restrictionsOfRow(after))) {
+          await recorder.restrictionsChanged(caller, after, restrictionsOfRow(before), restrictionsOfRow(after));
+        }
+      }
       return viewOf(payload.id, now);
     },
 
@@ -292,11 +345,14 @@ export function createTokenService(deps: TokenServiceDeps) {
       return { id: payload.id };
     },
 
-    /** Whether a token still works for its owner (export jobs stop when it does not). */
-    async stillUsable(tokenId: string, ownerAccountId: string): Promise<boolean> {
+    /**
+     * Whether a token still works for its owner, and its project scope as stored now: an
+     * export job stops when the token no longer works and obeys the scope of the moment.
+     */
+    async accessOf(tokenId: string, ownerAccountId: string): Promise<{ projectKeys: readonly string[] } | undefined> {
       const token = await tokens.findById(tokenId);
-      if (token === undefined || token.ownerAccountId !== ownerAccountId || tokenRefusalOf(token, clock.now(), true) !== undefined) return false;
-      return policy.mayUse(ownerAccountId);
+      const usable = token !== undefined && token.ownerAccountId === ownerAccountId && tokenRefusalOf(token, clock.now(), true) === undefined;
+      return usable && (await policy.mayUse(ownerAccountId)) ? { projectKeys: token.projectKeys } : undefined;
     },
 
     async adminList(caller: Caller, payload: AdminListPayload): Promise<TokenPage> {

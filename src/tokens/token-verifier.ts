@@ -1,7 +1,9 @@
 // Authenticates a presented token, in the order docs/architecture.md fixes: shape and
-// algorithm, known kid, signature, iss/aud, row by jti, constant-time hash match, active,
-// not expired, owner still an active Jira user, owner allowed by the token policy's use
-// groups (cached membership); then the use is recorded.
+// Authenticates a presented token, in the order docs/architecture.md fixes: shape and
+// algorithm, known kid, signature, iss/aud, row by jti, constant-time hash match, the key
+// not retired, the caller's address within the token's and the installation's IP
+// allow-lists, active, not expired, owner still an active Jira user, owner allowed by the
+// token policy's use groups (cached membership); then the use is recorded.
 import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../kernel/ports';
 import type { UserDirectory } from '../jira';
@@ -10,6 +12,7 @@ import { hashToken, readKeyId, verifyTokenText } from './jwt-codec';
 import type { LastUseRecorder } from './last-use-recorder';
 import type { SigningKeys } from './signing-keys';
 import { inExpiryWarningWindow, tokenRefusalOf } from './token-model';
+import { ipRangesOf } from './ip-ranges';
 import { TokenRejectedError } from './token-rejected-error';
 
 export interface AuthenticatedToken {
@@ -22,6 +25,8 @@ export interface AuthenticatedToken {
   expiresAt: number;
   /** The expiry is within the warning window: REST answers say so in their headers. */
   expiresSoon: boolean;
+  /** Jira project keys the token's reports are limited to; [] for every project the owner may browse. */
+  projectKeys: readonly string[];
 }
 
 export interface TokenVerifierDeps {
@@ -34,6 +39,8 @@ export interface TokenVerifierDeps {
   expiryWarningDays?: () => Promise<number>;
   /** The token policy's use rule for an owner; answers from a cache when warm. */
   mayUse(ownerAccountId: string): Promise<boolean>;
+  /** The installation-wide IP allow-list ([]: none), cached by its owner. */
+  installationIps: { current(): Promise<readonly string[]> };
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -55,6 +62,11 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
       if (!sameHash(stored.tokenHash, hashToken(token))) throw new TokenRejectedError('UNKNOWN_TOKEN', { token: stored });
       // A retired key's tokens carry a key id that no longer matches their row (audit/signing-key-service.ts).
       if (stored.keyId !== kid) throw new TokenRejectedError('UNKNOWN_KEY', { token: stored });
+      // The genuine token from the wrong place: refused like any other, logged with its address.
+      const installationIps = await deps.installationIps.current();
+      if (!ipRangesOf(stored.allowedIps).allows(request.ip) || !ipRangesOf(installationIps).allows(request.ip)) {
+        throw new TokenRejectedError('IP', { token: stored });
+      }
       const now = deps.clock.now();
       // Inactive and expired are refused before Jira is asked about the owner.
       const early = tokenRefusalOf(stored, now, true);
@@ -71,6 +83,7 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
         installationId: request.installationId,
         expiresAt: stored.expiresAt,
         expiresSoon: inExpiryWarningWindow(stored.expiresAt, now, deps.expiryWarningDays ? await deps.expiryWarningDays() : undefined),
+        projectKeys: stored.projectKeys,
       };
     },
   };

@@ -38,6 +38,8 @@ export async function toTokenViews(tokens: readonly TokenRecord[], deps: TokenVi
       allowedByPolicy: allowed.get(token.ownerAccountId) ?? true,
       createdBy: token.createdBy === null ? null : { accountId: token.createdBy, displayName: creator?.displayName ?? token.createdBy },
       deactivatedBy: !token.active && (token.deactivatedBy === 'admin' || token.deactivatedBy === 'manager') ? 'administrator' : null,
+      allowedIps: token.allowedIps,
+      projectKeys: token.projectKeys,
     };
   });
 }

@@ -3,6 +3,8 @@
 // from the verifier's short cache (warm). Beside it, the same with every owner lookup
 // going to a directory (in process, no network): the cost the cache saves is Jira's
 // round trip, which this bench leaves out. Target (issue 15): at least 5,000/s warm.
+// A second set of tokens carries IP allow-lists (a dozen ranges each, IPv4 and IPv6) under an
+// installation-wide list too: the figure with both checks is printed beside the plain one.
 import { openSqliteDatabase } from '../../dev/host/sqlite-database';
 import { createAppServices } from '../../src/entry/composition/app-services';
 import { DEFAULT_POLICY } from '../../src/contract/policy';
@@ -27,7 +29,7 @@ function inProcessDirectory(): UserDirectory & { lookups: number } {
       directory.lookups += 1;
       return new Map<string, JiraUser>(ids.map((id) => [id, { accountId: id, displayName: `User ${id}`, active: true }]));
     },
-    isJiraAdmin: async () => false,
+    isJiraAdmin: async (id: string) => id === 'bench-admin',
   };
   return directory;
 }
@@ -80,11 +82,31 @@ export async function run(): Promise<void> {
   }
   const request = { installationId: INSTALLATION, ip: '203.0.113.7' };
 
+  const restricted: string[] = [];
+  const ranges = ['198.51.100.0/24', '192.0.2.1', '2001:db8::/32', '10.0.0.0/8', '172.16.0.0/12', 'fd00::/8', '100.64.0.0/10', '203.0.114.0/24'];
+  for (let i = 0; i < TOKENS; i += 1) {
+    // One range differs per token, so each row's list is parsed (and cached) on its own.
+    const allowedIps = [...ranges, `192.168.${i}.0/24`, '203.0.113.0/24'];
+    const issued = await services.tokens.create(
+      { accountId: `owner-${i % 10}`, installationId: INSTALLATION },
+      { expiresAt: '2099-12-31', notes: '', allowedIps },
+    );
+    restricted.push(issued.token);
+  }
+
   const before = users.lookups;
   const warm = await rate((token) => services.verifier.verify(token, request), tokens);
   const warmLookups = users.lookups - before;
   console.log(`token verifications, owner state cached (warm), SQLite, one core: ${Math.round(warm).toLocaleString('en')}/s (target >= 5,000/s)`);
   console.log(`  owner lookups, warm-up of ${TOKENS} tokens included, over ${VERIFICATIONS.toLocaleString('en')} verifications: ${warmLookups}`);
+  await services.ipAllowlist.update(
+    { accountId: 'bench-admin', installationId: INSTALLATION },
+    { allowedIps: ['203.0.113.0/24', '2001:db8::/32', '192.0.2.0/24'] },
+  );
+  const withIps = await rate((token) => services.verifier.verify(token, request), restricted);
+  console.log(
+    `token verifications with IP allow-lists (${ranges.length + 2} token ranges + 3 installation ranges), warm, SQLite, one core: ${Math.round(withIps).toLocaleString('en')}/s (target >= 5,000/s)`,
+  );
 
   // The same verifier without the cache: one directory lookup per verification.
   const repository = createTokenRepository(db);
@@ -95,6 +117,7 @@ export async function run(): Promise<void> {
     clock: systemClock,
     lastUse: createLastUseRecorder(repository),
     mayUse: async () => true,
+    installationIps: { current: async () => [] },
   });
   const cold = await rate((token) => uncached.verify(token, request), tokens);
   console.log(`  without the cache (an in-process directory, no Jira latency): ${Math.round(cold).toLocaleString('en')}/s`);

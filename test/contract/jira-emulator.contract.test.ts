@@ -131,6 +131,8 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
       [app, '/rest/api/3/project/search?startAt=0&maxResults=2&orderBy=name'],
       [bob, '/rest/api/3/project/search?query=scr'],
       [app, '/rest/api/3/project/search?orderBy=issueCount'],
+      [app, '/rest/api/3/project/search?startAt=0&maxResults=2&orderBy=key'],
+      [bob, '/rest/api/3/project/search?startAt=1'],
     ];
     for (const [http, path, init] of calls) await http.fetch(path, init);
     expect(app.exchanges.some((e) => e.status >= 400)).toBe(true);

@@ -52,6 +52,9 @@ const EVERY_KEY = {
   'admin/keys/rotate': true,
   'admin/keys/retire': true,
   'admin/tokens/deactivate-all': true,
+  'projects/list': true,
+  'admin/ip-allowlist/get': true,
+  'admin/ip-allowlist/update': true,
 } satisfies Record<keyof ResolverDefinitions, true>;
 const KEYS = Object.keys(EVERY_KEY) as ResolverKey[];
 

@@ -78,6 +78,9 @@ const RULES = {
   'admin/keys/rotate': 'admin',
   'admin/keys/retire': 'admin',
   'admin/tokens/deactivate-all': 'admin',
+  'projects/list': 'anyone',
+  'admin/ip-allowlist/get': 'admin',
+  'admin/ip-allowlist/update': 'admin',
 } satisfies Record<keyof ResolverDefinitions, Rule>;
 const KEYS = Object.keys(RULES) as ResolverKey[];
 

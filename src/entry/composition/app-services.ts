@@ -44,6 +44,7 @@ import { createTokenAddressRepository } from '../../storage/token-address-reposi
 import { createTokenHygieneRepository } from '../../storage/token-hygiene-repository';
 import { createTokenRepository } from '../../storage/token-repository';
 import { createLastUseRecorder } from '../../tokens/last-use-recorder';
+import { createInstallationIpAllowlist, type InstallationIpAllowlist } from '../../tokens/installation-ip-allowlist';
 import { createSigningKeys } from '../../tokens/signing-keys';
 import { createTokenService, type TokenService } from '../../tokens/token-service';
 import { createTokenVerifier, type TokenVerifier } from '../../tokens/token-verifier';
@@ -85,6 +86,8 @@ export interface AppServices {
   /** The daily sweep and "deactivate all tokens". */
   tokenHygiene: TokenHygiene;
   signingKeys: SigningKeyService;
+  /** The installation-wide IP allow-list (Jira admins set it; the verifier obeys it). */
+  ipAllowlist: InstallationIpAllowlist;
 }
 
 export interface ServiceOverrides {
@@ -123,7 +126,9 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   // Group membership through a 5-minute cache: verification asks on every request.
   const groups = cachedGroupDirectory(overrides.groups ?? createJiraGroupDirectory(ports.jira, { runtime }), clock);
   const policy = createPolicyService({ store: createPolicyStore(settingsRepository), audit: auditRepository, users, groups, clock });
-  const tokens = createTokenService({ tokens: tokenRepository, audit: auditRepository, recorder, keys, users, policy, clock });
+  const projects = createProjectDirectory(ports.jira, { runtime });
+  const tokens = createTokenService({ tokens: tokenRepository, audit: auditRepository, recorder, keys, users, policy, projects, clock });
+  const ipAllowlist = createInstallationIpAllowlist({ settings: settingsRepository, audit: auditRepository, users, clock });
   const hygieneSettings = createHygieneSettings({ settings: settingsRepository, users, clock, recorder });
   const activeCaller = createActiveCallerCheck({ accountState });
   const paramSets = createParamSetService({ db, users, clock });
@@ -143,6 +148,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
         lastUse: trackingAddresses(createLastUseRecorder(tokenRepository), addresses, recorder),
         expiryWarningDays: () => hygieneSettings.expiryWarningDays(),
         mayUse: (ownerAccountId) => policy.mayUse(ownerAccountId),
+        installationIps: ipAllowlist,
       }),
       recorder,
       clock,
@@ -154,7 +160,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       reports,
       queue: ports.exportQueue,
       clock,
-      tokenUsable: (tokenId, ownerAccountId) => tokens.stillUsable(tokenId, ownerAccountId),
+      tokenAccess: (tokenId, ownerAccountId) => tokens.accessOf(tokenId, ownerAccountId),
       ...(overrides.exportSettings ? { settings: overrides.exportSettings } : {}),
     }),
     calendars,
@@ -172,7 +178,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       activeCaller,
       reports,
       savedParams: (id) => paramSets.savedParams(id),
-      projects: createProjectDirectory(ports.jira, { runtime }),
+      projects,
       settings: { calendars: () => calendars.list(), statusGroups: () => statusGroups.list(), paramSets: () => paramSets.list() },
     }),
     audit: createAuditService({ audit: auditRepository, addresses, tokens: tokenRepository, users, clock }),
@@ -189,5 +195,6 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       recorder,
     }),
     signingKeys: createSigningKeyService({ keys, registry: createSigningKeyRepository(db), tokens: tokenHygieneRepository, users, clock, recorder }),
+    ipAllowlist,
   };
 }

@@ -5,6 +5,7 @@
 import * as sets from '../../contract/param-sets';
 import * as config from '../../contract/report-config';
 import { activityListPayload } from '../../contract/rest-activity';
+import { updateIpAllowlistPayload } from '../../contract/token-restrictions';
 import * as contract from '../../contract/tokens';
 import type { ResolverTable } from './define';
 
@@ -24,6 +25,14 @@ export const adminPageResolvers: ResolverTable = {
   'admin/activity/list': {
     schema: activityListPayload,
     run: (services, caller, payload) => services.restActivity.list(caller, payload),
+  },
+  'admin/ip-allowlist/get': {
+    schema: contract.emptyPayload,
+    run: (services, caller) => services.ipAllowlist.get(caller),
+  },
+  'admin/ip-allowlist/update': {
+    schema: updateIpAllowlistPayload,
+    run: (services, caller, payload) => services.ipAllowlist.update(caller, payload),
   },
   'admin/calendars/list': {
     schema: contract.emptyPayload,

@@ -41,4 +41,8 @@ export const userPageResolvers: ResolverTable = {
     schema: contract.emptyPayload,
     run: (services, caller) => services.reportPreview.options(caller),
   },
+  'projects/list': {
+    schema: contract.emptyPayload,
+    run: async (services, caller) => ({ projects: await services.tokens.listMyProjects(caller) }),
+  },
 };

@@ -89,8 +89,12 @@ export interface ExportServiceDeps {
   reports: ReportService;
   queue: ExportQueue;
   clock: Clock;
-  /** Whether the token that started an export still works (active, unexpired, not deleted). */
-  tokenUsable(tokenId: string, ownerAccountId: string): Promise<boolean>;
+  /**
+   * The project scope of the token that started an export while it still works (active,
+   * unexpired, not deleted); undefined once it does not. Read at each invocation, so the
+   * export obeys the token's scope as it is now.
+   */
+  tokenAccess(tokenId: string, ownerAccountId: string): Promise<{ projectKeys: readonly string[] } | undefined>;
   settings?: Partial<ExportSettings>;
 }
 
@@ -275,7 +279,8 @@ export function createExportService(deps: ExportServiceDeps) {
       // The claim takes only an unfinished job that no live invocation holds.
       if (!claimed) return isFinal(job) ? 'finished' : 'busy';
       // Deactivating or deleting a token stops what it started, not only its next request.
-      if (!(await deps.tokenUsable(job.tokenId, job.ownerAccountId))) {
+      const access = await deps.tokenAccess(job.tokenId, job.ownerAccountId);
+      if (!access) {
         await jobs.fail(id, clock.now(), 'The token that started this export was deactivated, expired or deleted, so the export stopped.');
         return 'failed';
       }
@@ -294,6 +299,7 @@ export function createExportService(deps: ExportServiceDeps) {
         const pages = reports.openPages(
           {
             ownerAccountId: job.ownerAccountId,
+            projectKeys: access.projectKeys,
             params: progress.cursor === null ? params : { ...params, nextPageToken: progress.cursor },
             softDeadline,
             hardDeadline,

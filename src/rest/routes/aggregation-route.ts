@@ -10,7 +10,11 @@ export const aggregationRoute: Route = {
   async handle({ request, services, principal }): Promise<RouteResult> {
     const params = await reportParamsOf(request, services.paramSets);
     requireSelection(params);
-    const { rendered, issueCount } = await services.reports.aggregateSynchronous({ ownerAccountId: principal.accountId, params });
+    const { rendered, issueCount } = await services.reports.aggregateSynchronous({
+      ownerAccountId: principal.accountId,
+      projectKeys: principal.projectKeys,
+      params,
+    });
     return {
       response: { statusCode: 200, headers: { 'content-type': [rendered.contentType], 'cache-control': ['no-store'] }, body: rendered.body },
       issueCount,

@@ -38,7 +38,12 @@ const listRoute = (pattern: string): Route => ({
     let params = given.nextPageToken === undefined ? given : { ...given, nextPageToken: await services.pageTokens.open(given.nextPageToken, binding) };
     // A continuation carries its JQL in the token; the selection is not needed again.
     if (!params.selection) params = { ...params, selection: { kind: 'jql', jql: '' } };
-    const page = await services.reports.runSynchronous({ ownerAccountId: principal.accountId, params, limit: params.pageSize ?? syncIssueLimit(params) });
+    const page = await services.reports.runSynchronous({
+      ownerAccountId: principal.accountId,
+      projectKeys: principal.projectKeys,
+      params,
+      limit: params.pageSize ?? syncIssueLimit(params),
+    });
     const sealed = page.nextPageToken === undefined ? page : { ...page, nextPageToken: await services.pageTokens.seal(page.nextPageToken, binding) };
     return { response: reportResponse(services.reports, sealed, params), issueCount: page.issueCount };
   },
@@ -55,10 +60,12 @@ const issueRoute = (pattern: string, expanded: boolean): Route => ({
     if (key === undefined) throw fieldError('issueKey', 'is required');
     const page = await services.reports.runSynchronous({
       ownerAccountId: principal.accountId,
+      projectKeys: principal.projectKeys,
       params: { ...params, pageSize: 1, startIssueIndex: 0, nextPageToken: undefined },
       limit: 1,
     });
-    // A key Jira does not know and one the owner may not browse get the same answer.
+    // A key Jira does not know, one the owner may not browse and one outside the token's
+    // project scope all get the same answer.
     if (page.issueCount === 0) throw fieldError('issueKey', `issue ${key} does not exist or the token owner may not browse it`, 'NOT_FOUND');
     return { response: reportResponse(services.reports, { ...page, nextPageToken: undefined }, params), issueCount: 1 };
   },

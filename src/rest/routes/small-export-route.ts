@@ -17,10 +17,18 @@ export const smallExportRoute: Route = {
   methods: ['GET', 'POST'],
   async handle({ request, services, principal }): Promise<RouteResult> {
     const { raw, problems } = await resolvedRawParams(request, services.paramSets);
-    let params = parseReportParams(raw.outputType === undefined ? { ...raw, outputType: ['csv'] } : raw, problems);
-    requireSelection(params);
+    const given = parseReportParams(raw.outputType === undefined ? { ...raw, outputType: ['csv'] } : raw, problems);
+    requireSelection(given);
+    // Page tokens are sealed and bound to this token and these parameters, as on /rest/list.
+    const binding = { ownerAccountId: principal.accountId, tokenId: principal.tokenId, params: given };
+    let params = given.nextPageToken === undefined ? given : { ...given, nextPageToken: await services.pageTokens.open(given.nextPageToken, binding) };
     if (!params.selection) params = { ...params, selection: { kind: 'jql', jql: '' } };
-    const page = await services.reports.runSynchronous({ ownerAccountId: principal.accountId, params, limit: params.pageSize ?? SYNC_ISSUE_LIMIT });
+    const page = await services.reports.runSynchronous({
+      ownerAccountId: principal.accountId,
+      projectKeys: principal.projectKeys,
+      params,
+      limit: params.pageSize ?? SYNC_ISSUE_LIMIT,
+    });
     if (page.nextPageToken !== undefined && params.pageSize === undefined) {
       throw new AppError(
         'PAYLOAD_TOO_LARGE',
@@ -33,7 +41,7 @@ export const smallExportRoute: Route = {
       'cache-control': ['no-store'],
       'content-disposition': [`attachment; filename="status-clock-report.${file.extension}"`],
     };
-    if (page.nextPageToken !== undefined) headers['x-next-page-token'] = [page.nextPageToken];
+    if (page.nextPageToken !== undefined) headers['x-next-page-token'] = [await services.pageTokens.seal(page.nextPageToken, binding)];
     const response: RestResponse = { statusCode: 200, headers, body: file.body, ...(file.isBase64Encoded ? { isBase64Encoded: true } : {}) };
     return { response, issueCount: page.issueCount };
   },

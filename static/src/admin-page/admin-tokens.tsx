@@ -9,7 +9,7 @@ import { showSuccessFlag } from '../shared/flags';
 import { ErrorState } from '../shared/load-states';
 import { callResolver } from '../shared/resolver-client';
 import { RowActions, useNarrowViewport } from '../shared/row-actions';
-import { CreatedCell, ExpiresCell, HeaderText, LastUsedCell, NotesCell, OwnerCell, StateCell, TokenIdCell } from '../shared/token-cells';
+import { CreatedCell, ExpiresCell, HeaderText, LastUsedCell, NotesCell, OwnerCell, RestrictionsCell, StateCell, TokenIdCell } from '../shared/token-cells';
 import { useLatestLoad } from '../shared/use-latest-load';
 import { useNow } from '../shared/use-now';
 import { FilterBar } from './filter-bar';
@@ -29,11 +29,12 @@ const head: HeadType = {
     { key: 'owner', content: <HeaderText text="Owner" />, width: 12 },
     { key: 'state', content: <HeaderText text="State" />, width: 9 },
     { key: 'id', content: <HeaderText text="Token ID" />, width: 8 },
-    { key: 'created', content: <HeaderText text="Created at" />, width: 12, isSortable: true },
+    { key: 'created', content: <HeaderText text="Created at" />, width: 10, isSortable: true },
     { key: 'expires', content: <HeaderText text="Expires at" />, width: 12, isSortable: true },
     { key: 'lastUsed', content: <HeaderText text="Last used" />, width: 11, isSortable: true },
     { key: 'uses', content: <HeaderText text="Uses" />, width: 6, isSortable: true },
-    { key: 'notes', content: <HeaderText text="Notes" />, width: 20, isSortable: true },
+    { key: 'notes', content: <HeaderText text="Notes" />, width: 14, isSortable: true },
+    { key: 'restrictions', content: <HeaderText text="Restrictions" />, width: 8 },
     { key: 'actions', content: <HeaderText text="Actions" />, width: 10 },
   ],
 };
@@ -52,6 +53,7 @@ function rowOf(token: TokenView, now: number, narrow: boolean, onAction: (action
       { key: 'lastUsed', content: <LastUsedCell token={token} now={now} /> },
       { key: 'uses', content: <Text>{token.useCount}</Text> },
       { key: 'notes', content: <NotesCell token={token} /> },
+      { key: 'restrictions', content: <RestrictionsCell token={token} /> },
       {
         key: 'actions',
         content: (

@@ -136,3 +136,26 @@ export function OwnerCell({ token }: { token: TokenView }) {
     </Inline>
   );
 }
+
+/** The token's restrictions in a few words: where it may be used from and which projects it reads. */
+export function restrictionSummary(token: Pick<TokenView, 'allowedIps' | 'projectKeys'>): { ips: string; projects: string } {
+  const ips =
+    token.allowedIps.length === 0 ? 'Any IP address' : token.allowedIps.length <= 2 ? token.allowedIps.join(', ') : `${token.allowedIps.length} IP ranges`;
+  const projects = token.projectKeys.length === 0 ? 'All projects' : token.projectKeys.join(', ');
+  return { ips, projects };
+}
+
+export function RestrictionsCell({ token }: { token: TokenView }) {
+  const { ips, projects } = restrictionSummary(token);
+  const restricted = token.allowedIps.length > 0 || token.projectKeys.length > 0;
+  return (
+    <Stack space="space.050" testId={`token-restrictions-${token.id}`}>
+      <span title={token.allowedIps.join('\n') || undefined}>
+        <Text color={restricted ? 'color.text' : 'color.text.subtlest'}>{ips}</Text>
+      </span>
+      <Text size="small" color="color.text.subtle">
+        {projects}
+      </Text>
+    </Stack>
+  );
+}

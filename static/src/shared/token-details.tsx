@@ -16,6 +16,8 @@ export function TokenDetails({ token, showOwner = false }: { token: TokenView; s
     ['Expires', formatExpiry(token.expiresAt)],
     ['Last used', token.lastUsedAt ? `${formatDateTime(token.lastUsedAt)}${token.lastUsedIp ? ` from ${token.lastUsedIp}` : ''}` : 'Never'],
     ['Uses', String(token.useCount)],
+    ['Allowed IP addresses', token.allowedIps.length === 0 ? 'Any address' : token.allowedIps.join(', ')],
+    ['Projects', token.projectKeys.length === 0 ? 'All projects the owner can browse' : token.projectKeys.join(', ')],
   ];
   return (
     <Box paddingBlock="space.100">

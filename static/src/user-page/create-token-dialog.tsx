@@ -6,6 +6,7 @@ import { useState } from 'react';
 import { createTokenPayload, NOTES_MAX_LENGTH, type CallerGovernance, type IssuedToken } from '../../../src/contract/tokens';
 import { type ExpiryChoice, ExpiryPicker, expiryDateOf, initialPreset } from '../shared/expiry-picker';
 import { showErrorFlag } from '../shared/flags';
+import { RestrictionFields, readRestrictions, restrictionValueOf } from '../shared/restriction-fields';
 import { FormDialog } from '../shared/form-dialog';
 import { NotesField, notesTooLong } from '../shared/notes-field';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
@@ -18,12 +19,13 @@ export interface CreateTokenDialogProps {
   governance?: Pick<CallerGovernance, 'maxLifetimeDays' | 'defaultLifetimeDays' | 'notesRequired'>;
 }
 
-type FieldErrors = Partial<Record<'notes' | 'expiresAt', string>>;
+type FieldErrors = Partial<Record<'notes' | 'expiresAt' | 'allowedIps' | 'projectKeys', string>>;
 
 export function CreateTokenDialog({ now, onClose, onCreated, governance }: CreateTokenDialogProps) {
   const maxLifetimeDays = governance?.maxLifetimeDays ?? null;
   const [notes, setNotes] = useState('');
   const [expiry, setExpiry] = useState<ExpiryChoice>({ preset: initialPreset(governance?.defaultLifetimeDays, maxLifetimeDays), customDate: '' });
+  const [restrictions, setRestrictions] = useState(restrictionValueOf());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [working, setWorking] = useState(false);
 
@@ -40,7 +42,9 @@ export function CreateTokenDialog({ now, onClose, onCreated, governance }: Creat
       });
       return;
     }
-    const payload = { expiresAt, ...(notes.trim() ? { notes: notes.trim() } : {}) };
+    const { allowedIps, projectKeys, errors: restrictionErrors } = readRestrictions(restrictions);
+    if (Object.keys(restrictionErrors).length > 0) return setErrors(restrictionErrors);
+    const payload = { expiresAt, ...(notes.trim() ? { notes: notes.trim() } : {}), allowedIps, projectKeys };
     const checked = createTokenPayload.safeParse(payload);
     if (!checked.success) {
       const fieldErrors: FieldErrors = {};
@@ -58,8 +62,8 @@ export function CreateTokenDialog({ now, onClose, onCreated, governance }: Creat
       onCreated(await callResolver('tokens/create', checked.data));
     } catch (error) {
       setWorking(false);
-      if (error instanceof ResolverCallError && (error.field === 'notes' || error.field === 'expiresAt')) {
-        setErrors({ [error.field]: error.message });
+      if (error instanceof ResolverCallError && ['notes', 'expiresAt', 'allowedIps', 'projectKeys'].includes(error.field ?? '')) {
+        setErrors({ [error.field as keyof FieldErrors]: error.message });
       } else {
         showErrorFlag('Token not created', error);
       }
@@ -101,6 +105,7 @@ export function CreateTokenDialog({ now, onClose, onCreated, governance }: Creat
           error={errors.expiresAt}
           maxLifetimeDays={maxLifetimeDays}
         />
+        <RestrictionFields idPrefix="create-token" value={restrictions} onChange={setRestrictions} errors={errors} />
       </Stack>
     </FormDialog>
   );

@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { NOTES_MAX_LENGTH, type TokenView, type UpdateTokenPayload } from '../../../src/contract/tokens';
 import { type ExpiryChoice, ExpiryPicker, expiryDateOf } from '../shared/expiry-picker';
 import { showErrorFlag } from '../shared/flags';
+import { RestrictionFields, readRestrictions, restrictionValueOf, restrictionsChanged } from '../shared/restriction-fields';
 import { FormDialog } from '../shared/form-dialog';
 import { NotesField, notesTooLong } from '../shared/notes-field';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
@@ -20,12 +21,13 @@ export interface EditTokenDialogProps {
   maxLifetimeDays?: number | null;
 }
 
-type FieldErrors = Partial<Record<'notes' | 'expiresAt' | 'active', string>>;
+type FieldErrors = Partial<Record<'notes' | 'expiresAt' | 'active' | 'allowedIps' | 'projectKeys', string>>;
 
 export function EditTokenDialog({ token, now, onClose, onSaved, maxLifetimeDays = null }: EditTokenDialogProps) {
   const [active, setActive] = useState(token.active);
   const [notes, setNotes] = useState(token.notes);
   const [expiry, setExpiry] = useState<ExpiryChoice>({ preset: 'keep', customDate: '' });
+  const [restrictions, setRestrictions] = useState(restrictionValueOf(token));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [working, setWorking] = useState(false);
 
@@ -45,6 +47,11 @@ export function EditTokenDialog({ token, now, onClose, onSaved, maxLifetimeDays 
       return;
     }
     if (expiresAt) changes.expiresAt = expiresAt;
+    const read = readRestrictions(restrictions);
+    if (Object.keys(read.errors).length > 0) return setErrors(read.errors);
+    const changed = restrictionsChanged(token, read);
+    if (changed.allowedIps) changes.allowedIps = read.allowedIps;
+    if (changed.projectKeys) changes.projectKeys = read.projectKeys;
     if (Object.keys(changes).length === 0) {
       onClose();
       return;
@@ -55,8 +62,8 @@ export function EditTokenDialog({ token, now, onClose, onSaved, maxLifetimeDays 
       onSaved(await callResolver('tokens/update', { id: token.id, ...changes }));
     } catch (error) {
       setWorking(false);
-      if (error instanceof ResolverCallError && (error.field === 'notes' || error.field === 'expiresAt' || error.field === 'active')) {
-        setErrors({ [error.field]: error.message });
+      if (error instanceof ResolverCallError && ['notes', 'expiresAt', 'active', 'allowedIps', 'projectKeys'].includes(error.field ?? '')) {
+        setErrors({ [error.field as keyof FieldErrors]: error.message });
       } else {
         showErrorFlag('Token not updated', error);
       }
@@ -117,6 +124,7 @@ export function EditTokenDialog({ token, now, onClose, onSaved, maxLifetimeDays 
           }}
           error={errors.notes}
         />
+        <RestrictionFields idPrefix="edit-token" value={restrictions} onChange={setRestrictions} errors={errors} />
       </Stack>
     </FormDialog>
   );

@@ -7,7 +7,17 @@ import { Text } from '@atlaskit/primitives';
 import { displayStateOf } from '../../../src/contract/token-display-state';
 import type { TokenView } from '../../../src/contract/tokens';
 import { RowActions, useNarrowViewport } from '../shared/row-actions';
-import { CreatedCell, ExpiresCell, HeaderText, LastUsedCell, NotesCell, StateCell, TokenIdCell } from '../shared/token-cells';
+import {
+  CreatedCell,
+  ExpiresCell,
+  HeaderText,
+  LastUsedCell,
+  NotesCell,
+  RestrictionsCell,
+  StateCell,
+  TokenIdCell,
+  restrictionSummary,
+} from '../shared/token-cells';
 import type { DialogState } from './dialog-state';
 
 export interface TokenTableProps {
@@ -24,7 +34,8 @@ const head: HeadType = {
     { key: 'expires', content: <HeaderText text="Expires at" />, isSortable: true, width: 14 },
     { key: 'lastUsed', content: <HeaderText text="Last used" />, isSortable: true, width: 13 },
     { key: 'uses', content: <HeaderText text="Uses" />, isSortable: true, width: 6 },
-    { key: 'notes', content: <HeaderText text="Notes" />, isSortable: true, width: 17 },
+    { key: 'notes', content: <HeaderText text="Notes" />, isSortable: true, width: 13 },
+    { key: 'restrictions', content: <HeaderText text="Restrictions" />, isSortable: true, width: 10 },
     { key: 'actions', content: <HeaderText text="Actions" />, width: 14 },
   ],
 };
@@ -42,6 +53,7 @@ function rowOf(token: TokenView, now: number, narrow: boolean, onAction: TokenTa
       { key: token.lastUsedAt ?? '', content: <LastUsedCell token={token} now={now} /> },
       { key: token.useCount, content: <Text>{token.useCount}</Text> },
       { key: token.notes.toLowerCase(), content: <NotesCell token={token} /> },
+      { key: Object.values(restrictionSummary(token)).join(' '), content: <RestrictionsCell token={token} /> },
       {
         key: 'actions',
         content: (

@@ -24,6 +24,8 @@ function tokenRow(overrides: Partial<NewTokenRecord> & { id: string }): NewToken
     expiresAt: NOW + 30 * DAY,
     lastUsedAt: null,
     lastUsedIp: null,
+    allowedIps: [],
+    projectKeys: [],
     ...overrides,
   };
 }
@@ -125,6 +127,34 @@ describe.each(storageTargets)('storage on $name', (target) => {
     await tokens.insert(tokenRow({ id: id(2) }));
     expect(await tokens.deleteAny(id(2))).toBe(true);
     expect(await tokens.deleteAny(id(2))).toBe(false);
+  });
+
+  it('stores restrictions as lists, changed only when an update names them', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert(tokenRow({ id: id(1), allowedIps: ['203.0.113.0/24', '2001:db8::/32'], projectKeys: ['OPS'] }));
+    expect(await tokens.findById(id(1))).toMatchObject({ allowedIps: ['203.0.113.0/24', '2001:db8::/32'], projectKeys: ['OPS'] });
+    expect(await tokens.updateOwned(id(1), 'owner-a', { notes: 'n' }, NOW)).toBe(true);
+    expect(await tokens.findById(id(1))).toMatchObject({ allowedIps: ['203.0.113.0/24', '2001:db8::/32'], projectKeys: ['OPS'] });
+    expect(await tokens.updateOwned(id(1), 'owner-a', { allowedIps: [], projectKeys: ['OPS', 'SCRUM'] }, NOW)).toBe(true);
+    expect(await tokens.findById(id(1))).toMatchObject({ allowedIps: [], projectKeys: ['OPS', 'SCRUM'] });
+    // A row written before the columns existed reads as unrestricted (the columns' default).
+    await storage.db
+      .insertInto('tokens')
+      .values({
+        id: id(2),
+        owner_account_id: 'owner-a',
+        token_hash: 'a'.repeat(64),
+        key_id: 'k',
+        active: 1,
+        notes: '',
+        created_at: NOW,
+        updated_at: NOW,
+        expires_at: NOW + DAY,
+        last_used_at: null,
+        last_used_ip: null,
+      })
+      .execute();
+    expect(await tokens.findById(id(2))).toMatchObject({ allowedIps: [], projectKeys: [] });
   });
 
   it('records a use at most once per interval and adds the uses counted meanwhile', async () => {

@@ -51,10 +51,16 @@ function setup(options: { ticking: boolean; syncBudget?: SyncBudget }) {
     ...(options.syncBudget ? { syncBudget: options.syncBudget } : {}),
   });
   const run = (extra: RawParams = {}) =>
-    reports.runSynchronous({ ownerAccountId: DEMO_ACCOUNTS.alice, params: parseReportParams({ projectKey: ['SEC'], ...extra }), limit: SYNC_ISSUE_LIMIT });
+    reports.runSynchronous({
+      ownerAccountId: DEMO_ACCOUNTS.alice,
+      projectKeys: [],
+      params: parseReportParams({ projectKey: ['SEC'], ...extra }),
+      limit: SYNC_ISSUE_LIMIT,
+    });
   const aggregate = (extra: RawParams = {}) =>
     reports.aggregateSynchronous({
       ownerAccountId: DEMO_ACCOUNTS.alice,
+      projectKeys: [],
       params: parseReportParams({ projectKey: ['SEC'], aggregationType: ['sum'], ...extra }),
     });
   return { run, aggregate, elapsed: () => now - TEST_NOW, requests: () => starts.length, starts, paths };

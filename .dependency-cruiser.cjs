@@ -70,7 +70,7 @@ module.exports = {
       name: 'rest-is-an-edge',
       severity: 'error',
       comment: 'Use cases never depend on the HTTP layer.',
-      from: { path: '^src/(access|engine|jira|kernel|report-settings|reporting|storage|tokens|contract|platform)/' },
+      from: { path: '^src/(access|audit|engine|jira|kernel|policy|report-settings|reporting|storage|tokens|contract|platform)/' },
       to: { path: '^src/rest/' },
     },
     {

@@ -41,6 +41,8 @@ export interface LocalHost {
   /** The SQLite database, for tests that look at what was stored. */
   db: Db;
   users(): Promise<HostUser[]>;
+  /** Runs a scheduledTrigger's handler now, as its timer would (POST /__forge/scheduled/<key> does the same). */
+  runScheduled(triggerKey: string): Promise<unknown>;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,22 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     );
   }
 
+  async function runScheduled(triggerKey: string): Promise<unknown> {
+    const trigger = manifest.scheduled.get(triggerKey);
+    if (!trigger) throw new HttpError(404, `no scheduled trigger ${triggerKey} in manifest.yml`);
+    return (trigger.handler as unknown as (event: unknown, context: unknown) => Promise<unknown>)(
+      { context: { cloudId: 'local' } },
+      { installContext: LOCAL_INSTALLATION },
+    );
+  }
+  // Each scheduled trigger on a timer at its manifest interval, as Forge would run it.
+  const timers = [...manifest.scheduled.keys()].map((key) =>
+    setInterval(
+      () => void runScheduled(key).catch((error: unknown) => console.error('scheduled trigger failed', key, error instanceof Error ? error.name : error)),
+      manifest.scheduled.get(key)?.intervalMs,
+    ).unref(),
+  );
+
   async function invoke(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const body = invokeBody.safeParse(JSON.parse((await readBody(req)) || '{}'));
     if (!body.success) throw new HttpError(400, 'POST /__forge/invoke takes { functionKey, payload, accountId, moduleKey }');
@@ -199,6 +217,8 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       if (url.pathname === '/__forge/users' && req.method === 'GET') return sendJson(res, 200, await users());
       if (url.pathname === '/__forge/invoke' && req.method === 'POST') return invoke(req, res);
       if (url.pathname === '/__forge/request-jira' && req.method === 'POST') return requestJira(req, res);
+      const scheduled = /^\/__forge\/scheduled\/([^/]+)$/.exec(url.pathname);
+      if (scheduled && req.method === 'POST') return sendJson(res, 200, (await runScheduled(decodeURIComponent(scheduled[1] ?? ''))) ?? null);
       if (url.pathname.startsWith('/webtrigger/')) return webTrigger(req, res, url);
       const staticMatch = /^\/static\/([^/]+)\/(.*)$/.exec(url.pathname);
       const page = staticMatch && manifest.pages.find((candidate) => candidate.resourceKey === staticMatch[1]);
@@ -240,7 +260,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
     services,
     db: local.db,
     users,
+    runScheduled,
     async close() {
+      for (const timer of timers) clearInterval(timer);
       await new Promise<void>((closed) => server.close(() => closed()));
       server.closeAllConnections();
       await local.exportQueue.close();

@@ -11,6 +11,7 @@ const manifestSchema = z.object({
     function: z.array(z.object({ key: z.string(), handler: z.string() })),
     webtrigger: z.array(z.object({ key: z.string(), function: z.string() })).default([]),
     consumer: z.array(z.object({ key: z.string(), queue: z.string(), function: z.string() })).default([]),
+    scheduledTrigger: z.array(z.object({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) })).default([]),
     'jira:globalPage': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
     'jira:adminPage': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
   }),
@@ -32,7 +33,11 @@ export interface ManifestHandlers {
   webTriggers: Map<string, ExportedHandler>;
   /** Consumer handlers by queue key. */
   consumers: Map<string, ExportedHandler>;
+  /** Scheduled trigger handlers by trigger key, with their interval. */
+  scheduled: Map<string, { handler: ExportedHandler; intervalMs: number }>;
 }
+
+const INTERVAL_MS = { fiveMinute: 300_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
 
 export function readManifestHandlers(appDir: string): ManifestHandlers {
   const manifest = manifestSchema.parse(parse(readFileSync(join(appDir, 'manifest.yml'), 'utf8')));
@@ -54,5 +59,8 @@ export function readManifestHandlers(appDir: string): ManifestHandlers {
   );
   const webTriggers = new Map(manifest.modules.webtrigger.map((trigger) => [trigger.key, handlerOf(trigger.function)]));
   const consumers = new Map(manifest.modules.consumer.map((consumer) => [consumer.queue, handlerOf(consumer.function)]));
-  return { pages, webTriggers, consumers };
+  const scheduled = new Map(
+    manifest.modules.scheduledTrigger.map((trigger) => [trigger.key, { handler: handlerOf(trigger.function), intervalMs: INTERVAL_MS[trigger.interval] }]),
+  );
+  return { pages, webTriggers, consumers, scheduled };
 }

@@ -56,7 +56,8 @@ export const issueTypeSchema = z.object({
 
 /** One changed field inside a changelog entry; ids (status id, account id), not display strings. */
 export const changeItemSchema = z.object({
-  field: z.enum(['status', 'assignee', 'resolution']),
+  /** A system field, or a custom field id (customfield_NNNNN); values as the field's JSON holds them (ids, option ids, text). */
+  field: z.union([z.enum(['status', 'assignee', 'resolution', 'priority', 'labels']), z.string().regex(/^customfield_\d+$/)]),
   from: z.string().nullable(),
   to: z.string().nullable(),
 });
@@ -82,9 +83,38 @@ export const datasetIssueSchema = z.object({
   assignee: z.string().nullable(),
   reporter: z.string(),
   securityLevelId: z.string().nullable().default(null),
+  /** A priority id from `priorities` (null: the issue has none). */
+  priorityId: z.string().nullable().default('3'),
+  labels: z.array(z.string()).default([]),
+  /** Component and fix version names (ids are given by the model, stable per dataset). */
+  components: z.array(z.string()).default([]),
+  fixVersions: z.array(z.string()).default([]),
+  parentKey: z.string().nullable().default(null),
+  /** Custom field id -> value in its simple form (see customFieldSchema): number, text, option id, account id, or a list. */
+  customFields: z.record(z.string().regex(/^customfield_\d+$/), z.unknown()).default({}),
   /** Oldest first; the last status / assignee change must match the current fields. */
   changelog: z.array(changelogEntrySchema).default([]),
 });
+
+export const prioritySchema = z.object({ id: z.string().regex(/^\d+$/), name: z.string().min(1) });
+
+/** A custom field and how its values are rendered (Jira's schema.type / items / custom key). */
+export const customFieldSchema = z.object({
+  id: z.string().regex(/^customfield_\d+$/),
+  name: z.string().min(1),
+  type: z.enum(['number', 'string', 'date', 'datetime', 'option', 'user', 'array-option', 'array-string']),
+  /** option fields: the options by id. */
+  options: z.array(z.object({ id: z.string().regex(/^\d+$/), value: z.string() })).default([]),
+});
+
+/** Jira's default priorities. */
+export const DEFAULT_PRIORITIES = [
+  { id: '1', name: 'Highest' },
+  { id: '2', name: 'High' },
+  { id: '3', name: 'Medium' },
+  { id: '4', name: 'Low' },
+  { id: '5', name: 'Lowest' },
+];
 
 export const shareSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('global') }),
@@ -121,6 +151,8 @@ export const datasetSchema = z.object({
   securityLevels: z.array(securityLevelSchema).default([]),
   statuses: z.array(datasetStatusSchema),
   issueTypes: z.array(issueTypeSchema),
+  priorities: z.array(prioritySchema).default(DEFAULT_PRIORITIES),
+  customFields: z.array(customFieldSchema).default([]),
   issues: z.array(datasetIssueSchema),
   filters: z.array(datasetFilterSchema).default([]),
 });
@@ -132,6 +164,7 @@ export type DatasetIssue = Dataset['issues'][number];
 export type DatasetStatus = Dataset['statuses'][number];
 export type DatasetFilter = Dataset['filters'][number];
 export type ChangelogEntry = DatasetIssue['changelog'][number];
+export type DatasetCustomField = Dataset['customFields'][number];
 export type Grant = z.infer<typeof grantSchema>;
 
 /** Parses and cross-checks a dataset held as unknown (a file's JSON, a test literal). */
@@ -159,6 +192,8 @@ export function crossCheck(dataset: Dataset): string[] {
   const statuses = new Set(dataset.statuses.map((s) => s.id));
   const types = new Set(dataset.issueTypes.map((t) => t.id));
   const levels = new Set(dataset.securityLevels.map((l) => l.id));
+  const priorities = new Set(dataset.priorities.map((p) => p.id));
+  const customFields = new Set(dataset.customFields.map((f) => f.id));
   const unique = (what: string, values: string[]): void => {
     const seen = new Set<string>();
     for (const v of values) {
@@ -198,6 +233,8 @@ export function crossCheck(dataset: Dataset): string[] {
     if (!types.has(issue.issueTypeId)) problems.push(`${at}: unknown issue type ${issue.issueTypeId}`);
     if (issue.assignee !== null && !users.has(issue.assignee)) problems.push(`${at}: unknown assignee`);
     if (issue.securityLevelId !== null && !levels.has(issue.securityLevelId)) problems.push(`${at}: unknown security level`);
+    if (issue.priorityId !== null && !priorities.has(issue.priorityId)) problems.push(`${at}: unknown priority ${issue.priorityId}`);
+    for (const id of Object.keys(issue.customFields)) if (!customFields.has(id)) problems.push(`${at}: unknown custom field ${id}`);
     let status: string | null | undefined;
     let assignee: string | null | undefined;
     let previous = Date.parse(issue.created);

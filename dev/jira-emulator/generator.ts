@@ -38,6 +38,8 @@ export function startOfUtcDay(ms: number): number {
   return Math.floor(ms / DAY) * DAY;
 }
 
+const LABELS = ['backend', 'frontend', 'customer', 'tech-debt'];
+
 const FIRST_NAMES = [
   'Erin',
   'Farid',
@@ -196,6 +198,10 @@ export function generateDataset(options: GenerateOptions): Dataset {
       changelog.push({ id: String(nextChangeId), author: assignee ?? reporter, created: new Date(t).toISOString(), items });
     }
     const last = changelog[changelog.length - 1];
+    // Priority and labels come from a random source of their own, so datasets generated
+    // before these fields existed keep every other value.
+    const extra = seededRandom(options.seed * 7919 + index);
+    const labels = LABELS.filter(() => extra() < 0.25);
     issues.push({
       id: String(10000 + index),
       key: `${project.key}-${number}`,
@@ -209,6 +215,12 @@ export function generateDataset(options: GenerateOptions): Dataset {
       assignee,
       reporter,
       securityLevelId: project.key === securedProjectKey && random() < (options.securedShare ?? 0.05) ? '10100' : null,
+      priorityId: String(1 + Math.floor(extra() * 5)),
+      labels,
+      components: [],
+      fixVersions: [],
+      parentKey: null,
+      customFields: {},
       changelog,
     });
   }

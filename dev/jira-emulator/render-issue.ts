@@ -4,6 +4,7 @@ import type { ChangelogEntry, DatasetStatus } from './dataset';
 import { selfUrl, type EmulatorRequest } from './http';
 import type { IndexedIssue } from './model';
 import { renderUserDetails } from './render';
+import { changeDisplay, changeFieldName, extraFieldRenderers } from './render-fields';
 
 export function jiraInstant(iso: string | number): string {
   return new Date(iso).toISOString().replace('Z', '+0000');
@@ -51,6 +52,11 @@ const NAVIGABLE_FIELDS = [
   'issuetype',
   'project',
   'security',
+  'priority',
+  'labels',
+  'components',
+  'fixVersions',
+  'parent',
 ];
 
 /**
@@ -66,7 +72,7 @@ export function selectFields(requested: readonly string[] | undefined, fallback:
   for (const part of parts) {
     if (part === '*all' || part === '*navigable') NAVIGABLE_FIELDS.forEach((f) => selected.add(f));
     else if (part.startsWith('-')) selected.delete(part.slice(1));
-    else if (NAVIGABLE_FIELDS.includes(part)) selected.add(part);
+    else if (NAVIGABLE_FIELDS.includes(part) || /^customfield_\d+$/.test(part)) selected.add(part);
   }
   return [...selected];
 }
@@ -79,6 +85,7 @@ export function renderIssue(request: EmulatorRequest, indexed: IndexedIssue, fie
     return found ? renderUserDetails(request, found) : null;
   };
   const all: Record<string, () => unknown> = {
+    ...extraFieldRenderers(request, indexed),
     summary: () => issue.summary,
     status: () => renderStatus(request, indexed.status),
     assignee: () => user(issue.assignee),
@@ -116,7 +123,8 @@ export function renderIssue(request: EmulatorRequest, indexed: IndexedIssue, fie
   const rendered: Record<string, unknown> = {};
   for (const name of fields) {
     const render = all[name];
-    if (render) rendered[name] = render();
+    const value = render?.();
+    if (value !== undefined) rendered[name] = value;
   }
   return {
     expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
@@ -134,15 +142,16 @@ export function renderHistory(request: EmulatorRequest, entry: ChangelogEntry, f
     if (value === null) return null;
     if (field === 'status') return model.statusesById.get(value)?.name ?? value;
     if (field === 'assignee') return model.usersById.get(value)?.displayName ?? value;
-    return 'Done';
+    if (field === 'resolution') return 'Done';
+    return changeDisplay(request, field, value);
   };
   const items = entry.items
     .filter((item) => fieldIds === undefined || fieldIds.has(item.field))
     .map((item) => {
       // Built from entries: a `toString` property on an object literal type clashes with Object's.
       const entries: Array<[string, string | null]> = [
-        ['field', item.field],
-        ['fieldtype', 'jira'],
+        ['field', changeFieldName(request, item.field)],
+        ['fieldtype', item.field.startsWith('customfield_') ? 'custom' : 'jira'],
         ['fieldId', item.field],
         ['from', item.from],
         ['fromString', display(item.field, item.from)],

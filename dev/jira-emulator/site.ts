@@ -1,7 +1,7 @@
 // The fixed part of every emulated site: the app account, the demo people, groups,
 // statuses and issue types. The demo dataset and generated datasets share it, so the
 // local host's user picker and the tests can rely on these account ids.
-import type { Dataset } from './dataset';
+import { DEFAULT_PRIORITIES, type Dataset } from './dataset';
 
 /** Jira-style account ids (24 hex-ish characters), fixed so tests and docs can name them. */
 export const DEMO_ACCOUNTS = {
@@ -23,7 +23,10 @@ export const STATUS_IDS = {
 
 export const ISSUE_TYPE_IDS = { task: '10001', bug: '10002', story: '10003' } as const;
 
-export function siteBase(): Pick<Dataset, 'version' | 'app' | 'groups' | 'users' | 'globalPermissions' | 'statuses' | 'issueTypes'> {
+export function siteBase(): Pick<
+  Dataset,
+  'version' | 'app' | 'groups' | 'users' | 'globalPermissions' | 'statuses' | 'issueTypes' | 'priorities' | 'customFields'
+> {
   return {
     version: 1,
     // Forge apps sit in atlassian-addons-admin, which holds ADMINISTER by default.
@@ -76,6 +79,8 @@ export function siteBase(): Pick<Dataset, 'version' | 'app' | 'groups' | 'users'
       { id: STATUS_IDS.inReview, name: 'In Review', categoryKey: 'indeterminate' },
       { id: STATUS_IDS.done, name: 'Done', categoryKey: 'done' },
     ],
+    priorities: DEFAULT_PRIORITIES,
+    customFields: [],
     issueTypes: [
       { id: ISSUE_TYPE_IDS.task, name: 'Task' },
       { id: ISSUE_TYPE_IDS.bug, name: 'Bug' },

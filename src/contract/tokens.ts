@@ -1,41 +1,24 @@
 // Token resolvers: payload schemas (checked on the server) and result shapes (read by the
 // UI). Instants travel as ISO 8601 strings in UTC.
 import { z } from 'zod';
+import { INSTANT_FORMS, parseExpiry, parseInstantBound } from './instant-text';
+import { isWellFormedText, LONE_SURROGATE_MESSAGE } from './well-formed-text';
+
+export { parseExpiry, parseInstantBound } from './instant-text';
 
 export const NOTES_MAX_LENGTH = 500;
 /** Far-future expiry the UI offers as "no practical expiry". */
 export const FAR_FUTURE_EXPIRY = '2099-12-31';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_DATE_TIME_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * Parses an expiry given as an ISO 8601 date (`2099-12-31`: the token works through that
- * UTC day, so it expires at the next midnight UTC) or a date-time with an offset. Returns
- * epoch ms, or undefined when the text is not such a date.
- */
-export function parseExpiry(text: string): number | undefined {
-  const date = ISO_DATE.exec(text);
-  if (date) {
-    const [, year, month, day] = date.map(Number) as [number, number, number, number];
-    const start = Date.UTC(year, month - 1, day);
-    const roundTrip = new Date(start);
-    // Date.UTC rolls 2025-02-30 over to March: refuse instead of guessing.
-    if (roundTrip.getUTCMonth() !== month - 1 || roundTrip.getUTCDate() !== day) return undefined;
-    return start + 24 * 60 * 60 * 1000;
-  }
-  if (!ISO_DATE_TIME_WITH_OFFSET.test(text)) return undefined;
-  const instant = Date.parse(text);
-  return Number.isNaN(instant) ? undefined : instant;
-}
-
-const expiresAt = z.string().refine((text) => parseExpiry(text) !== undefined, {
-  message: 'must be an ISO 8601 date such as 2099-12-31 or a date-time with an offset such as 2099-12-31T23:59:59Z',
-});
-const notes = z.string().max(NOTES_MAX_LENGTH, { message: `must be at most ${NOTES_MAX_LENGTH} characters` });
+const expiresAt = z.string().refine((text) => parseExpiry(text) !== undefined, { message: `must be ${INSTANT_FORMS}` });
+const notes = z
+  .string()
+  .max(NOTES_MAX_LENGTH, { message: `must be at most ${NOTES_MAX_LENGTH} characters` })
+  .refine(isWellFormedText, { message: LONE_SURROGATE_MESSAGE });
 const tokenId = z.string().uuid({ message: 'must be a token id (a UUID)' });
 
-export const createTokenPayload = z.strictObject({ expiresAt, notes: notes.optional() });
+/** Without `expiresAt`, the policy's default lifetime applies. */
+export const createTokenPayload = z.strictObject({ expiresAt: expiresAt.optional(), notes: notes.optional() });
 export const updateTokenPayload = z
   .strictObject({ id: tokenId, active: z.boolean().optional(), expiresAt: expiresAt.optional(), notes: notes.optional() })
   .refine((p) => p.active !== undefined || p.expiresAt !== undefined || p.notes !== undefined, {
@@ -47,9 +30,7 @@ export const emptyPayload = z.strictObject({});
 export const tokenStates = ['active', 'inactive', 'expired'] as const;
 export type TokenState = (typeof tokenStates)[number];
 
-const instantFilter = z.string().refine((text) => parseExpiry(text) !== undefined || !Number.isNaN(Date.parse(text)), {
-  message: 'must be an ISO 8601 date or date-time',
-});
+const instantFilter = z.string().refine((text) => parseInstantBound(text, 'from') !== undefined, { message: `must be ${INSTANT_FORMS}` });
 
 export const ADMIN_PAGE_SIZE_MAX = 100;
 export const adminListPayload = z.strictObject({
@@ -90,6 +71,12 @@ export interface TokenView {
   lastUsedAt: string | null;
   lastUsedIp: string | null;
   useCount: number;
+  /** False when the policy's "who may use tokens" groups leave the owner out: the token is refused. */
+  allowedByPolicy: boolean;
+  /** The token manager or admin who created the token for its owner; null when the owner did. */
+  createdBy: { accountId: string; displayName: string } | null;
+  /** Set when an administrator or token manager deactivated it: only they can reactivate it. */
+  deactivatedBy: 'administrator' | null;
 }
 
 /** The only response that ever carries the token text: show it once. */
@@ -115,4 +102,18 @@ export interface AppContextView {
   isJiraAdmin: boolean;
   /** The REST API's base URL (the web trigger URL); clients append /rest/... */
   restBaseUrl: string;
+  /** What the token policy allows this caller. */
+  governance: CallerGovernance;
+}
+
+/** What the user page needs to know about the token policy for its caller. */
+export interface CallerGovernance {
+  mayCreate: boolean;
+  /** Why not, naming the groups; null when the caller may create. */
+  createRefusal: string | null;
+  isTokenManager: boolean;
+  maxLifetimeDays: number | null;
+  defaultLifetimeDays: number;
+  notesRequired: boolean;
+  maxActiveTokensPerUser: number;
 }

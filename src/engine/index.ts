@@ -1,7 +1,7 @@
 // The engine's public surface: pure functions from IssueHistory to report values. Code
 // outside src/engine imports from here only (a dependency rule checks it).
-export type { FieldChange, IssueHistory, StatusInfo } from './issue-history';
-export { buildTimeline, type IssueTimeline, type TrimWindow } from './timeline';
+export type { ChangeAuthor, FieldChange, IssueHistory, OtherFieldChange, StatusInfo } from './issue-history';
+export { buildTimeline, compareChangeIds, type IssueTimeline, type TrimWindow } from './timeline';
 export { calendarDefinitionSchema, parseCalendarDefinition, validateCalendarDefinition, type CalendarDefinition } from './calendar/calendar-definition';
 export { compileCalendar, normalHoursCalendar, type WorkingTimeCalendar } from './calendar/working-time';
 export {
@@ -19,4 +19,6 @@ export {
   type MultiVisitBehavior,
   type StatusGroup,
 } from './durations';
+export { aggregate, type Aggregate } from './aggregate';
+export { splitByPeriod, TIME_PERIODS, type TimePeriod } from './time-periods';
 export { dayLengthMs, formatDuration, parseViewFormat, type DayLength, type ViewFormat } from './format';

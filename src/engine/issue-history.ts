@@ -11,6 +11,25 @@ export interface FieldChange {
   /** Status id or assignee account id; null for "unassigned". */
   from: string | null;
   to: string | null;
+  /** Who made the change (the changelog history's author), when Jira names one. */
+  by?: ChangeAuthor;
+}
+
+export interface ChangeAuthor {
+  accountId: string;
+  displayName: string;
+}
+
+/** A change of another field the report asked about (`historyFields`), with Jira's display texts. */
+export interface OtherFieldChange {
+  changeId: string;
+  at: number;
+  fieldId: string;
+  from: string | null;
+  fromString: string | null;
+  to: string | null;
+  toString: string | null;
+  by?: ChangeAuthor;
 }
 
 export interface IssueHistory {
@@ -23,6 +42,8 @@ export interface IssueHistory {
   assignee: string | null;
   /** In any order: the engine sorts by (at, changeId). */
   changes: FieldChange[];
+  /** Changes of the report's `historyFields`, in any order (absent when none were asked for). */
+  otherChanges?: OtherFieldChange[];
 }
 
 /** A status as Jira's /rest/api/3/status describes it. */

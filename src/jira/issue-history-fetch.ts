@@ -2,7 +2,7 @@
 // fetch (100 a call) for current fields, bulk changelog fetch (1000 issues, 10000
 // histories a call) for every status and assignee change. Never one call per issue,
 // never expand=changelog (Jira truncates it).
-import type { FieldChange, IssueHistory } from '../engine';
+import type { ChangeAuthor, FieldChange, IssueHistory, OtherFieldChange } from '../engine';
 import { PRIORITY, type JiraClient } from './jira-client';
 import { JiraAccessError } from '../kernel/errors';
 import { bulkChangelogSchema, bulkIssuesSchema, historyFieldsSchema } from './jira-schemas';
@@ -34,33 +34,61 @@ async function fetchFields(client: JiraClient, ids: readonly string[], fields: r
   return pages.flatMap((page) => page.issues);
 }
 
-async function fetchChanges(client: JiraClient, ids: readonly string[], concurrency: number): Promise<Map<string, FieldChange[]>> {
+/** Jira's bulk changelog takes at most 10 fieldIds: status and assignee, and up to 8 history fields. */
+export const MAX_HISTORY_FIELDS = 8;
+
+interface FetchedChanges {
+  changes: Map<string, FieldChange[]>;
+  others: Map<string, OtherFieldChange[]>;
+}
+
+function listOf<T>(map: Map<string, T[]>, key: string): T[] {
+  let list = map.get(key);
+  if (!list) map.set(key, (list = []));
+  return list;
+}
+
+async function fetchChanges(client: JiraClient, ids: readonly string[], concurrency: number, historyFields: readonly string[]): Promise<FetchedChanges> {
   const changes = new Map<string, FieldChange[]>();
+  const others = new Map<string, OtherFieldChange[]>();
+  const extra = new Set(historyFields.filter((f) => f !== 'status' && f !== 'assignee'));
   await mapBounded(chunk(ids, CHANGELOG_BATCH_ISSUES), concurrency, async (batch) => {
     let nextPageToken: string | undefined;
     do {
-      const body: Record<string, unknown> = { issueIdsOrKeys: batch, fieldIds: ['status', 'assignee'], maxResults: CHANGELOG_MAX_RESULTS };
+      const body: Record<string, unknown> = { issueIdsOrKeys: batch, fieldIds: ['status', 'assignee', ...extra], maxResults: CHANGELOG_MAX_RESULTS };
       if (nextPageToken !== undefined) body.nextPageToken = nextPageToken;
       const page = await client.post('/rest/api/3/changelog/bulkfetch', body, bulkChangelogSchema, 'the bulk changelog fetch', PRIORITY.changelog);
       for (const log of page.issueChangeLogs) {
-        let list = changes.get(log.issueId);
-        if (!list) {
-          list = [];
-          changes.set(log.issueId, list);
-        }
+        const list = listOf(changes, log.issueId);
         for (const history of log.changeHistories) {
           const at = parseInstant(history.created, 'a changelog');
+          const by: ChangeAuthor | undefined = history.author
+            ? { accountId: history.author.accountId, displayName: history.author.displayName ?? history.author.accountId }
+            : undefined;
           for (const item of history.items) {
             const field = item.fieldId ?? item.field;
-            if (field !== 'status' && field !== 'assignee') continue;
-            list.push({ changeId: history.id, at, field, from: item.from ?? null, to: item.to ?? null });
+            if (field === 'status' || field === 'assignee') {
+              list.push({ changeId: history.id, at, field, from: item.from ?? null, to: item.to ?? null, ...(by ? { by } : {}) });
+            }
+            if (historyFields.includes(field)) {
+              listOf(others, log.issueId).push({
+                changeId: history.id,
+                at,
+                fieldId: field,
+                from: item.from ?? null,
+                fromString: item.fromString ?? null,
+                to: item.to ?? null,
+                toString: item.toString ?? null,
+                ...(by ? { by } : {}),
+              });
+            }
           }
         }
       }
       nextPageToken = page.nextPageToken;
     } while (nextPageToken !== undefined);
   });
-  return changes;
+  return { changes, others };
 }
 
 /** Issues in the order of `ids`; ids Jira no longer returns (deleted meanwhile) are dropped. */
@@ -69,9 +97,13 @@ export async function fetchIssueHistories(
   ids: readonly string[],
   fields: readonly string[],
   concurrency: number,
+  historyFields: readonly string[] = [],
 ): Promise<IssueWithHistory[]> {
   if (ids.length === 0) return [];
-  const [issues, changes] = await Promise.all([fetchFields(client, ids, fields, concurrency), fetchChanges(client, ids, concurrency)]);
+  const [issues, { changes, others }] = await Promise.all([
+    fetchFields(client, ids, fields, concurrency),
+    fetchChanges(client, ids, concurrency, historyFields),
+  ]);
   const byId = new Map(issues.map((issue) => [issue.id, issue]));
   const result: IssueWithHistory[] = [];
   for (const id of ids) {
@@ -92,6 +124,7 @@ export async function fetchIssueHistories(
         status: parsed.data.status.id,
         assignee: parsed.data.assignee?.accountId ?? null,
         changes: changes.get(issue.id) ?? [],
+        ...(historyFields.length > 0 ? { otherChanges: others.get(issue.id) ?? [] } : {}),
       },
       fields: requested,
     });

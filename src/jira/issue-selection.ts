@@ -4,6 +4,7 @@ import type { JiraClient } from './jira-client';
 import { JiraAccessError } from '../kernel/errors';
 import { readJson } from './jira-json';
 import { filterSchema, groupListSchema, permissionGrantsSchema } from './jira-schemas';
+import { refuseUnavailableKeys } from './issue-key-references';
 import { rewriteJqlForOwner } from './jql-rewrite';
 
 export type IssueSelection =
@@ -60,6 +61,12 @@ async function ownerMaySeeFilter(client: JiraClient, filter: ReturnType<typeof f
   return false;
 }
 
+/** The JQL, once every issue key it names is one the owner may browse (issue-key-references.ts). */
+async function withAvailableKeys(client: JiraClient, jql: string, ownerAccountId: string): Promise<string> {
+  await refuseUnavailableKeys(client, jql, ownerAccountId);
+  return jql;
+}
+
 export async function resolveSelectionJql(client: JiraClient, selection: IssueSelection, ownerAccountId: string): Promise<string> {
   switch (selection.kind) {
     case 'project':
@@ -67,7 +74,7 @@ export async function resolveSelectionJql(client: JiraClient, selection: IssueSe
     case 'issue':
       return `key = ${jqlString(selection.issueKey)}`;
     case 'jql':
-      return rewriteJqlForOwner(selection.jql, ownerAccountId);
+      return withAvailableKeys(client, rewriteJqlForOwner(selection.jql, ownerAccountId), ownerAccountId);
     case 'filter': {
       if (!/^\d+$/.test(selection.filterId)) throw filterNotVisible(selection.filterId);
       // The app reads the filter with overrideSharePermissions, then applies the owner's view.
@@ -79,7 +86,7 @@ export async function resolveSelectionJql(client: JiraClient, selection: IssueSe
       if (response.status === 400 || response.status === 404) throw filterNotVisible(selection.filterId);
       const filter = await readJson(response, filterSchema, 'the saved filter lookup');
       if (!(await ownerMaySeeFilter(client, filter, ownerAccountId))) throw filterNotVisible(selection.filterId);
-      return rewriteJqlForOwner(filter.jql, ownerAccountId);
+      return withAvailableKeys(client, rewriteJqlForOwner(filter.jql, ownerAccountId), ownerAccountId);
     }
   }
 }

@@ -44,6 +44,8 @@ export interface IssueStreamSetup {
   abort: AbortController;
   ownerAccountId: string;
   fields: readonly string[];
+  /** Fields whose changelog items the histories carry besides status and assignee. */
+  historyFields?: readonly string[];
   /** The JQL in the owner's view (resolving a saved filter may need Jira first). */
   jql: Promise<string>;
   /** Where to start: Jira's page token, page size and ids of that page already read. */
@@ -259,7 +261,7 @@ export class IssueStream {
     this.batches.push(batch);
     const where = new Map(items.map((item) => [item.id, item]));
     // Bulk fields run 100 a call; the client's limit, not mapBounded, bounds them.
-    fetchIssueHistories(this.setup.client, [...where.keys()], this.setup.fields, Number.POSITIVE_INFINITY).then(
+    fetchIssueHistories(this.setup.client, [...where.keys()], this.setup.fields, Number.POSITIVE_INFINITY, this.setup.historyFields ?? []).then(
       (issues) => {
         batch.value = issues.flatMap((issue) => {
           const at = where.get(issue.history.issueId);

@@ -23,12 +23,15 @@ const changeItemSchema = z.object({
   field: z.string(),
   fieldId: z.string().optional(),
   from: z.string().nullish(),
+  fromString: z.string().nullish(),
   to: z.string().nullish(),
+  toString: z.string().nullish(),
 });
 
 export const changeHistorySchema = z.object({
   id: z.string(),
   created: z.string(),
+  author: z.object({ accountId: z.string(), displayName: z.string().optional() }).nullish(),
   items: z.array(changeItemSchema),
 });
 
@@ -64,3 +67,12 @@ export const historyFieldsSchema = z.object({
   status: z.object({ id: z.string() }),
   assignee: z.object({ accountId: z.string() }).nullish(),
 });
+
+/** GET /rest/api/3/field: every field's id, name and value schema (custom fields have no system key). */
+export const fieldListSchema = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    schema: z.object({ type: z.string(), items: z.string().optional(), custom: z.string().optional() }).optional(),
+  }),
+);

@@ -3,6 +3,7 @@
 // depends on the caller in ways we cannot restate (watchedIssues(), saved filters by
 // reference, ...) are refused rather than answered for the app's account.
 import { JiraAccessError } from '../kernel/errors';
+import { echo } from '../kernel/echo';
 
 /** Functions that silently mean "the app" when the app runs the query. */
 const CALLER_FUNCTIONS = new Set([
@@ -54,7 +55,7 @@ export function rewriteJqlForOwner(jql: string, ownerAccountId: string): string 
       if (isCall && CALLER_FUNCTIONS.has(lower))
         refuse(`The JQL function ${name}() depends on who runs the query and is not supported in reports; name the people or issues explicitly.`);
       if (FILTER_FIELDS.has(lower) && /^\s*(=|!=|\bin\b|\bnot\s+in\b)/i.test(after)) {
-        refuse(`The JQL field '${name}' is not supported in reports; select the saved filter with the filter parameter instead.`);
+        refuse(`The JQL field '${echo(name)}' is not supported in reports; select the saved filter with the filter parameter instead.`);
       }
       out += name;
       i += name.length;

@@ -7,7 +7,7 @@ import type { JiraHttp } from '../kernel/ports';
 import type { StatusInfo } from '../engine';
 import { AdaptiveLimiter, DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
 import { createJiraClient, PRIORITY, type JiraClient, type JiraClientOptions } from './jira-client';
-import { statusListSchema } from './jira-schemas';
+import { fieldListSchema, statusListSchema } from './jira-schemas';
 import type { IssueWithHistory } from './issue-history-fetch';
 import { resolveSelectionJql, type IssueSelection } from './issue-selection';
 import { IssueStream, type StreamedIssue } from './issue-stream';
@@ -28,6 +28,8 @@ export interface IssueStreamRequest {
   ownerAccountId: string;
   /** Issue fields the report shows besides the history (e.g. 'summary'). */
   fields: readonly string[];
+  /** Fields whose changes the histories carry as otherChanges (at most MAX_HISTORY_FIELDS). */
+  historyFields?: readonly string[];
   /** Browsable issues wanted to begin with (IssueStream.want raises it). */
   demand: number;
   /** The most issues the caller may read through this stream: sizes the search pages. */
@@ -50,6 +52,16 @@ export interface IssuePageRequest {
   deadline?: number;
 }
 
+/** A Jira field as GET /rest/api/3/field describes it. */
+export interface JiraField {
+  id: string;
+  name: string;
+  /** schema.type (string, number, date, datetime, user, option, array, ...); undefined when Jira gives none. */
+  type: string | undefined;
+  /** schema.items for arrays. */
+  items: string | undefined;
+}
+
 export interface IssuePage {
   issues: IssueWithHistory[];
   nextPageToken?: string;
@@ -59,6 +71,8 @@ export interface IssueDataAccess {
   openIssueStream(request: IssueStreamRequest): IssueStream;
   fetchIssuePage(request: IssuePageRequest): Promise<IssuePage>;
   getStatuses(options?: { deadline?: number }): Promise<StatusInfo[]>;
+  /** Every field Jira has (GET /rest/api/3/field): id, name and the type of its values. */
+  getFields(options?: { deadline?: number }): Promise<JiraField[]>;
   /** Jira requests sent so far, retries included. */
   requestCount(): number;
 }
@@ -100,6 +114,7 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
       abort,
       ownerAccountId: request.ownerAccountId,
       fields: request.fields,
+      ...(request.historyFields?.length ? { historyFields: request.historyFields } : {}),
       jql,
       start: start ? { ...(start.jira === undefined ? {} : { jira: start.jira }), size: start.size, skip: start.skip } : { size, skip: 0 },
       singleIssue: request.selection.kind === 'issue' && start === undefined,
@@ -143,6 +158,16 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
         return statuses.map((s) => ({ id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? 'undefined' }));
       } finally {
         retire(statusClient);
+      }
+    },
+
+    async getFields(call = {}) {
+      const fieldClient = client(call.deadline ?? options.deadline);
+      try {
+        const fields = await fieldClient.get('/rest/api/3/field', fieldListSchema, 'the field list');
+        return fields.map((f) => ({ id: f.id, name: f.name, type: f.schema?.type, items: f.schema?.items }));
+      } finally {
+        retire(fieldClient);
       }
     },
 

@@ -65,6 +65,23 @@ export interface FieldProblem {
 /** The one line a problem is shown as: `field: message`. */
 export const problemLine = (problem: FieldProblem): string => (problem.field ? `${problem.field}: ${problem.message}` : problem.message);
 
+/** Problems one error carries at most: a huge request must not get a huger answer. */
+export const MAX_PROBLEMS = 50;
+
+/** Each distinct problem once, the first MAX_PROBLEMS of them, then how many more there were. */
+function boundedProblems(problems: readonly FieldProblem[]): FieldProblem[] {
+  const seen = new Set<string>();
+  const distinct: FieldProblem[] = [];
+  for (const problem of problems) {
+    const key = `${problem.field}\u0000${problem.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    distinct.push(problem);
+  }
+  if (distinct.length <= MAX_PROBLEMS) return distinct;
+  return [...distinct.slice(0, MAX_PROBLEMS), { field: '', message: `and ${distinct.length - MAX_PROBLEMS} more problems` }];
+}
+
 /**
  * An error about named input fields: every problem found, not just the first, so a
  * caller fixing one mistake does not discover the next one later.
@@ -73,8 +90,9 @@ export class FieldError extends AppError {
   readonly problems: readonly FieldProblem[];
 
   constructor(problems: readonly FieldProblem[], options: { code?: 'INVALID_INPUT' | 'CONFLICT' | 'NOT_FOUND'; message?: string; cause?: unknown } = {}) {
-    super(options.code ?? 'INVALID_INPUT', options.message ?? problems.map(problemLine).join('; '), options);
-    this.problems = problems;
+    const kept = boundedProblems(problems);
+    super(options.code ?? 'INVALID_INPUT', options.message ?? kept.map(problemLine).join('; '), options);
+    this.problems = kept;
   }
 
   /** One line per problem, each starting with its field. */

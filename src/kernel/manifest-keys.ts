@@ -5,3 +5,5 @@
 export const REST_WEBTRIGGER_KEY = 'rest-api';
 /** The async events queue export jobs are pushed to. */
 export const EXPORT_QUEUE_KEY = 'export-jobs';
+/** The scheduled trigger of the daily hygiene sweep (issue 12). */
+export const HYGIENE_SWEEP_TRIGGER_KEY = 'hygiene-sweep';

@@ -8,6 +8,7 @@ import { fieldError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';
 import { isoInstant } from '../kernel/time';
 import { DuplicateNameError, type DocumentRepository, type StoredDocument } from '../storage/document-repository';
+import { echo } from '../kernel/echo';
 
 export interface DocumentsSpec<T extends { name: string }, V, In> {
   repository: DocumentRepository<T>;
@@ -37,7 +38,7 @@ export function createDocuments<T extends { name: string }, V, In>(spec: Documen
   const view = (document: StoredDocument<T>): V => spec.view(document, isoInstant(document.updatedAt));
   const notFound = () => fieldError('id', `No such ${spec.noun}.`, 'NOT_FOUND');
   const nameTaken = (error: unknown): never => {
-    if (error instanceof DuplicateNameError) throw fieldError(spec.nameField, `The name "${error.documentName}" is already taken.`, 'CONFLICT');
+    if (error instanceof DuplicateNameError) throw fieldError(spec.nameField, `The name "${echo(error.documentName)}" is already taken.`, 'CONFLICT');
     throw error;
   };
   const requireAdmin = (caller: Caller): Promise<void> => requireJiraAdmin(spec.users, caller.accountId, spec.adminOnly);

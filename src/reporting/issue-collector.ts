@@ -10,6 +10,8 @@ export interface CollectRequest {
   selection: IssueSelection;
   ownerAccountId: string;
   fields: readonly string[];
+  /** Fields whose changes the histories carry (historyFields). */
+  historyFields?: readonly string[];
   /** Issues to skip first (`startIssueIndex`): read and dropped, Jira has no offset. */
   skip: number;
   pageToken: string | undefined;
@@ -42,6 +44,7 @@ export function openCollection(access: IssueDataAccess, request: CollectRequest)
     selection: request.selection,
     ownerAccountId: request.ownerAccountId,
     fields: request.fields,
+    ...(request.historyFields?.length ? { historyFields: request.historyFields } : {}),
     demand: 0,
     horizon: request.horizon + request.skip,
     ...(request.pageToken === undefined ? {} : { pageToken: request.pageToken }),

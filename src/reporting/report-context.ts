@@ -2,17 +2,24 @@
 // the working calendar. Names given by the client are resolved here, and anything unknown
 // is a FieldError naming the parameter.
 import type { CalendarView, StatusGroupView } from '../contract/report-config';
-import { compileCalendar, normalHoursCalendar, type WorkingTimeCalendar, type StatusInfo, type StatusGroup, dayLengthMs } from '../engine';
+import { compileCalendar, normalHoursCalendar, type TimePeriod, type WorkingTimeCalendar, type StatusInfo, type StatusGroup, dayLengthMs } from '../engine';
 import { FieldError, type FieldProblem } from '../kernel/errors';
+import type { JiraField } from '../jira';
 import { reportKind } from './kinds';
 import type { ReportParams } from './report-params';
+import { echo } from '../kernel/echo';
 
 export interface ReportConfigSource {
   statuses(): Promise<StatusInfo[]>;
   listStatusGroups(): Promise<StatusGroupView[]>;
   /** With `number`, the calendar's integer id of the wire format, when it has one. */
   listCalendars(): Promise<Array<CalendarView & { number?: number }>>;
+  /** Jira's field list (GET /rest/api/3/field); read only when the request names fields. */
+  fields?(): Promise<JiraField[]>;
 }
+
+/** A field the request named, as Jira knows it. */
+export type ReportField = JiraField;
 
 export interface CalendarSummary {
   /** The calendar number; null for normalHours. */
@@ -38,6 +45,14 @@ export interface ReportContext {
   /** The calendar used, as the wire format's top-level `calendar` shows it. */
   calendarSummary?: CalendarSummary;
   dayMs: number;
+  timePeriod: TimePeriod;
+  /** anyFieldDurationExpanded: the fields whose history is reported. */
+  historyFields: ReportField[];
+  includeTransitionedBy: boolean;
+  /** `fields`: the fieldColumns, in the order asked. */
+  fieldColumns: ReportField[];
+  /** `groupByFields`: the fields whose values group the rows. */
+  groupByFields: ReportField[];
   between:
     | {
         from: { at: 'created' } | { at: 'firstEntry' | 'lastEntry'; statusIds: string[] };
@@ -68,9 +83,25 @@ function resolveStatuses(tokens: readonly string[], all: readonly StatusInfo[], 
     const byName = byId ?? all.find((s) => s.name.toLowerCase() === token.toLowerCase());
     if (byName) ids.push(byName.id);
     else if (allowUnknownIds && /^\d+$/.test(token)) ids.push(token);
-    else problems.push({ field: param, message: `Jira has no status '${token}'` });
+    else problems.push({ field: param, message: `Jira has no status '${echo(token)}'` });
   }
   return [...new Set(ids)];
+}
+
+/** Resolves field ids against Jira's field list; ids are exact, as Jira's are (fixVersions, not fixversions). */
+function resolveFields(ids: readonly string[], all: readonly JiraField[], param: string, problems: FieldProblem[]): ReportField[] {
+  const found: ReportField[] = [];
+  for (const id of ids) {
+    const field = all.find((f) => f.id === id);
+    const near = field ? undefined : all.find((f) => f.id.toLowerCase() === id.toLowerCase());
+    if (field) found.push(field);
+    else
+      problems.push({
+        field: param,
+        message: `Jira has no field '${id}'${near ? ` (did you mean '${near.id}'?)` : ' (GET /rest/api/3/field lists the field ids)'}`,
+      });
+  }
+  return [...new Map(found.map((f) => [f.id, f])).values()];
 }
 
 /** The name of a status Jira no longer has (changelogs still mention it). */
@@ -79,11 +110,16 @@ export const deletedStatusName = (id: string): string => `Deleted status ${id}`;
 export async function buildReportContext(params: ReportParams, source: ReportConfigSource): Promise<ReportContext> {
   const problems: FieldProblem[] = [];
   const needsGroups = reportKind(params.columnsBy).usesAllGroups === true || params.groups !== undefined;
-  const [allStatuses, groupViews, calendars] = await Promise.all([
+  const needsFields = params.fields.length > 0 || params.groupByFields.length > 0 || params.historyFields.length > 0;
+  const [allStatuses, groupViews, calendars, jiraFields] = await Promise.all([
     source.statuses(),
     needsGroups ? source.listStatusGroups() : Promise.resolve([]),
     params.calendar.toLowerCase() === 'normalhours' ? Promise.resolve([]) : source.listCalendars(),
+    needsFields && source.fields ? source.fields() : Promise.resolve([]),
   ]);
+  const fieldColumns = resolveFields(params.fields, jiraFields, 'fields', problems);
+  const groupByFields = resolveFields(params.groupByFields, jiraFields, 'groupByFields', problems);
+  const historyFields = resolveFields(params.historyFields, jiraFields, 'historyFields', problems);
   const names = new Map(allStatuses.map((s) => [s.id, s.name]));
   // Deleted statuses (in old history only) may be named by id when asked for.
   const statusIds = params.statuses ? resolveStatuses(params.statuses, allStatuses, 'statuses', problems, params.includeDeletedStatuses) : undefined;
@@ -97,7 +133,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
       for (const token of params.groups) {
         const group = all.find((g) => g.id === token || g.name.toLowerCase() === token.toLowerCase());
         if (group) groups.push(group);
-        else problems.push({ field: 'groups', message: `there is no status group '${token}'` });
+        else problems.push({ field: 'groups', message: `there is no status group '${echo(token)}'` });
       }
     } else {
       groups = all;
@@ -121,7 +157,7 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
         dailyWorkingHours: Math.round((calendar.workingDayMs / 3_600_000) * 1000) / 1000,
         is7x24Calendar: false,
       };
-    } else problems.push({ field: 'calendar', message: `there is no calendar '${params.calendar}' (GET /rest/calendar lists them)` });
+    } else problems.push({ field: 'calendar', message: `there is no calendar '${echo(params.calendar)}' (GET /rest/calendar lists them)` });
   }
 
   let between: ReportContext['between'];
@@ -147,6 +183,11 @@ export async function buildReportContext(params: ReportParams, source: ReportCon
     calendar,
     calendarSummary,
     dayMs: dayLengthMs(params.dayLength, calendar),
+    timePeriod: params.timePeriod,
+    historyFields,
+    includeTransitionedBy: params.includeTransitionedByColumns,
+    fieldColumns,
+    groupByFields,
     between,
   };
 }

@@ -2,10 +2,20 @@
 // values parsed with one zod schema each, and every problem reported with the parameter
 // it is about (a client fixing one mistake should not discover the next one later).
 import { z } from 'zod';
+import { echo } from '../kernel/echo';
 import { FieldError, type FieldProblem } from '../kernel/errors';
 import { COLUMNS_BY, type ColumnsBy } from './kinds';
-import { type IssueSelection, jqlString } from '../jira';
-import { MULTI_VISIT_BEHAVIORS, type MultiVisitBehavior, parseViewFormat, type DayLength, type ViewFormat, type TrimWindow } from '../engine';
+import { type IssueSelection, jqlString, MAX_HISTORY_FIELDS } from '../jira';
+import {
+  TIME_PERIODS,
+  type TimePeriod,
+  MULTI_VISIT_BEHAVIORS,
+  type MultiVisitBehavior,
+  parseViewFormat,
+  type DayLength,
+  type ViewFormat,
+  type TrimWindow,
+} from '../engine';
 
 export const OUTPUT_TYPES = ['json', 'jsonSimplified', 'csv', 'xlsx'] as const;
 /** The output types written as a file only (/rest/smallexport, /rest/export), never as a page. */
@@ -21,6 +31,8 @@ export const ENTRY_CHOICES = ['firstEntry', 'lastEntry'] as const;
 /** The most issues one page may ask for (`pageSize`). */
 export const MAX_PAGE_SIZE = 1000;
 const MAX_TEXT = 20_000;
+/** Values a list parameter (statuses, groups, ...) may hold, repeats and comma lists together. */
+export const MAX_LIST_ITEMS = 1000;
 
 /** Case-insensitive enum: the canonical spelling comes back. */
 function caseInsensitiveEnum<T extends string>(values: readonly T[]) {
@@ -28,7 +40,7 @@ function caseInsensitiveEnum<T extends string>(values: readonly T[]) {
   return z.string().transform((text, ctx): T => {
     const found = byLower.get(text.trim().toLowerCase());
     if (found === undefined) {
-      ctx.addIssue({ code: 'custom', message: `'${text}' is not one of ${values.join(', ')}` });
+      ctx.addIssue({ code: 'custom', message: `'${echo(text)}' is not one of ${values.join(', ')}` });
       return z.NEVER;
     }
     return found;
@@ -39,7 +51,7 @@ const booleanText = z.string().transform((text, ctx) => {
   const key = text.trim().toLowerCase();
   if (['true', '1', 'yes'].includes(key)) return true;
   if (['false', '0', 'no', ''].includes(key)) return false;
-  ctx.addIssue({ code: 'custom', message: `'${text}' is not true or false` });
+  ctx.addIssue({ code: 'custom', message: `'${echo(text)}' is not true or false` });
   return z.NEVER;
 });
 
@@ -47,7 +59,7 @@ const integerText = (min: number, max: number) =>
   z.string().transform((text, ctx) => {
     const value = Number(text.trim());
     if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
-      ctx.addIssue({ code: 'custom', message: `'${text}' is not a whole number from ${min} to ${max}` });
+      ctx.addIssue({ code: 'custom', message: `'${echo(text)}' is not a whole number from ${min} to ${max}` });
       return z.NEVER;
     }
     return value;
@@ -77,7 +89,7 @@ const dateText = z.string().transform((text, ctx): DateParam => {
     Number(mi ?? 0) < 60 &&
     Number(s ?? 0) < 60;
   if (!valid) {
-    ctx.addIssue({ code: 'custom', message: `'${text}' is not a date in the form yyyy-MM-dd or yyyy-MM-dd HH:mm` });
+    ctx.addIssue({ code: 'custom', message: `'${echo(text)}' is not a date in the form yyyy-MM-dd or yyyy-MM-dd HH:mm` });
     return z.NEVER;
   }
   return { start, endExclusive: h === undefined ? start + 86_400_000 : start };
@@ -91,12 +103,24 @@ const listText = z.string().transform((text) =>
     .filter((part) => part.length > 0),
 );
 
+/** /rest/aggregation's statistics; standardDeviation is the population deviation (engine/aggregate.ts). */
+export const AGGREGATION_TYPES = ['average', 'sum', 'median', 'standardDeviation', 'min', 'max', 'count'] as const;
+export type AggregationType = (typeof AGGREGATION_TYPES)[number];
+
+/** Jira field ids (`fields`, `groupByFields`): system ids such as priority, or customfield_NNNNN. */
+export const MAX_FIELD_IDS = 50;
+const fieldIdList = listText.superRefine((ids, ctx) => {
+  const bad = ids.filter((id) => !/^[A-Za-z][A-Za-z0-9_]{0,99}$/.test(id));
+  if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `'${bad.join("', '")}' is not a Jira field id (such as priority or customfield_10010)` });
+  if (ids.length > MAX_FIELD_IDS) ctx.addIssue({ code: 'custom', message: `names more than ${MAX_FIELD_IDS} fields` });
+});
+
 const plainText = z.string().max(MAX_TEXT, { message: `must be at most ${MAX_TEXT} characters` });
 
 const viewFormatText = z.string().transform((text, ctx): ViewFormat => {
   const format = parseViewFormat(text);
   if (format === undefined) {
-    ctx.addIssue({ code: 'custom', message: `'${text}' is not one of days, hours, minutes, seconds, ms or a readable example such as 1d 6h 32m` });
+    ctx.addIssue({ code: 'custom', message: `'${echo(text)}' is not one of days, hours, minutes, seconds, ms or a readable example such as 1d 6h 32m` });
     return z.NEVER;
   }
   return format;
@@ -132,13 +156,26 @@ export const PARAMETERS = {
   multiVisitBehavior: { schema: caseInsensitiveEnum(MULTI_VISIT_BEHAVIORS), list: false },
   pageSize: { schema: integerText(1, MAX_PAGE_SIZE), list: false },
   startIssueIndex: { schema: integerText(0, 10_000_000), list: false },
-  nextPageToken: { schema: z.string().min(1).max(MAX_TEXT), list: false },
+  // Sealed (page-tokens.ts) around a position that holds the JQL: room for the longest customjql.
+  nextPageToken: {
+    schema: z
+      .string()
+      .min(1)
+      .max(4 * MAX_TEXT),
+    list: false,
+  },
   paramSetId: { schema: z.string().uuid({ message: 'must be a saved parameter set id (a UUID)' }), list: false },
   fromStatuses: { schema: listText, list: true },
   fromEntry: { schema: caseInsensitiveEnum(['firstEntry', 'lastEntry', 'created'] as const), list: false },
   toStatuses: { schema: listText, list: true },
   toEntry: { schema: caseInsensitiveEnum(ENTRY_CHOICES), list: false },
   pausedStatuses: { schema: listText, list: true },
+  fields: { schema: fieldIdList, list: true },
+  groupByFields: { schema: fieldIdList, list: true },
+  aggregationType: { schema: caseInsensitiveEnum(AGGREGATION_TYPES), list: false },
+  timePeriod: { schema: caseInsensitiveEnum(TIME_PERIODS), list: false },
+  historyFields: { schema: fieldIdList, list: true },
+  includeTransitionedByColumns: { schema: booleanText, list: false },
   /** The token itself (discouraged); read by authentication, ignored here. */
   tisjwt: { schema: z.string(), list: false },
 } as const;
@@ -157,10 +194,14 @@ export type RawParams = Partial<Record<ParamName, string[]>>;
 export function canonicalParams(pairs: ReadonlyArray<readonly [string, string]>): { params: RawParams; problems: FieldProblem[] } {
   const params: RawParams = {};
   const problems: FieldProblem[] = [];
+  const unknown = new Set<string>();
   for (const [name, value] of pairs) {
     const canonical = CANONICAL.get(name.trim().toLowerCase());
     if (canonical === undefined) {
-      if (!problems.some((p) => p.field === name)) problems.push({ field: name, message: 'is not a parameter of this API' });
+      // The name is echoed like any value: a token pasted as a name is not repeated.
+      const shown = echo(name);
+      if (!unknown.has(shown)) problems.push({ field: shown, message: 'is not a parameter of this API' });
+      unknown.add(shown);
       continue;
     }
     (params[canonical] ??= []).push(value);
@@ -210,6 +251,18 @@ export interface ReportParams {
   startIssueIndex: number;
   nextPageToken: string | undefined;
   between: BetweenParams | undefined;
+  /** Jira field ids shown as fieldColumns (`fields`), in the order given, without repeats. */
+  fields: string[];
+  /** Jira field ids whose values group the rows (`groupByFields`). */
+  groupByFields: string[];
+  /** /rest/aggregation's statistic (other endpoints do not read it, so a saved set may hold it). */
+  aggregationType: AggregationType | undefined;
+  /** statusDurationByTimePeriod, timePeriodDurationByStatus: the period time is split by (default month, as the vendor's). */
+  timePeriod: TimePeriod;
+  /** anyFieldDurationExpanded: the fields whose history is reported (at most MAX_HISTORY_FIELDS). */
+  historyFields: string[];
+  /** Adds who made each transition where the report shows transitions. */
+  includeTransitionedByColumns: boolean;
 }
 
 type Parsed = { [K in ParamName]?: z.output<(typeof PARAMETERS)[K]['schema']> };
@@ -224,9 +277,13 @@ function parseEach(raw: RawParams, problems: FieldProblem[]): Parsed {
       const items: string[] = [];
       for (const value of values) {
         const result = definition.schema.safeParse(value);
-        if (result.success && Array.isArray(result.data)) items.push(...result.data);
+        // One by one: spreading 200,000 items into push() overflows the call stack.
+        if (result.success && Array.isArray(result.data)) for (const item of result.data) items.push(item);
+        else if (!result.success && !problems.some((p) => p.field === name))
+          problems.push({ field: name, message: result.error.issues[0]?.message ?? 'is not valid' });
       }
-      parsed[name] = items;
+      if (items.length > MAX_LIST_ITEMS) problems.push({ field: name, message: `has ${items.length} values; at most ${MAX_LIST_ITEMS} are accepted` });
+      else parsed[name] = items;
       continue;
     }
     const result = definition.schema.safeParse(values[values.length - 1]);
@@ -306,6 +363,18 @@ export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[
       problems.push({ field: 'trimHistoryEndDate', message: 'must be after trimHistoryStartDate' });
     }
   }
+  const historyFields = [...new Set(p.historyFields ?? [])];
+  if (columnsBy === 'anyFieldDurationExpanded' && historyFields.length === 0) {
+    problems.push({
+      field: 'historyFields',
+      message: 'is required when columnsBy is anyFieldDurationExpanded: the field ids whose history to report, such as priority',
+    });
+  }
+  if (historyFields.length > MAX_HISTORY_FIELDS)
+    problems.push({
+      field: 'historyFields',
+      message: `names more than ${MAX_HISTORY_FIELDS} fields (Jira's changelog takes that many besides status and assignee)`,
+    });
   if (problems.length > 0) throw new FieldError(problems);
   return {
     selection,
@@ -326,5 +395,11 @@ export function parseReportParams(raw: RawParams, initialProblems: FieldProblem[
     startIssueIndex: p.startIssueIndex ?? 0,
     nextPageToken: p.nextPageToken,
     between,
+    fields: [...new Set(p.fields ?? [])],
+    groupByFields: [...new Set(p.groupByFields ?? [])],
+    aggregationType: p.aggregationType,
+    timePeriod: p.timePeriod ?? 'month',
+    historyFields: [...new Set(p.historyFields ?? [])],
+    includeTransitionedByColumns: p.includeTransitionedByColumns ?? false,
   };
 }

@@ -3,10 +3,12 @@
 // The synchronous REST endpoints and the export job both run reports through here, and
 // Jira's refusals leave here as the report's own errors (jira-failure.ts).
 import type { StatusInfo } from '../engine';
-import type { IssueDataAccess, IssueWithHistory, UserDirectory } from '../jira';
-import { AppError } from '../kernel/errors';
+import type { IssueDataAccess, IssueWithHistory, JiraField, UserDirectory } from '../jira';
+import { AppError, fieldError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';
+import { aggregateTable, checkAggregation } from './aggregation';
 import { openCollection, type IssueCollection } from './issue-collector';
+import { renderAggregation } from './output/aggregation-output';
 import { reportErrorOf } from './jira-failure';
 import { reportKind } from './kinds';
 import { renderReport, type RenderedReport } from './output/render';
@@ -22,6 +24,18 @@ import type { ReportTable } from './table';
  * beyond it the response pages with nextPageToken, and /rest/export takes the whole set.
  */
 export const SYNC_ISSUE_LIMIT = 10_000;
+/**
+ * The synchronous limit for a request: field columns make each json row longer (about 50
+ * bytes per field and issue: `npm run bench rest` measured 6.2 MB for 10,000 issues with
+ * fields=assignee,priority,labels, over the 5 MiB answer cap), so json pages with fields
+ * hold fewer issues, keeping the answer near the 4.7 MB of the plain 10,000-issue table.
+ */
+export function syncIssueLimit(params: Pick<ReportParams, 'outputType' | 'fields' | 'groupByFields'>): number {
+  const extra = params.fields.length + params.groupByFields.length;
+  if (params.outputType !== 'json' || extra === 0) return SYNC_ISSUE_LIMIT;
+  return Math.max(1000, Math.floor((SYNC_ISSUE_LIMIT * 470) / (470 + 60 * extra) / 100) * 100);
+}
+
 /** No new Jira chunk starts after this much of the web trigger's 55 s. */
 export const SYNC_SOFT_BUDGET_MS = 35_000;
 /** No Jira request runs past this; the rest is for the engine and the response. */
@@ -34,7 +48,7 @@ export interface SyncBudget {
 
 export interface ReportServiceDeps {
   access: IssueDataAccess;
-  config: Omit<ReportConfigSource, 'statuses'>;
+  config: Omit<ReportConfigSource, 'statuses' | 'fields'>;
   users: UserDirectory;
   clock: Clock;
   /** Overrides the synchronous time budget (tests that need Jira to outlast it quickly). */
@@ -87,6 +101,17 @@ export function createReportService(deps: ReportServiceDeps) {
     return statusCache.statuses;
   };
 
+  let fieldCache: { at: number; fields: Promise<JiraField[]> } | undefined;
+  // Read once per report at most (and shared for a minute): field names never cost a call per issue.
+  const fields = (): Promise<JiraField[]> => {
+    if (!fieldCache || clock.now() - fieldCache.at > STATUS_CACHE_MS) {
+      const pending = deps.access.getFields();
+      pending.catch(() => (fieldCache = undefined));
+      fieldCache = { at: clock.now(), fields: pending };
+    }
+    return fieldCache.fields;
+  };
+
   async function assigneeNames(issues: readonly IssueWithHistory[], params: ReportParams): Promise<(id: string) => string> {
     if (!reportKind(params.columnsBy).showsAssignees) return (id) => id;
     const users = await deps.users.getUsers([...assigneesIn(issues)]);
@@ -95,7 +120,7 @@ export function createReportService(deps: ReportServiceDeps) {
 
   async function context(params: ReportParams): Promise<ReportContext> {
     try {
-      return await buildReportContext(params, { ...deps.config, statuses });
+      return await buildReportContext(params, { ...deps.config, statuses, fields });
     } catch (error) {
       throw reportErrorOf(error, selectionParamOf(params));
     }
@@ -105,7 +130,8 @@ export function createReportService(deps: ReportServiceDeps) {
     const { params } = request;
     const selection = params.selection;
     if (!selection) throw new AppError('INTERNAL', 'a report page needs a selection');
-    const fields = ['summary'];
+    // The report's own fields ride on the same bulk fetch as the summary: no extra Jira call.
+    const fields = [...new Set(['summary', ...params.fields, ...params.groupByFields, ...params.historyFields])];
     if (params.dateRange?.field === 'resolution') fields.push('resolutiondate');
     if (params.dateRange?.field === 'updated') fields.push('updated');
     const keep = dateRangeKeep(params);
@@ -113,6 +139,8 @@ export function createReportService(deps: ReportServiceDeps) {
       selection,
       ownerAccountId: request.ownerAccountId,
       fields,
+      // Only the report of field histories reads them: other reports' changelog calls stay as they are.
+      ...(params.columnsBy === 'anyFieldDurationExpanded' ? { historyFields: params.historyFields } : {}),
       skip: params.nextPageToken === undefined ? params.startIssueIndex : 0,
       pageToken: params.nextPageToken,
       softDeadline: request.softDeadline,
@@ -179,6 +207,38 @@ export function createReportService(deps: ReportServiceDeps) {
     runSynchronous(request: { ownerAccountId: string; params: ReportParams; limit: number }): Promise<ReportPage> {
       const started = clock.now();
       return runPage({ ...request, softDeadline: started + syncBudget.softMs, hardDeadline: started + syncBudget.hardMs });
+    },
+
+    /**
+     * /rest/aggregation: the whole selection within one synchronous call (a statistic of
+     * part of a set would be a wrong answer, so a set that does not fit is a 400 naming the
+     * selection, pointing to /rest/export), then one statistic per column and group.
+     */
+    async aggregateSynchronous(request: { ownerAccountId: string; params: ReportParams }): Promise<{ rendered: RenderedReport; issueCount: number }> {
+      const type = checkAggregation(request.params);
+      // Refused before any issue is read: a workbook is /rest/smallexport's and /rest/export's.
+      const outputType = request.params.outputType;
+      if (outputType === 'xlsx') throw fieldError('outputType', 'xlsx is a file: /rest/aggregation answers json, jsonSimplified or csv');
+      const params: ReportParams = { ...request.params, pageSize: undefined, startIssueIndex: 0 };
+      const started = clock.now();
+      const page = await runPage({
+        ownerAccountId: request.ownerAccountId,
+        params,
+        limit: SYNC_ISSUE_LIMIT,
+        softDeadline: started + syncBudget.softMs,
+        hardDeadline: started + syncBudget.hardMs,
+      });
+      if (page.nextPageToken !== undefined) {
+        throw fieldError(
+          selectionParamOf(params),
+          `selects more issues than one aggregation reads in time (${page.issueCount} read): narrow the selection, or export the list with /rest/export`,
+        );
+      }
+      const table = aggregateTable(page.table, type);
+      return {
+        rendered: renderAggregation(table, outputType, { viewFormat: params.viewFormat, dayMs: page.context.dayMs }),
+        issueCount: page.issueCount,
+      };
     },
 
     render(page: ReportPage, params: ReportParams): RenderedReport {

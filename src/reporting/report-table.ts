@@ -7,7 +7,8 @@ import { reportKind, type ColumnsBy } from './kinds';
 import type { ColumnChoices, IssueInput } from './kinds/kind';
 import { deletedStatusName, type ReportContext } from './report-context';
 import type { ReportParams } from './report-params';
-import { UNASSIGNED_ID, type DiscoveredColumns, type ReportTable, type TableColumns, type TableRow, type ValueColumn } from './table';
+import { fieldValueOf } from './field-values';
+import { UNASSIGNED_ID, type FieldCell, type DiscoveredColumns, type ReportTable, type TableColumns, type TableRow, type ValueColumn } from './table';
 
 export interface TableInputs {
   issues: readonly IssueWithHistory[];
@@ -21,6 +22,35 @@ export interface TableInputs {
 function summaryOf(issue: IssueWithHistory): string {
   const summary = issue.fields.summary;
   return typeof summary === 'string' ? summary : '';
+}
+
+/** The requested fields' values of one issue (from the bulk fetch the history came with). */
+function fieldCellsOf(issue: IssueWithHistory, context: ReportContext): Map<string, FieldCell> | undefined {
+  if (context.fieldColumns.length === 0 && context.groupByFields.length === 0) return undefined;
+  const cells = new Map<string, FieldCell>();
+  for (const field of [...context.groupByFields, ...context.fieldColumns]) {
+    const value = fieldValueOf(issue.fields[field.id], field);
+    if (value) cells.set(field.id, value);
+  }
+  return cells;
+}
+
+/** The group of a row: its group-by field values joined (an empty field is its own group). */
+export function groupKeyOf(row: TableRow, groupByFields: ReadonlyArray<{ id: string }>): string {
+  return JSON.stringify(groupByFields.map((f) => row.fields?.get(f.id)?.raw ?? null));
+}
+
+/** Rows of one group together, groups in order of their first row, rows in order within a group. */
+function groupRows(rows: TableRow[], groupByFields: ReadonlyArray<{ id: string }>): TableRow[] {
+  if (groupByFields.length === 0) return rows;
+  const groups = new Map<string, TableRow[]>();
+  for (const row of rows) {
+    const key = groupKeyOf(row, groupByFields);
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = []));
+    group.push(row);
+  }
+  return [...groups.values()].flat();
 }
 
 function currentStateOf(timeline: IssueTimeline, context: ReportContext): TableRow['currentState'] {
@@ -61,6 +91,11 @@ export function buildReportTable(inputs: TableInputs): ReportTable {
     return column;
   };
 
+  const found = new Map<string, ValueColumn>();
+  const foundColumn = (column: ValueColumn): void => {
+    if (!found.has(column.id)) found.set(column.id, column);
+  };
+
   const rows: TableRow[] = [];
   for (const issue of issues) {
     const timeline = buildTimeline(issue.history, { now, excludeCurrent: params.excludeCurrentStatus, ...(params.trim ? { trim: params.trim } : {}) });
@@ -68,19 +103,28 @@ export function buildReportTable(inputs: TableInputs): ReportTable {
       for (const visit of timeline.statusVisits) if (!known.has(visit.value)) deletedSeen.add(visit.value);
     }
     const currentState = currentStateOf(timeline, context);
+    const fields = fieldCellsOf(issue, context);
     const input: IssueInput = {
       timeline,
-      base: { issueKey: issue.history.issueKey, summary: summaryOf(issue), ...(currentState ? { currentState } : {}) },
+      history: issue.history,
+      fields: issue.fields,
+      base: { issueKey: issue.history.issueKey, summary: summaryOf(issue), ...(fields ? { fields } : {}), ...(currentState ? { currentState } : {}) },
       context,
       multiVisitBehavior: params.multiVisitBehavior,
+      excludeCurrent: params.excludeCurrentStatus,
       keepStatus,
       assigneeColumn,
+      foundColumn,
     };
     for (const row of kind.rows(input)) rows.push(row);
   }
 
-  const discovered: DiscoveredColumns = { assignees: [...assigneeColumns.values()], deletedStatusIds: [...deletedSeen] };
-  return { ...tableColumns(params.columnsBy, context, discovered), columnsBy: params.columnsBy, rows, discovered };
+  const discovered: DiscoveredColumns = {
+    assignees: [...assigneeColumns.values()],
+    deletedStatusIds: [...deletedSeen],
+    ...(found.size > 0 ? { found: [...found.values()] } : {}),
+  };
+  return { ...tableColumns(params.columnsBy, context, discovered), columnsBy: params.columnsBy, rows: groupRows(rows, context.groupByFields), discovered };
 }
 
 const byName = (a: ValueColumn, b: ValueColumn): number => (a.id === UNASSIGNED_ID ? 1 : b.id === UNASSIGNED_ID ? -1 : a.name.localeCompare(b.name));
@@ -96,9 +140,13 @@ export function tableColumns(columnsBy: ColumnsBy, context: ReportContext, disco
     deletedStatuses: [...new Set(discovered.deletedStatusIds)].sort().map((id) => ({ id, name: deletedStatusName(id), consolidated: false })),
     groups: context.groups.map((g) => ({ id: g.id, name: g.name ?? g.id, consolidated: true })),
     assignees: [...new Map(discovered.assignees.map((a) => [a.id, a])).values()].sort(byName),
+    transitionedBy: context.includeTransitionedBy,
+    found: [...new Map((discovered.found ?? []).map((c) => [c.id, c])).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
   };
   const columns = reportKind(columnsBy).columns(choices);
   return {
+    ...(context.fieldColumns.length > 0 ? { fieldColumns: context.fieldColumns.map((f) => ({ id: f.id, name: f.name })) } : {}),
+    ...(context.groupByFields.length > 0 ? { groupByFields: context.groupByFields.map((f) => ({ id: f.id, name: f.name })) } : {}),
     ...(columns.groupByColumn ? { groupByColumn: columns.groupByColumn } : {}),
     valueColumns: columns.valueColumns,
     includedStatuses: columns.includedStatuses,

@@ -15,9 +15,17 @@ export interface ValueColumn {
   consolidated: boolean;
 }
 
+/** One issue field's value in a row (`fields`, `groupByFields`): text for people, raw for machines. */
+export interface FieldCell {
+  text: string;
+  raw: string;
+}
+
 export interface TableRow {
   issueKey: string;
   summary: string;
+  /** Values of the requested fields and group-by fields, by field id; a field the issue leaves empty is absent. */
+  fields?: Map<string, FieldCell>;
   /** The group-by value of reports with one row per issue and assignee / status. */
   groupBy?: { id: string; name: string };
   cells: Map<string, Cell>;
@@ -29,9 +37,15 @@ export interface TableRow {
 export interface DiscoveredColumns {
   assignees: ValueColumn[];
   deletedStatusIds: string[];
+  /** Columns a kind found in the issues (transitions, time periods), in any order. */
+  found?: ValueColumn[];
 }
 
 export interface TableColumns {
+  /** `fields`: one column per requested Jira field. */
+  fieldColumns?: Array<{ id: string; name: string }>;
+  /** `groupByFields`: the fields rows are grouped by, before the kind's own group-by column. */
+  groupByFields?: Array<{ id: string; name: string }>;
   valueColumns: ValueColumn[];
   groupByColumn?: { id: string; name: string };
   includedStatuses: Array<{ id: string; name: string }>;

@@ -2,8 +2,17 @@
 // Parameters are generated from the parser's own table, so the document cannot list a
 // parameter the API does not accept (or miss one it does).
 import { COLUMNS_BY } from '../reporting/kinds';
-import { DATE_RANGE_FIELDS, DAY_LENGTHS, FILTER_TYPES, MAX_PAGE_SIZE, OUTPUT_TYPES, PARAM_NAMES, type ParamName } from '../reporting/report-params';
-import { MULTI_VISIT_BEHAVIORS } from '../engine';
+import {
+  AGGREGATION_TYPES,
+  DATE_RANGE_FIELDS,
+  DAY_LENGTHS,
+  FILTER_TYPES,
+  MAX_PAGE_SIZE,
+  OUTPUT_TYPES,
+  PARAM_NAMES,
+  type ParamName,
+} from '../reporting/report-params';
+import { MULTI_VISIT_BEHAVIORS, TIME_PERIODS } from '../engine';
 import { PART_MAX_ROWS } from '../reporting/export-jobs/export-layout';
 import { XLSX_CONTENT_TYPE } from '../reporting/output/render-file';
 import { WEEKDAYS } from './routes/calendar-routes';
@@ -79,6 +88,22 @@ const PARAM_DOCS: Record<Exclude<ParamName, 'tisjwt'>, { schema: Schema; descrip
     description: 'durationBetweenStatuses: stop at the first (default) or last entry into toStatuses.',
   },
   pausedStatuses: list('durationBetweenStatuses: time in these statuses is not counted.'),
+  fields: list('Jira field ids (summary, priority, assignee, labels, customfield_10010, ...) shown as fieldColumns and as csv/jsonSimplified columns.'),
+  groupByFields: list('Jira field ids whose values group the rows (groupByColumns); /rest/aggregation aggregates per group.'),
+  timePeriod: {
+    schema: { type: 'string', enum: [...TIME_PERIODS] },
+    description: 'statusDurationByTimePeriod, timePeriodDurationByStatus: the calendar period (UTC; ISO weeks from Monday) time is split by. Default month.',
+  },
+  historyFields: list('anyFieldDurationExpanded (required there): Jira field ids whose history is reported, such as priority or customfield_10020; at most 8.'),
+  includeTransitionedByColumns: {
+    schema: { type: 'string', enum: ['true', 'false'] },
+    description:
+      'Adds who made each transition: a transitionedBy column in statusDurationExpanded and anyFieldDurationExpanded, a "<status> Transitioned By" column after each date column of firstTransitionToStatusDate / lastTransitionFromStatusDate. Default false.',
+  },
+  aggregationType: {
+    schema: { type: 'string', enum: [...AGGREGATION_TYPES] },
+    description: '/rest/aggregation (required there): the statistic over the issues that have a value. Case-insensitive. Other endpoints ignore it.',
+  },
 };
 
 const reportParameters = PARAM_NAMES.filter((name): name is Exclude<ParamName, 'tisjwt'> => name !== 'tisjwt').map((name) => ({
@@ -159,6 +184,97 @@ function expandedOperation(operationId: string, post: boolean): Schema {
     },
   };
 }
+
+function aggregationOperation(summary: string, operationId: string, post: boolean): Schema {
+  return {
+    summary,
+    operationId,
+    description:
+      'The report parameters of /rest/list plus aggregationType (required); groupByFields makes one row per group. The whole selection is read in one call: a set that does not fit is a 400 naming the selection (use /rest/export).',
+    parameters: reportParameters,
+    ...(post ? { requestBody: formBody } : {}),
+    responses: {
+      '200': {
+        description: 'json: the table shape with one row per group (issueCount per row); jsonSimplified / csv: one row per group with an Issues column.',
+        content: {
+          'application/json': { schema: { oneOf: [ref('JsonAggregation'), ref('JsonSimplified')] } },
+          'text/csv': { schema: { type: 'string' } },
+        },
+      },
+      ...errors(400, 401, 405, 413, 429, 500, 502, 503),
+    },
+  };
+}
+
+const aggregationSchema: Schema = {
+  type: 'object',
+  required: ['table', 'aggregationType', 'issueCount', 'includedStatuses'],
+  additionalProperties: false,
+  properties: {
+    table: {
+      type: 'object',
+      required: ['header', 'body'],
+      properties: {
+        header: {
+          type: 'object',
+          required: ['headerColumns', 'groupByColumns', 'fieldColumns', 'valueColumns'],
+          properties: {
+            headerColumns: { type: 'array', maxItems: 0 },
+            groupByColumns: { type: 'array', items: ref('ColumnValue') },
+            fieldColumns: { type: 'array', maxItems: 0 },
+            valueColumns: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['id', 'value', 'isConsolidated'],
+                properties: { id: { type: 'string' }, value: { type: 'string' }, isConsolidated: { type: 'boolean' } },
+              },
+            },
+          },
+        },
+        body: {
+          type: 'object',
+          required: ['rows'],
+          properties: {
+            rows: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['headerColumns', 'groupByColumns', 'fieldColumns', 'valueColumns', 'issueCount'],
+                additionalProperties: false,
+                properties: {
+                  headerColumns: { type: 'array', maxItems: 0 },
+                  groupByColumns: { type: 'array', items: ref('ColumnValue') },
+                  fieldColumns: { type: 'array', maxItems: 0 },
+                  valueColumns: { type: 'array', items: { ...columnValue, required: ['id', 'value', 'raw'] } },
+                  issueCount: { type: 'integer', minimum: 0, description: 'Distinct issues in the group' },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    timePeriod: {
+      schema: { type: 'string', enum: [...TIME_PERIODS] },
+      description: 'statusDurationByTimePeriod, timePeriodDurationByStatus: the calendar period (UTC; ISO weeks from Monday) time is split by. Default month.',
+    },
+    historyFields: list(
+      'anyFieldDurationExpanded (required there): Jira field ids whose history is reported, such as priority or customfield_10020; at most 8.',
+    ),
+    includeTransitionedByColumns: {
+      schema: { type: 'string', enum: ['true', 'false'] },
+      description:
+        'Adds who made each transition: a transitionedBy column in statusDurationExpanded and anyFieldDurationExpanded, a "<status> Transitioned By" column after each date column of firstTransitionToStatusDate / lastTransitionFromStatusDate. Default false.',
+    },
+    aggregationType: { type: 'string', enum: [...AGGREGATION_TYPES] },
+    issueCount: { type: 'integer', minimum: 0 },
+    includedStatuses: {
+      type: 'array',
+      items: { type: 'object', required: ['id', 'name'], properties: { id: { type: 'string' }, name: { type: 'string' } } },
+    },
+  },
+};
 
 function smallExportOperation(operationId: string, post: boolean): Schema {
   return {
@@ -252,6 +368,10 @@ export function openApiDocument(serverUrl: string): Schema {
       '/rest/list2': {
         get: reportOperation('A list of issues, paged with nextPageToken', 'list2Get', false),
         post: reportOperation('A list of issues, paged with nextPageToken', 'list2Post', true),
+      },
+      '/rest/aggregation': {
+        get: aggregationOperation('Statistics over the selected issues, optionally per group', 'aggregationGet', false),
+        post: aggregationOperation('Statistics over the selected issues (form-encoded parameters, tisjwt may be in the body)', 'aggregationPost', true),
       },
       '/rest/issues': {
         get: reportOperation('A list of issues (the newer name of /rest/list)', 'issuesGet', false),
@@ -425,6 +545,7 @@ export function openApiDocument(serverUrl: string): Schema {
           additionalProperties: false,
         },
         ColumnValue: columnValue,
+        JsonAggregation: aggregationSchema,
         JsonTable: {
           type: 'object',
           required: ['table', 'includedStatuses'],

@@ -1,7 +1,8 @@
 // The name/value pairs of a request: the query string, then the body (form-encoded, or a
 // JSON object for clients that prefer it). Clients send either or both at once.
 import { firstHeader, type RestRequest } from './http';
-import { fieldError } from '../kernel/errors';
+import { echo } from '../kernel/echo';
+import { FieldError, fieldError } from '../kernel/errors';
 
 function jsonPairs(body: string): Array<[string, string]> {
   let parsed: unknown;
@@ -34,4 +35,17 @@ export function requestPairs(request: RestRequest): Array<[string, string]> {
     else for (const [name, value] of new URLSearchParams(request.body)) pairs.push([name, value]);
   }
   return pairs;
+}
+
+/**
+ * Refuses the parameters an endpoint does not take, each named, all at once, as the
+ * report endpoints do; `tisjwt` (the token in the query or body) is always allowed.
+ */
+export function refuseUnknownParams(request: RestRequest, accepted: readonly string[]): void {
+  const known = new Set(['tisjwt', ...accepted.map((name) => name.toLowerCase())]);
+  const unknown = new Set<string>();
+  for (const [name] of requestPairs(request)) if (!known.has(name.trim().toLowerCase())) unknown.add(echo(name));
+  if (unknown.size === 0) return;
+  const takes = accepted.length === 0 ? 'it takes none' : `it takes ${accepted.join(', ')}`;
+  throw new FieldError([...unknown].map((field) => ({ field, message: `is not a parameter of this endpoint (${takes})` })));
 }

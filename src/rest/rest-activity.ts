@@ -1,12 +1,14 @@
 // The REST request log and what it serves: the per-token request rate, the record of
-// each authenticated request, and the admin's activity view. The limit counts the token's
-// logged requests in a sliding window: every container sees the same count (Forge runs
-// many), which an in-memory counter could not promise.
+// each authenticated request, and the admin's activity view. The limit counts admitted
+// requests per token in fixed windows, in the database, checked and counted in one
+// statement: every container sees the same count (Forge runs many), and concurrent
+// requests cannot all pass a count that none of them has raised yet.
 import { requireJiraAdmin, type Caller } from '../access/guards';
 import type { ActivityListPayload, RestActivityPage } from '../contract/rest-activity';
 import type { UserDirectory } from '../jira';
 import type { Clock } from '../kernel/ports';
 import { isoInstant } from '../kernel/time';
+import type { RateWindowRepository } from '../storage/rate-window-repository';
 import type { RestRequestRecord, RestRequestRepository } from '../storage/rest-request-repository';
 
 export interface RateLimit {
@@ -30,7 +32,13 @@ export interface RestActivity {
   list(caller: Caller, payload: ActivityListPayload): Promise<RestActivityPage>;
 }
 
-export function createRestActivity(deps: { log: RestRequestRepository; clock: Clock; users: UserDirectory; rateLimit?: RateLimit }): RestActivity {
+export function createRestActivity(deps: {
+  log: RestRequestRepository;
+  windows: RateWindowRepository;
+  clock: Clock;
+  users: UserDirectory;
+  rateLimit?: RateLimit;
+}): RestActivity {
   const rate = deps.rateLimit ?? DEFAULT_RATE_LIMIT;
   let recorded = 0;
   async function record(entry: Omit<RestRequestRecord, 'at'>): Promise<void> {
@@ -39,7 +47,10 @@ export function createRestActivity(deps: { log: RestRequestRepository; clock: Cl
       await deps.log.append({ ...entry, at: now });
       // Prune now and then rather than on a schedule: one DELETE per 200 requests.
       recorded += 1;
-      if (recorded % 200 === 1) await deps.log.deleteBefore(now - ACTIVITY_RETENTION_MS);
+      if (recorded % 200 === 1) {
+        await deps.log.deleteBefore(now - ACTIVITY_RETENTION_MS);
+        await deps.windows.deleteBefore(now - 2 * rate.windowSeconds * 1000);
+      }
     } catch (error) {
       // The answer matters more than its log line; say what failed, not the request.
       console.error('REST activity record failed', error instanceof Error ? error.name : typeof error);
@@ -49,9 +60,9 @@ export function createRestActivity(deps: { log: RestRequestRepository; clock: Cl
     async admit(tokenId) {
       const now = deps.clock.now();
       const windowMs = rate.windowSeconds * 1000;
-      const { requests, oldest } = await deps.log.countSince(tokenId, now - windowMs);
-      if (requests < rate.limit) return undefined;
-      const retryAfterSeconds = Math.max(1, Math.ceil(((oldest ?? now) + windowMs - now) / 1000));
+      const windowStart = now - (now % windowMs);
+      if (await deps.windows.admit(tokenId, windowStart, rate.limit)) return undefined;
+      const retryAfterSeconds = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
       return { ...rate, retryAfterSeconds };
     },
     start() {

@@ -5,6 +5,7 @@ import type { AppContextService } from '../access/app-context';
 import type { ParamSetService } from '../report-settings/param-sets';
 import type { CalendarService } from '../report-settings/calendars';
 import type { ExportService } from '../reporting/export-jobs/export-service';
+import type { PageTokens } from '../reporting/page-tokens';
 import type { ReportService } from '../reporting/report-service';
 import type { TokenService } from '../tokens/token-service';
 import type { AuthenticatedToken, TokenVerifier } from '../tokens/token-verifier';
@@ -17,6 +18,8 @@ export interface RouteServices {
   verifier: TokenVerifier;
   restActivity: RestActivity;
   reports: ReportService;
+  /** Seals and opens the nextPageToken clients see. */
+  pageTokens: PageTokens;
   exports: ExportService;
   paramSets: ParamSetService;
   calendars: CalendarService;

@@ -10,6 +10,7 @@ import { clientIp, presentedToken } from './authentication';
 import { restResponseOf } from './error-status';
 import type { RestRequest, RestResponse } from './http';
 import type { PublicRoute, Route, RouteResult, RouteServices } from './route';
+import { aggregationRoute } from './routes/aggregation-route';
 import { calendarRoutes } from './routes/calendar-routes';
 import { exportRoutes } from './routes/export-routes';
 import { openApiRoute } from './routes/openapi-route';
@@ -18,7 +19,16 @@ import { smallExportRoute } from './routes/small-export-route';
 import { tokenRotateRoute } from './routes/token-routes';
 import { whoamiRoute } from './routes/whoami-route';
 
-const routes: Array<Route | PublicRoute> = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, smallExportRoute, ...calendarRoutes, ...exportRoutes];
+const routes: Array<Route | PublicRoute> = [
+  openApiRoute,
+  whoamiRoute,
+  tokenRotateRoute,
+  ...reportRoutes,
+  aggregationRoute,
+  smallExportRoute,
+  ...calendarRoutes,
+  ...exportRoutes,
+];
 
 /** Every path pattern served (the OpenAPI test checks the document lists exactly these). */
 export const ROUTE_PATTERNS: readonly string[] = routes.map((route) => route.pattern);

@@ -2,6 +2,7 @@
 // bodies with unique names. Bodies are checked by the kind's schema when read back.
 import { z } from 'zod';
 import { AppError } from '../kernel/errors';
+import { isUniqueViolation } from './admission-slots';
 import type { Db, DocumentRow } from './schema';
 
 export type DocumentKind = 'calendar' | 'status-group' | 'param-set';
@@ -33,11 +34,6 @@ const rowSchema = z.object({
   updated_at: z.coerce.number(),
   updated_by: z.string(),
 });
-
-// SQLite says "UNIQUE constraint failed", MySQL/MariaDB/TiDB "Duplicate entry".
-// Checked by shape, not instanceof: driver errors may come from another realm.
-const isUniqueViolation = (error: unknown): boolean =>
-  typeof error === 'object' && error !== null && 'message' in error && /unique constraint|duplicate entry/i.test(String(error.message));
 
 export interface DocumentRepository<T> {
   list(): Promise<Array<StoredDocument<T>>>;

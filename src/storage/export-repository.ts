@@ -3,6 +3,7 @@
 // saved only on top of the chunk count it was computed from), and chunks written by an
 // invocation that died before saving its progress are deleted by the next one.
 import { z } from 'zod';
+import { insertInFreeSlot } from './admission-slots';
 import type { Db } from './schema';
 
 export const EXPORT_STATUSES = ['queued', 'running', 'completed', 'failed', 'aborted'] as const;
@@ -98,31 +99,53 @@ const UNFINISHED: ExportStatus[] = ['queued', 'running'];
 /** Ids per DELETE ... IN (...) when expired exports are removed. */
 const DELETE_BATCH = 100;
 
+type NewExportJob = { id: string; ownerAccountId: string; tokenId: string; params: string; layout: string; at: number };
+
 export function createExportRepository(db: Db) {
+  async function insertJob(job: NewExportJob, slot: number | null): Promise<void> {
+    await db
+      .insertInto('export_jobs')
+      .values({
+        id: job.id,
+        owner_account_id: job.ownerAccountId,
+        token_id: job.tokenId,
+        params: job.params,
+        status: 'queued',
+        created_at: job.at,
+        updated_at: job.at,
+        completed_at: null,
+        issue_count: 0,
+        row_count: 0,
+        chunk_count: 0,
+        cursor: null,
+        layout: job.layout,
+        message: null,
+        lease_until: null,
+        invocations: 0,
+        failures: 0,
+        slot,
+      })
+      .execute();
+  }
+
   return {
-    async insert(job: { id: string; ownerAccountId: string; tokenId: string; params: string; layout: string; at: number }): Promise<void> {
-      await db
-        .insertInto('export_jobs')
-        .values({
-          id: job.id,
-          owner_account_id: job.ownerAccountId,
-          token_id: job.tokenId,
-          params: job.params,
-          status: 'queued',
-          created_at: job.at,
-          updated_at: job.at,
-          completed_at: null,
-          issue_count: 0,
-          row_count: 0,
-          chunk_count: 0,
-          cursor: null,
-          layout: job.layout,
-          message: null,
-          lease_until: null,
-          invocations: 0,
-          failures: 0,
-        })
-        .execute();
+    /**
+     * Queues a job unless its owner already has `cap` queued or running: each unfinished
+     * job holds an owner slot (admission-slots.ts), so concurrent submissions cannot overshoot.
+     */
+    async insertWithinCap(job: NewExportJob, cap: number): Promise<boolean> {
+      return insertInFreeSlot(
+        cap,
+        async () => {
+          const rows = await db.selectFrom('export_jobs').select(['slot', 'status']).where('owner_account_id', '=', job.ownerAccountId).execute();
+          return {
+            taken: rows.flatMap((row) => (row.slot === null ? [] : [Number(row.slot)])),
+            // Jobs queued before slots existed count against the cap until they finish.
+            unslotted: rows.filter((row) => row.slot === null && UNFINISHED.includes(z.enum(EXPORT_STATUSES).parse(row.status))).length,
+          };
+        },
+        (slot) => insertJob(job, slot),
+      );
     },
 
     async get(id: string): Promise<ExportJob | undefined> {
@@ -148,22 +171,12 @@ export function createExportRepository(db: Db) {
     async abort(id: string, ownerAccountId: string, at: number, message: string): Promise<boolean> {
       const result = await db
         .updateTable('export_jobs')
-        .set({ status: 'aborted', completed_at: at, updated_at: at, message: message.slice(0, MESSAGE_MAX), lease_until: null, cursor: null })
+        .set({ status: 'aborted', completed_at: at, updated_at: at, message: message.slice(0, MESSAGE_MAX), lease_until: null, cursor: null, slot: null })
         .where('id', '=', id)
         .where('owner_account_id', '=', ownerAccountId)
         .where('status', 'in', UNFINISHED)
         .executeTakeFirst();
       return changed(result);
-    },
-
-    async countUnfinished(ownerAccountId: string): Promise<number> {
-      const row = await db
-        .selectFrom('export_jobs')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('owner_account_id', '=', ownerAccountId)
-        .where('status', 'in', UNFINISHED)
-        .executeTakeFirst();
-      return z.object({ n: num }).parse(row ?? { n: 0 }).n;
     },
 
     /** Takes the job for one invocation if it is unfinished and no live invocation holds it. */
@@ -243,6 +256,7 @@ export function createExportRepository(db: Db) {
           message: message?.slice(0, MESSAGE_MAX) ?? null,
           lease_until: null,
           cursor: null,
+          slot: null,
         })
         .where('id', '=', id)
         // An export aborted while its last page ran stays aborted.
@@ -253,7 +267,7 @@ export function createExportRepository(db: Db) {
     async fail(id: string, at: number, message: string): Promise<void> {
       await db
         .updateTable('export_jobs')
-        .set({ status: 'failed', completed_at: at, updated_at: at, message: message.slice(0, MESSAGE_MAX), lease_until: null, cursor: null })
+        .set({ status: 'failed', completed_at: at, updated_at: at, message: message.slice(0, MESSAGE_MAX), lease_until: null, cursor: null, slot: null })
         .where('id', '=', id)
         .where('status', 'in', UNFINISHED)
         .execute();

@@ -155,6 +155,88 @@ export const schemaMigrations: readonly SchemaMigration[] = [
         .addPrimaryKeyConstraint('export_chunks_pk', ['export_id', 'seq']),
   },
   {
+    // Token governance (issue 11): who created a token for its owner (a token manager or
+    // admin; null when the owner did) and who deactivated it (owner | manager | admin).
+    name: '0100-add-tokens-created-by',
+    statement: (db) => db.schema.alterTable('tokens').addColumn('created_by', 'varchar(128)'),
+  },
+  {
+    name: '0101-add-tokens-deactivated-by',
+    statement: (db) => db.schema.alterTable('tokens').addColumn('deactivated_by', 'varchar(16)'),
+  },
+  {
+    // Admission slots (issue 16): a live token holds one of its owner's MAX slots, and the
+    // unique (owner, slot) index is what makes the cap atomic on every database, TiDB
+    // included (which takes no gap locks, so a COUNT-then-INSERT can overshoot). Rows
+    // from before this column hold NULL, which the index allows any number of.
+    name: '0150-add-tokens-slot',
+    statement: (db) => db.schema.alterTable('tokens').addColumn('slot', 'integer'),
+  },
+  {
+    name: '0151-unique-tokens-owner-slot',
+    statement: (db) => db.schema.createIndex('tokens_owner_slot').unique().on('tokens').columns(['owner_account_id', 'slot']),
+  },
+  {
+    // A queued or running export holds a slot; finishing it frees the slot (NULL).
+    name: '0152-add-export-jobs-slot',
+    statement: (db) => db.schema.alterTable('export_jobs').addColumn('slot', 'integer'),
+  },
+  {
+    name: '0153-unique-export-jobs-owner-slot',
+    statement: (db) => db.schema.createIndex('export_jobs_owner_slot').unique().on('export_jobs').columns(['owner_account_id', 'slot']),
+  },
+  {
+    // The per-token request rate: one counter row per token and fixed window, raised by a
+    // conditional UPDATE (admitted < limit), so concurrent requests cannot overshoot.
+    name: '0154-create-rate-windows',
+    statement: (db) =>
+      db.schema
+        .createTable('rate_windows')
+        .addColumn('token_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('window_start', 'bigint', (c) => c.notNull())
+        .addColumn('admitted', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('rate_windows_pk', ['token_id', 'window_start']),
+  },
+  {
+    // Issue 12: the caller's address of an audit event, where there is one.
+    name: '0120-audit-events-add-ip',
+    statement: (db) => db.schema.alterTable('audit_events').addColumn('ip', 'varchar(64)'),
+  },
+  {
+    // Refused uses are one row per token, hour, reason and address, counted here.
+    name: '0121-audit-events-add-occurrences',
+    statement: (db) => db.schema.alterTable('audit_events').addColumn('occurrences', 'integer', (c) => c.notNull().defaultTo(1)),
+  },
+  {
+    name: '0122-index-audit-events-token-at',
+    statement: (db) => db.schema.createIndex('audit_events_token_at').on('audit_events').columns(['token_id', 'at']),
+  },
+  {
+    // The distinct addresses each token was used from: "first use from a new address" and
+    // the last addresses the owner's history panel shows.
+    name: '0123-create-token-addresses',
+    statement: (db) =>
+      db.schema
+        .createTable('token_addresses')
+        .addColumn('token_id', 'varchar(36)', (c) => c.notNull())
+        .addColumn('address', 'varchar(64)', (c) => c.notNull())
+        .addColumn('first_seen', 'bigint', (c) => c.notNull())
+        .addColumn('last_seen', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('token_addresses_pk', ['token_id', 'address']),
+  },
+  {
+    // The signing keys this installation made (the secrets stay in secret storage) and
+    // which were retired. Keys older than this table are added on first listing.
+    name: '0124-create-signing-keys',
+    statement: (db) =>
+      db.schema
+        .createTable('signing_keys')
+        .addColumn('kid', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('retired_at', 'bigint')
+        .addColumn('retired_by', 'varchar(128)'),
+  },
+  {
     // The numeric calendar ids of the TISJWT wire format (`calendar=10`, /rest/calendar/10):
     // one row per calendar, numbered by the database, never reused or renumbered.
     name: '0160-create-calendar-numbers',

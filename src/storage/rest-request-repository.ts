@@ -1,6 +1,5 @@
-// The REST request log: one row per authenticated request. It feeds the admin's activity
-// view and the per-token rate limit (requests of a token in the last window: one SELECT,
-// the same on every container, which an in-memory counter would not be).
+// The REST request log: one row per authenticated request, for the admin's activity view.
+// (The per-token rate limit counts in rate-window-repository.ts, at admission.)
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from './schema';
@@ -32,12 +31,8 @@ const rowSchema = z.object({
   duration_ms: z.coerce.number(),
 });
 
-const windowSchema = z.object({ requests: z.coerce.number(), oldest: z.coerce.number().nullable() });
-
 export interface RestRequestRepository {
   append(record: RestRequestRecord): Promise<void>;
-  /** Requests of a token at or after `since`, and the oldest instant among them. */
-  countSince(tokenId: string, since: number): Promise<{ requests: number; oldest: number | null }>;
   /** Newest first. */
   list(filter: { tokenId?: string; offset: number; limit: number }): Promise<{ rows: LoggedRestRequest[]; total: number }>;
   deleteBefore(instant: number): Promise<number>;
@@ -60,17 +55,6 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
           duration_ms: Math.min(record.durationMs, 2_147_483_647),
         })
         .execute();
-    },
-    async countSince(tokenId, since) {
-      const row = await db
-        .selectFrom('rest_requests')
-        .select((eb) => [eb.fn.countAll().as('requests'), eb.fn.min('at').as('oldest')])
-        .where('token_id', '=', tokenId)
-        .where('at', '>=', since)
-        // Refused requests do not count, or a client retrying on time would stay refused.
-        .where('status', '!=', 429)
-        .executeTakeFirst();
-      return windowSchema.parse(row ?? { requests: 0, oldest: null });
     },
     async list(filter) {
       let query = db.selectFrom('rest_requests');

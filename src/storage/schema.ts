@@ -16,6 +16,12 @@ export interface TokensTable {
   last_used_at: number | null;
   last_used_ip: string | null;
   use_count: Generated<number>;
+  /** The token manager or admin who created it for the owner; null when the owner did. */
+  created_by: Generated<string | null>;
+  /** Who deactivated it: owner | manager | admin; null while active or never deactivated. */
+  deactivated_by: Generated<string | null>;
+  /** Which of the owner's admission slots the token holds (unique per owner); NULL on rows older than slots. */
+  slot: number | null;
 }
 
 export interface AuditEventsTable {
@@ -27,6 +33,26 @@ export interface AuditEventsTable {
   subject_account_id: string | null;
   /** JSON text: what changed, never a token. */
   detail: string;
+  /** The caller's address, where there is one. */
+  ip: Generated<string | null>;
+  /** Above 1 only for aggregated refused uses (one row per token, hour, reason, address). */
+  occurrences: Generated<number>;
+}
+
+/** Each distinct address a token was used from. */
+export interface TokenAddressesTable {
+  token_id: string;
+  address: string;
+  first_seen: number;
+  last_seen: number;
+}
+
+/** Signing keys by kid (the secret itself is in secret storage) and their retirement. */
+export interface SigningKeysTable {
+  kid: string;
+  created_at: number;
+  retired_at: number | null;
+  retired_by: string | null;
 }
 
 export interface SettingsTable {
@@ -91,6 +117,16 @@ export interface ExportJobsTable {
   invocations: number;
   /** Consecutive transient failures (Jira throttling): the job fails after a few. */
   failures: number;
+  /** Which of the owner's export slots a queued or running job holds; NULL once finished. */
+  slot: number | null;
+}
+
+/** Requests admitted for a token in one fixed rate window (the per-token rate limit). */
+export interface RateWindowsTable {
+  token_id: string;
+  /** Epoch ms at which the window starts (a multiple of the window length). */
+  window_start: number;
+  admitted: number;
 }
 
 /** Result rows of an export, in order: JSON text, a few hundred KB each. */
@@ -117,6 +153,9 @@ export interface Database {
   export_jobs: ExportJobsTable;
   export_chunks: ExportChunksTable;
   calendar_numbers: CalendarNumbersTable;
+  rate_windows: RateWindowsTable;
+  token_addresses: TokenAddressesTable;
+  signing_keys: SigningKeysTable;
 }
 
 export type Db = Kysely<Database>;

@@ -4,8 +4,16 @@ import { MysqlAdapter } from 'kysely';
 import { z } from 'zod';
 import type { Db } from './schema';
 
+export interface SettingEntry<T> {
+  value: T;
+  updatedAt: number;
+  updatedBy: string;
+}
+
 export interface SettingsRepository {
   get<T>(key: string, schema: z.ZodType<T>): Promise<T | undefined>;
+  /** The value with when and by whom it was last written. */
+  getEntry<T>(key: string, schema: z.ZodType<T>): Promise<SettingEntry<T> | undefined>;
   /** Insert or replace in one statement (Forge SQL has no cross-statement transaction). */
   put(key: string, value: unknown, now: number, actorAccountId: string): Promise<void>;
 }
@@ -15,6 +23,11 @@ export function createSettingsRepository(db: Db): SettingsRepository {
     async get(key, schema) {
       const row = await db.selectFrom('settings').select('value').where('setting_key', '=', key).executeTakeFirst();
       return row === undefined ? undefined : schema.parse(JSON.parse(row.value));
+    },
+    async getEntry(key, schema) {
+      const row = await db.selectFrom('settings').selectAll().where('setting_key', '=', key).executeTakeFirst();
+      if (row === undefined) return undefined;
+      return { value: schema.parse(JSON.parse(row.value)), updatedAt: z.coerce.number().parse(row.updated_at), updatedBy: row.updated_by };
     },
     async put(key, value, now, actorAccountId) {
       const values = { setting_key: key, value: JSON.stringify(value), updated_at: now, updated_by: actorAccountId };

@@ -2,6 +2,7 @@
 // holds no transaction across requests: ownership checks live in the WHERE clause.
 import { sql } from 'kysely';
 import { z } from 'zod';
+import { insertInFreeSlot, type SlotOccupancy } from './admission-slots';
 import type { Db } from './schema';
 
 /** A stored token: everything but its text, which is never stored (only its SHA-256). */
@@ -19,9 +20,17 @@ export interface TokenRecord {
   lastUsedAt: number | null;
   lastUsedIp: string | null;
   useCount: number;
+  /** The manager or admin who created the token for its owner; null when the owner did. */
+  createdBy: string | null;
+  /** Who last deactivated it; an admin's or manager's deactivation only they can undo. */
+  deactivatedBy: DeactivatedBy | null;
 }
 
-export type NewTokenRecord = Omit<TokenRecord, 'useCount' | 'lastUsedAt' | 'lastUsedIp'> & Partial<Pick<TokenRecord, 'lastUsedAt' | 'lastUsedIp'>>;
+export const deactivators = ['owner', 'manager', 'admin'] as const;
+export type DeactivatedBy = (typeof deactivators)[number];
+
+export type NewTokenRecord = Omit<TokenRecord, 'useCount' | 'lastUsedAt' | 'lastUsedIp' | 'createdBy' | 'deactivatedBy'> &
+  Partial<Pick<TokenRecord, 'lastUsedAt' | 'lastUsedIp' | 'createdBy'>>;
 
 // Rows are parsed, not cast: MySQL drivers may return BIGINT as strings.
 const tokenRowSchema = z
@@ -38,6 +47,8 @@ const tokenRowSchema = z
     last_used_at: z.coerce.number().nullable(),
     last_used_ip: z.string().nullable(),
     use_count: z.coerce.number(),
+    created_by: z.string().nullable().optional(),
+    deactivated_by: z.enum(deactivators).nullable().optional(),
   })
   .transform((row): TokenRecord => ({
     id: row.id,
@@ -52,6 +63,8 @@ const tokenRowSchema = z
     lastUsedAt: row.last_used_at,
     lastUsedIp: row.last_used_ip,
     useCount: row.use_count,
+    createdBy: row.created_by ?? null,
+    deactivatedBy: row.deactivated_by ?? null,
   }));
 
 function parseRow(row: unknown): TokenRecord {
@@ -78,11 +91,24 @@ export interface TokenFilter {
 
 export interface TokenRepository {
   insert(token: NewTokenRecord): Promise<void>;
+  /** Inserts unless the owner already holds `cap` tokens unexpired at `now`: atomic under concurrency (admission-slots.ts). */
+  insertWithinCap(token: NewTokenRecord, cap: number, now: number): Promise<boolean>;
   findById(id: string): Promise<TokenRecord | undefined>;
   listByOwner(ownerAccountId: string): Promise<TokenRecord[]>;
-  /** Applies changes when the token belongs to the owner; false when no such token. */
+  /**
+   * Applies changes when the token belongs to the owner; false when no such token. A
+   * reactivation applies only while no admin or manager deactivation stands (the same
+   * statement checks), so a concurrent admin deactivation cannot be undone by the owner.
+   */
   updateOwned(id: string, ownerAccountId: string, changes: TokenChanges, now: number): Promise<boolean>;
-  setActive(id: string, active: boolean, now: number): Promise<boolean>;
+  /** Deactivating records `by`; reactivating clears it. */
+  setActive(id: string, active: boolean, now: number, by: DeactivatedBy): Promise<boolean>;
+  /** Tokens expiring after `limit` and not yet expired at `now`, newest first. */
+  listExpiringAfter(limit: number, now: number, max: number): Promise<{ rows: TokenRecord[]; total: number }>;
+  /** Moves every expiry later than `limit` (and not yet passed) to `limit`; the count moved. */
+  capExpiry(limit: number, now: number): Promise<number>;
+  /** Tokens of the owner that have not expired at `now`. */
+  countUnexpired(ownerAccountId: string, now: number): Promise<number>;
   /** Only while the stored hash is still `previousHash`: of concurrent regenerations one wins. */
   /** New text for the row while `previousHash` is still stored; `expiresAt` when rotation moves the expiry. */
   replaceHash(id: string, ownerAccountId: string, previousHash: string, tokenHash: string, keyId: string, now: number, expiresAt?: number): Promise<boolean>;
@@ -104,24 +130,46 @@ export function createTokenRepository(db: Db): TokenRepository {
   // '!' as the LIKE escape: backslash would need different quoting in MySQL and SQLite.
   const escapeLike = (text: string): string => text.replace(/[!%_]/g, (c) => `!${c}`);
 
+  const values = (token: NewTokenRecord, slot: number | null) => ({
+    created_by: token.createdBy ?? null,
+    id: token.id,
+    owner_account_id: token.ownerAccountId,
+    token_hash: token.tokenHash,
+    key_id: token.keyId,
+    active: token.active ? 1 : 0,
+    notes: token.notes,
+    created_at: token.createdAt,
+    updated_at: token.updatedAt,
+    expires_at: token.expiresAt,
+    last_used_at: token.lastUsedAt ?? null,
+    last_used_ip: token.lastUsedIp ?? null,
+    slot,
+  });
+
+  // Expired tokens do not count against the cap (the policy limits tokens that have not
+  // expired) but keep their slot in the unique index, so they widen the range instead.
+  async function occupancy(ownerAccountId: string, now: number): Promise<SlotOccupancy> {
+    const rows = await db.selectFrom('tokens').select(['slot', 'expires_at']).where('owner_account_id', '=', ownerAccountId).execute();
+    const live = (row: { expires_at: number | string }) => Number(row.expires_at) > now;
+    const slotted = rows.filter((row) => row.slot !== null);
+    return {
+      taken: slotted.map((row) => Number(row.slot)),
+      unslotted: rows.filter((row) => row.slot === null && live(row)).length,
+      retired: slotted.filter((row) => !live(row)).length,
+    };
+  }
+
   return {
     async insert(token) {
-      await db
-        .insertInto('tokens')
-        .values({
-          id: token.id,
-          owner_account_id: token.ownerAccountId,
-          token_hash: token.tokenHash,
-          key_id: token.keyId,
-          active: token.active ? 1 : 0,
-          notes: token.notes,
-          created_at: token.createdAt,
-          updated_at: token.updatedAt,
-          expires_at: token.expiresAt,
-          last_used_at: token.lastUsedAt ?? null,
-          last_used_ip: token.lastUsedIp ?? null,
-        })
-        .execute();
+      await db.insertInto('tokens').values(values(token, null)).execute();
+    },
+
+    async insertWithinCap(token, cap, now) {
+      return insertInFreeSlot(
+        cap,
+        () => occupancy(token.ownerAccountId, now),
+        async (slot) => void (await db.insertInto('tokens').values(values(token, slot)).execute()),
+      );
     },
 
     async findById(id) {
@@ -141,27 +189,63 @@ export function createTokenRepository(db: Db): TokenRepository {
     },
 
     async updateOwned(id, ownerAccountId, changes, now) {
-      const result = await db
+      let query = db
         .updateTable('tokens')
         .set({
           updated_at: now,
-          ...(changes.active === undefined ? {} : { active: changes.active ? 1 : 0 }),
+          // The owner switching off a token an admin or manager switched off keeps their mark.
+          ...(changes.active === undefined
+            ? {}
+            : {
+                active: changes.active ? 1 : 0,
+                deactivated_by: changes.active
+                  ? null
+                  : sql<string>`case when ${sql.ref('deactivated_by')} in ('admin', 'manager') then ${sql.ref('deactivated_by')} else 'owner' end`,
+              }),
           ...(changes.expiresAt === undefined ? {} : { expires_at: changes.expiresAt }),
           ...(changes.notes === undefined ? {} : { notes: changes.notes }),
         })
         .where('id', '=', id)
-        .where('owner_account_id', '=', ownerAccountId)
+        .where('owner_account_id', '=', ownerAccountId);
+      if (changes.active === true) query = query.where((eb) => eb.or([eb('deactivated_by', 'is', null), eb('deactivated_by', '=', 'owner')]));
+      return affected(await query.executeTakeFirst());
+    },
+
+    async setActive(id, active, now, by) {
+      const result = await db
+        .updateTable('tokens')
+        .set({ active: active ? 1 : 0, deactivated_by: active ? null : by, updated_at: now })
+        .where('id', '=', id)
         .executeTakeFirst();
       return affected(result);
     },
 
-    async setActive(id, active, now) {
+    async listExpiringAfter(limit, now, max) {
+      const query = db.selectFrom('tokens').where('expires_at', '>', Math.max(limit, now));
+      const [rows, count] = await Promise.all([
+        query.selectAll().orderBy('expires_at', 'desc').orderBy('id').limit(max).execute(),
+        query.select((eb) => eb.fn.countAll().as('total')).executeTakeFirstOrThrow(),
+      ]);
+      return { rows: rows.map(parseRow), total: z.coerce.number().parse(count.total) };
+    },
+
+    async capExpiry(limit, now) {
       const result = await db
         .updateTable('tokens')
-        .set({ active: active ? 1 : 0, updated_at: now })
-        .where('id', '=', id)
+        .set({ expires_at: limit, updated_at: now })
+        .where('expires_at', '>', Math.max(limit, now))
         .executeTakeFirst();
-      return affected(result);
+      return Number(result.numUpdatedRows);
+    },
+
+    async countUnexpired(ownerAccountId, now) {
+      const row = await db
+        .selectFrom('tokens')
+        .select((eb) => eb.fn.countAll().as('total'))
+        .where('owner_account_id', '=', ownerAccountId)
+        .where('expires_at', '>', now)
+        .executeTakeFirstOrThrow();
+      return z.coerce.number().parse(row.total);
     },
 
     async replaceHash(id, ownerAccountId, previousHash, tokenHash, keyId, now, expiresAt) {

@@ -18,6 +18,8 @@ export interface SigningKeys {
   current(): Promise<SigningKey>;
   /** A key by id, for verification; undefined when this installation has no such key. */
   byId(kid: string): Promise<SigningKey | undefined>;
+  /** Makes a new key the current one: it signs every token issued from now on; older keys still verify. */
+  rotate(): Promise<SigningKey>;
 }
 
 export function isWellFormedKid(kid: string): boolean {
@@ -39,6 +41,17 @@ export function createSigningKeys(secrets: SecretStore): SigningKeys {
     return key;
   }
 
+  // The secret is written before the pointer names it, so no reader sees a kid without a key.
+  async function createCurrent(): Promise<SigningKey> {
+    const kid = randomBytes(12).toString('base64url');
+    const secret = new Uint8Array(randomBytes(32)); // 256 bits from the CSPRNG
+    await secrets.set(secretNameFor(kid), Buffer.from(secret).toString('base64url'));
+    await secrets.set(CURRENT_KEY_POINTER, kid);
+    const key = { kid, secret };
+    cache.set(kid, key);
+    return key;
+  }
+
   return {
     byId,
     async current() {
@@ -47,13 +60,8 @@ export function createSigningKeys(secrets: SecretStore): SigningKeys {
         const key = await byId(pointer);
         if (key) return key;
       }
-      const kid = randomBytes(12).toString('base64url');
-      const secret = new Uint8Array(randomBytes(32)); // 256 bits from the CSPRNG
-      await secrets.set(secretNameFor(kid), Buffer.from(secret).toString('base64url'));
-      await secrets.set(CURRENT_KEY_POINTER, kid);
-      const key = { kid, secret };
-      cache.set(kid, key);
-      return key;
+      return createCurrent();
     },
+    rotate: createCurrent,
   };
 }

@@ -13,9 +13,9 @@ type TokenFacts = Pick<TokenRecord, 'active' | 'expiresAt'>;
  */
 export const EXPIRY_WARNING_DAYS = 14;
 
-/** True while a token's expiry is within the warning window (and not yet past). */
-export function inExpiryWarningWindow(expiresAt: number, now: number): boolean {
-  return expiresAt > now && expiresAt - now <= EXPIRY_WARNING_DAYS * 86_400_000;
+/** True while a token's expiry is within the warning window (and not yet past); the window is a hygiene setting. */
+export function inExpiryWarningWindow(expiresAt: number, now: number, windowDays = EXPIRY_WARNING_DAYS): boolean {
+  return expiresAt > now && expiresAt - now <= windowDays * 86_400_000;
 }
 
 export function tokenStateOf(token: TokenFacts, now: number): TokenState {

@@ -1,6 +1,7 @@
 // The token use cases behind the resolvers. The caller's account id always comes from
 // the Forge context, never from a payload; admin calls check Jira's ADMINISTER permission
-// here, whichever page made them.
+// and token-manager calls the policy's manager groups here, whichever page made them. The
+// token policy (policy/) bounds creation, lifetimes, notes and how many tokens one holds.
 import { randomUUID } from 'node:crypto';
 import { requireJiraAdmin, type Caller } from '../access/guards';
 import { AppError, FieldError, RetryLaterError } from '../kernel/errors';
@@ -9,6 +10,7 @@ import { isoInstant } from '../kernel/time';
 import {
   ADMIN_PAGE_SIZE_MAX,
   parseExpiry,
+  parseInstantBound,
   type AdminListPayload,
   type AdminSetActivePayload,
   type CreateTokenPayload,
@@ -18,9 +20,12 @@ import {
   type TokenView,
   type UpdateTokenPayload,
 } from '../contract/tokens';
+import { latestAllowedExpiry, type CapResult, type ManagerCreatePayload, type Policy } from '../contract/policy';
+import type { AuditRecorder } from '../audit/audit-recorder';
 import type { UserDirectory } from '../jira';
+import type { ManagerRole, PolicyService } from '../policy/policy-service';
 import type { AuditRepository } from '../storage/audit-repository';
-import type { TokenFilter, TokenRepository } from '../storage/token-repository';
+import type { DeactivatedBy, TokenFilter, TokenRecord, TokenRepository } from '../storage/token-repository';
 import { hashToken, signToken } from './jwt-codec';
 import type { SigningKeys } from './signing-keys';
 import { tokenRefusalOf } from './token-model';
@@ -29,12 +34,13 @@ import { toTokenViews } from './token-view';
 export interface TokenServiceDeps {
   tokens: TokenRepository;
   audit: AuditRepository;
+  recorder: AuditRecorder;
   keys: SigningKeys;
   users: UserDirectory;
+  policy: PolicyService;
   clock: Clock;
 }
 
-export const MAX_TOKENS_PER_USER = 50;
 /** Self-rotation: at most once a minute per token, so a looping script cannot churn keys. */
 export const ROTATION_INTERVAL_MS = 60_000;
 
@@ -45,6 +51,9 @@ export interface RotatedToken {
   expiresAt: number;
 }
 const DEFAULT_ADMIN_PAGE_SIZE = 25;
+/** Tokens beyond the maximum lifetime the Policy tab lists at once. */
+const OVER_LIMIT_LIST_MAX = 100;
+const DAY_MS = 86_400_000;
 
 function expiryOrThrow(text: string): number {
   const instant = parseExpiry(text);
@@ -53,12 +62,31 @@ function expiryOrThrow(text: string): number {
   return instant;
 }
 
-function optionalInstant(text: string | undefined, field: string): number | undefined {
+/** A filter bound; a date covers its whole day (`from` its midnight, `to` the next one). */
+function optionalBound(text: string | undefined, field: string, side: 'from' | 'to'): number | undefined {
   if (text === undefined) return undefined;
-  const instant = parseExpiry(text) ?? Date.parse(text);
-  if (Number.isNaN(instant)) throw new FieldError([{ field, message: 'is not a date' }], { message: `${field} is not a date` });
+  const instant = parseInstantBound(text, side);
+  if (instant === undefined) throw new FieldError([{ field, message: 'is not a date' }], { message: `${field} is not a date` });
   return instant;
 }
+
+/** Refuses an expiry past the policy's maximum lifetime, naming the limit. */
+function checkLifetime(policy: Policy, expiresAt: number, now: number, field = 'expiresAt'): void {
+  const limit = latestAllowedExpiry(policy.maxLifetimeDays, now);
+  if (limit === undefined || expiresAt <= limit) return;
+  const message = `must be at most ${policy.maxLifetimeDays} days from today (the token policy's maximum lifetime): ${isoInstant(limit).slice(0, 10)} or earlier`;
+  throw new FieldError([{ field, message }], { message: `${field} ${message}.` });
+}
+
+function checkNotes(policy: Policy, notes: string | undefined): void {
+  if (policy.notesRequired && (notes ?? '').trim() === '') {
+    throw new FieldError([{ field: 'notes', message: 'are required by the token policy: say what the token is for' }], {
+      message: 'notes are required by the token policy: say what the token is for.',
+    });
+  }
+}
+
+const managersOnly = 'Only token managers and Jira administrators can manage other users’ tokens.';
 
 const notFound = (): FieldError =>
   new FieldError([{ field: 'id', message: 'does not name a token of yours' }], {
@@ -67,19 +95,105 @@ const notFound = (): FieldError =>
   });
 
 export function createTokenService(deps: TokenServiceDeps) {
-  const { tokens, audit, keys, users, clock } = deps;
+  const { tokens, audit, recorder, keys, users, policy, clock } = deps;
+  const viewDeps = { users, mayUse: (accountId: string) => policy.mayUse(accountId) };
+  const views = (rows: readonly TokenRecord[], now: number): Promise<TokenView[]> => toTokenViews(rows, viewDeps, now);
 
   async function viewOf(id: string, now: number): Promise<TokenView> {
     const row = await tokens.findById(id);
     if (!row) throw notFound();
-    const [view] = await toTokenViews([row], users, now);
+    const [view] = await views([row], now);
     if (!view) throw notFound();
     return view;
   }
 
+  async function requireManager(caller: Caller): Promise<ManagerRole> {
+    const role = await policy.managerRole(caller.accountId);
+    if (!role) throw new AppError('FORBIDDEN', managersOnly);
+    return role;
+  }
+
+  /**
+   * Issues a new token for `ownerAccountId` within the policy (expiry default and maximum,
+   * notes, tokens per user). `actor` is who asked: the owner, or a manager creating it for them.
+   */
+  async function issueNew(
+    actor: Caller,
+    ownerAccountId: string,
+    payload: { expiresAt?: string | undefined; notes?: string | undefined },
+    current: Policy,
+  ): Promise<IssuedToken> {
+    const now = clock.now();
+    const expiresAt = payload.expiresAt === undefined ? now + current.defaultLifetimeDays * DAY_MS : expiryOrThrow(payload.expiresAt);
+    if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
+    checkLifetime(current, expiresAt, now);
+    checkNotes(current, payload.notes);
+    const id = randomUUID();
+    const issued = await issue({ installationId: actor.installationId, accountId: ownerAccountId }, id, now);
+    const createdBy = ownerAccountId === actor.accountId ? null : actor.accountId;
+    const row = {
+      id,
+      ownerAccountId,
+      tokenHash: issued.hash,
+      keyId: issued.kid,
+      active: true,
+      notes: payload.notes ?? '',
+      createdAt: now,
+      updatedAt: now,
+      expiresAt,
+      createdBy,
+    };
+    // The cap is checked and the row written in one statement, so concurrent creates cannot pass it.
+    const limit = current.maxActiveTokensPerUser;
+    if (!(await tokens.insertWithinCap(row, limit, now))) {
+      const whose = ownerAccountId === actor.accountId ? 'You already have' : 'That user already has';
+      throw new AppError('LIMIT_REACHED', `${whose} ${limit} tokens that have not expired (the token policy's limit); delete one no longer used first.`);
+    }
+    await recorder.tokenCreated(actor, row);
+    return { token: issued.token, tokenInfo: await viewOf(id, now) };
+  }
+
+  async function setActiveAs(caller: Caller, payload: AdminSetActivePayload, by: DeactivatedBy): Promise<TokenView> {
+    const now = clock.now();
+    const row = await tokens.findById(payload.id);
+    if (!row || !(await tokens.setActive(payload.id, payload.active, now, by))) throw notFound();
+    await recorder.tokenChanged(caller, row, { ...row, active: payload.active });
+    return viewOf(payload.id, now);
+  }
+
+  async function removeAny(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
+    const row = await tokens.findById(payload.id);
+    if (!row || !(await tokens.deleteAny(payload.id))) throw notFound();
+    await recorder.tokenDeleted(caller, row);
+    return { id: payload.id };
+  }
+
+  async function filteredPage(payload: AdminListPayload): Promise<TokenPage> {
+    const now = clock.now();
+    const page = payload.page ?? 1;
+    const pageSize = Math.min(payload.pageSize ?? DEFAULT_ADMIN_PAGE_SIZE, ADMIN_PAGE_SIZE_MAX);
+    const filter: TokenFilter = {
+      accountIds: payload.accountIds,
+      notesContains: payload.notesContains,
+      createdFrom: optionalBound(payload.createdFrom, 'createdFrom', 'from'),
+      createdTo: optionalBound(payload.createdTo, 'createdTo', 'to'),
+      lastUsedFrom: optionalBound(payload.lastUsedFrom, 'lastUsedFrom', 'from'),
+      lastUsedTo: optionalBound(payload.lastUsedTo, 'lastUsedTo', 'to'),
+      expiresFrom: optionalBound(payload.expiresFrom, 'expiresFrom', 'from'),
+      expiresTo: optionalBound(payload.expiresTo, 'expiresTo', 'to'),
+      states: payload.states,
+    };
+    const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize);
+    return { tokens: await views(rows, now), page, pageSize, total };
+  }
+
   const requireAdmin = (caller: Caller): Promise<void> => requireJiraAdmin(users, caller.accountId, 'Only Jira administrators can manage other users’ tokens.');
 
-  async function issue(caller: Caller, tokenId: string, now: number): Promise<{ token: string; hash: string; kid: string }> {
+  async function issue(
+    caller: Pick<Caller, 'accountId' | 'installationId'>,
+    tokenId: string,
+    now: number,
+  ): Promise<{ token: string; hash: string; kid: string }> {
     const key = await keys.current();
     const token = await signToken({ installationId: caller.installationId, accountId: caller.accountId, tokenId, issuedAt: now }, key);
     return { token, hash: hashToken(token), kid: key.kid };
@@ -87,58 +201,36 @@ export function createTokenService(deps: TokenServiceDeps) {
 
   return {
     async listMine(caller: Caller): Promise<TokenView[]> {
-      return toTokenViews(await tokens.listByOwner(caller.accountId), users, clock.now());
+      return views(await tokens.listByOwner(caller.accountId), clock.now());
     },
 
     async create(caller: Caller, payload: CreateTokenPayload): Promise<IssuedToken> {
-      const now = clock.now();
-      const expiresAt = expiryOrThrow(payload.expiresAt);
-      if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
-      const owned = await tokens.listByOwner(caller.accountId);
-      if (owned.length >= MAX_TOKENS_PER_USER) {
-        throw new AppError('LIMIT_REACHED', `You already have ${MAX_TOKENS_PER_USER} tokens; delete one you no longer use first.`);
-      }
-      const id = randomUUID();
-      const issued = await issue(caller, id, now);
-      await tokens.insert({
-        id,
-        ownerAccountId: caller.accountId,
-        tokenHash: issued.hash,
-        keyId: issued.kid,
-        active: true,
-        notes: payload.notes ?? '',
-        createdAt: now,
-        updatedAt: now,
-        expiresAt,
-      });
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.created',
-        tokenId: id,
-        subjectAccountId: caller.accountId,
-        detail: { expiresAt },
-      });
-      return { token: issued.token, tokenInfo: await viewOf(id, now) };
+      const current = await policy.current();
+      const refusal = await policy.createRefusal(caller.accountId, current);
+      if (refusal !== null) throw new AppError('FORBIDDEN', refusal);
+      return issueNew(caller, caller.accountId, payload, current);
     },
 
     async update(caller: Caller, payload: UpdateTokenPayload): Promise<TokenView> {
       const now = clock.now();
+      const current = await policy.current();
       // An expiry in the past is accepted on edit: it is how an owner retires a token.
       const changes = {
         active: payload.active,
         notes: payload.notes,
         expiresAt: payload.expiresAt === undefined ? undefined : expiryOrThrow(payload.expiresAt),
       };
-      if (!(await tokens.updateOwned(payload.id, caller.accountId, changes, now))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.updated',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: { ...changes, notes: changes.notes === undefined ? undefined : 'changed' },
-      });
+      if (changes.expiresAt !== undefined && changes.expiresAt > now) checkLifetime(current, changes.expiresAt, now);
+      if (changes.notes !== undefined) checkNotes(current, changes.notes);
+      const before = await tokens.findById(payload.id);
+      if (before?.ownerAccountId !== caller.accountId) throw notFound();
+      if (!(await tokens.updateOwned(payload.id, caller.accountId, changes, now))) {
+        if ((await tokens.findById(payload.id))?.ownerAccountId !== caller.accountId) throw notFound();
+        // The statement refused a reactivation: an admin's or manager's deactivation stands.
+        throw new AppError('FORBIDDEN', 'An administrator or token manager deactivated this token; only they can reactivate it.');
+      }
+      const after = await tokens.findById(payload.id);
+      if (after) await recorder.tokenChanged(caller, before, after);
       return viewOf(payload.id, now);
     },
 
@@ -146,6 +238,8 @@ export function createTokenService(deps: TokenServiceDeps) {
       const now = clock.now();
       const current = await tokens.findById(payload.id);
       if (current?.ownerAccountId !== caller.accountId) throw notFound();
+      // The new text keeps the expiry: it must be within today's maximum lifetime.
+      checkLifetime(await policy.current(), current.expiresAt, now);
       const issued = await issue(caller, payload.id, now);
       // A new hash in the same row: the old text no longer matches, settings stay. The update
       // holds only while the hash read above is still stored, so of concurrent regenerations
@@ -154,14 +248,7 @@ export function createTokenService(deps: TokenServiceDeps) {
         if ((await tokens.findById(payload.id))?.ownerAccountId !== caller.accountId) throw notFound();
         throw new AppError('CONFLICT', 'The token was regenerated concurrently by another request; reload the page to see its current state.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.regenerated',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: {},
-      });
+      await recorder.tokenRegenerated(caller, current, { ...current, keyId: issued.kid });
       return { token: issued.token, tokenInfo: await viewOf(payload.id, now) };
     },
 
@@ -171,7 +258,7 @@ export function createTokenService(deps: TokenServiceDeps) {
      * lifetime again from now (measured from the last rotation, else creation). Once a
      * minute per token; the old text stops working at once (the conditional hash update).
      */
-    async rotate(caller: Caller, tokenId: string, expiresAtText: string | undefined): Promise<RotatedToken> {
+    async rotate(caller: Caller, tokenId: string, expiresAtText: string | undefined, ip: string | null = null): Promise<RotatedToken> {
       const now = clock.now();
       const current = await tokens.findById(tokenId);
       if (current?.ownerAccountId !== caller.accountId) throw notFound();
@@ -181,93 +268,112 @@ export function createTokenService(deps: TokenServiceDeps) {
         throw new RetryLaterError('RATE_LIMITED', `A token can rotate once a minute; retry after ${wait} seconds.`, wait);
       }
       const lifetimeFrom = lastRotation?.at ?? current.createdAt;
-      const expiresAt = expiresAtText === undefined ? now + (current.expiresAt - lifetimeFrom) : expiryOrThrow(expiresAtText);
+      const currentPolicy = await policy.current();
+      const limit = latestAllowedExpiry(currentPolicy.maxLifetimeDays, now);
+      // The same lifetime again, but never past the policy's maximum: a script that rotates
+      // without naming an expiry keeps working when the limit is lowered.
+      const sameLifetime = now + (current.expiresAt - lifetimeFrom);
+      const expiresAt = expiresAtText === undefined ? Math.min(sameLifetime, limit ?? sameLifetime) : expiryOrThrow(expiresAtText);
       if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
+      checkLifetime(currentPolicy, expiresAt, now);
       const issued = await issue(caller, tokenId, now);
       if (!(await tokens.replaceHash(tokenId, caller.accountId, current.tokenHash, issued.hash, issued.kid, now, expiresAt))) {
         throw new AppError('CONFLICT', 'The token was rotated or regenerated concurrently by another request; use the text that request received.');
       }
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.rotated',
-        tokenId,
-        subjectAccountId: caller.accountId,
-        detail: { expiresAt: { before: isoInstant(current.expiresAt), after: isoInstant(expiresAt) } },
-      });
+      await recorder.tokenRotated({ accountId: caller.accountId, ip }, current, { ...current, keyId: issued.kid, expiresAt });
       return { token: issued.token, tokenId, expiresAt };
     },
 
     async remove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
-      const now = clock.now();
-      if (!(await tokens.deleteOwned(payload.id, caller.accountId))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.deleted',
-        tokenId: payload.id,
-        subjectAccountId: caller.accountId,
-        detail: {},
-      });
+      const before = await tokens.findById(payload.id);
+      if (!before || !(await tokens.deleteOwned(payload.id, caller.accountId))) throw notFound();
+      await recorder.tokenDeleted(caller, before);
       return { id: payload.id };
     },
 
     /** Whether a token still works for its owner (export jobs stop when it does not). */
     async stillUsable(tokenId: string, ownerAccountId: string): Promise<boolean> {
       const token = await tokens.findById(tokenId);
-      return token !== undefined && token.ownerAccountId === ownerAccountId && tokenRefusalOf(token, clock.now(), true) === undefined;
+      if (token === undefined || token.ownerAccountId !== ownerAccountId || tokenRefusalOf(token, clock.now(), true) !== undefined) return false;
+      return policy.mayUse(ownerAccountId);
     },
 
     async adminList(caller: Caller, payload: AdminListPayload): Promise<TokenPage> {
       await requireAdmin(caller);
-      const now = clock.now();
-      const page = payload.page ?? 1;
-      const pageSize = Math.min(payload.pageSize ?? DEFAULT_ADMIN_PAGE_SIZE, ADMIN_PAGE_SIZE_MAX);
-      const filter: TokenFilter = {
-        accountIds: payload.accountIds,
-        notesContains: payload.notesContains,
-        createdFrom: optionalInstant(payload.createdFrom, 'createdFrom'),
-        createdTo: optionalInstant(payload.createdTo, 'createdTo'),
-        lastUsedFrom: optionalInstant(payload.lastUsedFrom, 'lastUsedFrom'),
-        lastUsedTo: optionalInstant(payload.lastUsedTo, 'lastUsedTo'),
-        expiresFrom: optionalInstant(payload.expiresFrom, 'expiresFrom'),
-        expiresTo: optionalInstant(payload.expiresTo, 'expiresTo'),
-        states: payload.states,
-      };
-      const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize);
-      return { tokens: await toTokenViews(rows, users, now), page, pageSize, total };
+      return filteredPage(payload);
     },
 
     async adminSetActive(caller: Caller, payload: AdminSetActivePayload): Promise<TokenView> {
       await requireAdmin(caller);
-      const now = clock.now();
-      const row = await tokens.findById(payload.id);
-      if (!row || !(await tokens.setActive(payload.id, payload.active, now))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.admin-set-active',
-        tokenId: payload.id,
-        subjectAccountId: row.ownerAccountId,
-        detail: { active: payload.active },
-      });
-      return viewOf(payload.id, now);
+      return setActiveAs(caller, payload, 'admin');
     },
 
     async adminRemove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
       await requireAdmin(caller);
+      return removeAny(caller, payload);
+    },
+
+    /** Tokens expiring later than the policy's maximum lifetime allows from today. */
+    async adminOverLimit(caller: Caller): Promise<TokenPage> {
+      await requireAdmin(caller);
       const now = clock.now();
-      const row = await tokens.findById(payload.id);
-      if (!row || !(await tokens.deleteAny(payload.id))) throw notFound();
-      await audit.append({
-        at: now,
-        actorAccountId: caller.accountId,
-        action: 'token.admin-deleted',
-        tokenId: payload.id,
-        subjectAccountId: row.ownerAccountId,
-        detail: {},
-      });
-      return { id: payload.id };
+      const limit = latestAllowedExpiry((await policy.current()).maxLifetimeDays, now);
+      if (limit === undefined) return { tokens: [], page: 1, pageSize: OVER_LIMIT_LIST_MAX, total: 0 };
+      const { rows, total } = await tokens.listExpiringAfter(limit, now, OVER_LIMIT_LIST_MAX);
+      return { tokens: await views(rows, now), page: 1, pageSize: OVER_LIMIT_LIST_MAX, total };
+    },
+
+    /** Moves every expiry past the maximum lifetime to the limit, in one statement. */
+    async adminCapLifetimes(caller: Caller): Promise<CapResult> {
+      await requireAdmin(caller);
+      const now = clock.now();
+      const current = await policy.current();
+      const limit = latestAllowedExpiry(current.maxLifetimeDays, now);
+      if (limit === undefined) {
+        throw new AppError('CONFLICT', 'The token policy sets no maximum lifetime, so there is nothing to cap; set one on the Policy tab first.');
+      }
+      const capped = await tokens.capExpiry(limit, now);
+      await recorder.bulk(caller, 'bulk.lifetimes-capped', { capped, expiresAt: isoInstant(limit), maxLifetimeDays: current.maxLifetimeDays });
+      return { capped, expiresAt: isoInstant(limit) };
+    },
+
+    async managerList(caller: Caller, payload: AdminListPayload): Promise<TokenPage> {
+      await requireManager(caller);
+      return filteredPage(payload);
+    },
+
+    /**
+     * A token for another user, who must be an active Jira user: it runs with their
+     * permissions (its subject is theirs), records the manager as its creator, and its text
+     * goes to the manager only, once. The creation groups do not apply: managers act for
+     * people who may not create tokens themselves.
+     */
+    async managerCreate(caller: Caller, payload: ManagerCreatePayload): Promise<IssuedToken> {
+      await requireManager(caller);
+      const { ownerAccountId, ...rest } = payload;
+      const owner = (await users.getUsers([ownerAccountId])).get(ownerAccountId);
+      if (owner?.active !== true) {
+        throw new FieldError([{ field: 'ownerAccountId', message: 'must name an active Jira user' }], {
+          message: 'ownerAccountId must name an active Jira user.',
+        });
+      }
+      const current = await policy.current();
+      if (!(await policy.mayUse(ownerAccountId, current))) {
+        throw new FieldError([{ field: 'ownerAccountId', message: 'is not in a group the token policy allows to use tokens' }], {
+          message: `${owner.displayName} is not in a group the token policy allows to use tokens, so the token would not work.`,
+        });
+      }
+      return issueNew(caller, ownerAccountId, rest, current);
+    },
+
+    async managerSetActive(caller: Caller, payload: AdminSetActivePayload): Promise<TokenView> {
+      const role = await requireManager(caller);
+      return setActiveAs(caller, payload, role);
+    },
+
+    async managerRemove(caller: Caller, payload: TokenIdPayload): Promise<{ id: string }> {
+      await requireManager(caller);
+      return removeAny(caller, payload);
     },
   };
 }

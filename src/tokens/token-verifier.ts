@@ -1,6 +1,7 @@
 // Authenticates a presented token, in the order docs/architecture.md fixes: shape and
 // algorithm, known kid, signature, iss/aud, row by jti, constant-time hash match, active,
-// not expired, owner still an active Jira user; then the use is recorded.
+// not expired, owner still an active Jira user, owner allowed by the token policy's use
+// groups (cached membership); then the use is recorded.
 import { timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../kernel/ports';
 import type { UserDirectory } from '../jira';
@@ -29,6 +30,10 @@ export interface TokenVerifierDeps {
   users: UserDirectory;
   clock: Clock;
   lastUse: LastUseRecorder;
+  /** The warning window in days (the hygiene setting); EXPIRY_WARNING_DAYS without it. */
+  expiryWarningDays?: () => Promise<number>;
+  /** The token policy's use rule for an owner; answers from a cache when warm. */
+  mayUse(ownerAccountId: string): Promise<boolean>;
 }
 
 function sameHash(a: string, b: string): boolean {
@@ -47,14 +52,17 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
       const stored = await deps.tokens.findById(claims.jti);
       if (!stored || stored.ownerAccountId !== claims.sub) throw new TokenRejectedError('UNKNOWN_TOKEN');
       // A regenerated token keeps its id; only the current text's hash matches.
-      if (!sameHash(stored.tokenHash, hashToken(token))) throw new TokenRejectedError('UNKNOWN_TOKEN');
+      if (!sameHash(stored.tokenHash, hashToken(token))) throw new TokenRejectedError('UNKNOWN_TOKEN', { token: stored });
+      // A retired key's tokens carry a key id that no longer matches their row (audit/signing-key-service.ts).
+      if (stored.keyId !== kid) throw new TokenRejectedError('UNKNOWN_KEY', { token: stored });
       const now = deps.clock.now();
       // Inactive and expired are refused before Jira is asked about the owner.
       const early = tokenRefusalOf(stored, now, true);
-      if (early) throw new TokenRejectedError(early);
+      if (early) throw new TokenRejectedError(early, { token: stored });
       const owner = (await deps.users.getUsers([stored.ownerAccountId])).get(stored.ownerAccountId);
       const refusal = tokenRefusalOf(stored, now, owner?.active === true);
-      if (refusal || !owner) throw new TokenRejectedError(refusal ?? 'OWNER_INACTIVE');
+      if (refusal || !owner) throw new TokenRejectedError(refusal ?? 'OWNER_INACTIVE', { token: stored });
+      if (!(await deps.mayUse(owner.accountId))) throw new TokenRejectedError('POLICY', { token: stored });
       await deps.lastUse.record(stored, now, request.ip);
       return {
         tokenId: stored.id,
@@ -62,7 +70,7 @@ export function createTokenVerifier(deps: TokenVerifierDeps) {
         displayName: owner.displayName,
         installationId: request.installationId,
         expiresAt: stored.expiresAt,
-        expiresSoon: inExpiryWarningWindow(stored.expiresAt, now),
+        expiresSoon: inExpiryWarningWindow(stored.expiresAt, now, deps.expiryWarningDays ? await deps.expiryWarningDays() : undefined),
       };
     },
   };

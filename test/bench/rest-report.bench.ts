@@ -1,4 +1,5 @@
-// `npm run bench rest`: a 10,000-issue statusDuration report through the web trigger, with
+// `npm run bench rest`: a 10,000-issue statusDuration report through the web trigger (and
+// the same with fields=assignee,priority,labels, whose Jira requests must equal it), with
 // the Jira emulator in a process of its own (150 ms latency per call) and the local host in
 // another, a fresh one per output type: wall time beside the critical-path floor of the
 // app's Jira reads at its in-flight limit, Jira requests, response size, and the peak heap
@@ -24,7 +25,10 @@ const REPORT_PATHS = [
 const diff = (after: Record<string, number>, before: Record<string, number>): Record<string, number> =>
   Object.fromEntries(Object.entries(after).flatMap(([path, n]) => (n - (before[path] ?? 0) > 0 ? [[path, n - (before[path] ?? 0)]] : [])));
 
-async function report(emulator: EmulatorProcess, issues: number, outputType: string): Promise<void> {
+/** Jira requests of one report, by path. */
+type RequestsByPath = Record<string, number>;
+
+async function report(emulator: EmulatorProcess, issues: number, outputType: string, extraQuery = ''): Promise<RequestsByPath> {
   const host = await startHostProcess(emulator.url);
   try {
     const token = await host.token(DEMO_ACCOUNTS.alice);
@@ -33,9 +37,12 @@ async function report(emulator: EmulatorProcess, issues: number, outputType: str
     const beforeCpu = await host.memory();
     const jql = encodeURIComponent(`project in (${emulator.projects.join(', ')}) ORDER BY key`);
     const started = Date.now();
-    const answer = await fetch(`${host.url}/webtrigger/rest-api/rest/list?customjql=${jql}&columnsBy=statusDuration&outputType=${outputType}`, {
-      headers: { authorization: `TISJWT ${token}` },
-    });
+    const answer = await fetch(
+      `${host.url}/webtrigger/rest-api/rest/list?customjql=${jql}&columnsBy=statusDuration&outputType=${outputType}${extraQuery ? `&${extraQuery}` : ''}`,
+      {
+        headers: { authorization: `TISJWT ${token}` },
+      },
+    );
     const body = await answer.text();
     const wallMs = Date.now() - started;
     await emulator.setFaults({});
@@ -53,7 +60,7 @@ async function report(emulator: EmulatorProcess, issues: number, outputType: str
     const rows = answered?.results?.length ?? answered?.table?.body.rows.length ?? body.trimEnd().split('\r\n').length - 1;
     const floor = criticalPathFloor({ issues: rows, latencyMs: LATENCY_MS, concurrency: DEFAULT_MAX_IN_FLIGHT, serialBefore, changelogCap: 2 });
     console.log(
-      `\n${issues.toLocaleString('en')} issues, ${outputType}: HTTP ${answer.status}, ${rows.toLocaleString('en')} issues answered${answer.headers.get('x-next-page-token') ? ', more pages follow' : ''}`,
+      `\n${issues.toLocaleString('en')} issues, ${outputType}${extraQuery ? ` with ${extraQuery}` : ''}: HTTP ${answer.status}, ${rows.toLocaleString('en')} issues answered${answer.headers.get('x-next-page-token') ? ', more pages follow' : ''}`,
     );
     console.log(
       `  wall ${(wallMs / 1000).toFixed(2)} s   critical-path floor ${(floor.ms / 1000).toFixed(2)} s at ${DEFAULT_MAX_IN_FLIGHT} in flight (${floor.rounds} rounds of ${LATENCY_MS} ms, ${floor.requests} requests)   ratio ${(wallMs / floor.ms).toFixed(2)}x (target <= 1.3x)`,
@@ -66,9 +73,23 @@ async function report(emulator: EmulatorProcess, issues: number, outputType: str
     console.log(
       `  web trigger process: peak heap ${mb(memory.peakHeapBytes)}, peak RSS ${mb(memory.maxRssBytes)} (target < ${RSS_TARGET_MB} MB; ${mb(host.startup.maxRssBytes)} after start-up under tsx)   CPU ${(hostCpuMs / 1000).toFixed(2)} s during the call`,
     );
+    return byPath;
   } finally {
     await host.close();
   }
+}
+
+/**
+ * `fields` ride on the bulk issue fetch the summary already needs: the same Jira requests
+ * for the report's reads, plus the one field list call (GET /rest/api/3/field) per report.
+ */
+function compareFieldRequests(without: RequestsByPath, withFields: RequestsByPath): void {
+  const paths = [...new Set([...Object.keys(without), ...Object.keys(withFields)])].sort();
+  const line = (path: string): string => `${path.replace('/rest/api/3/', '')} ${without[path] ?? 0} / ${withFields[path] ?? 0}`;
+  const reads = paths.filter((path) => path !== '/rest/api/3/field');
+  const equal = reads.every((path) => (without[path] ?? 0) === (withFields[path] ?? 0));
+  console.log(`\nJira requests without / with fields=assignee,priority,labels: ${paths.map(line).join(', ')}`);
+  console.log(`  report reads equal: ${equal ? 'yes' : 'NO'}; the field list is read ${withFields['/rest/api/3/field'] ?? 0} time(s) for the whole report`);
 }
 
 export async function run(): Promise<void> {
@@ -78,7 +99,9 @@ export async function run(): Promise<void> {
   const now = Date.UTC(2025, 5, 2);
   const emulator = await startEmulatorProcess({ seed: 42, issues: 10_000, now, spanDays: 4 * 365, projects: 3 });
   try {
-    for (const outputType of ['json', 'jsonSimplified', 'csv']) await report(emulator, 10_000, outputType);
+    const byOutput: Record<string, RequestsByPath> = {};
+    for (const outputType of ['json', 'jsonSimplified', 'csv']) byOutput[outputType] = await report(emulator, 10_000, outputType);
+    compareFieldRequests(byOutput.json ?? {}, await report(emulator, 10_000, 'json', 'fields=assignee,priority,labels'));
   } finally {
     await emulator.close();
   }

@@ -5,7 +5,11 @@
 // round trip, which this bench leaves out. Target (issue 15): at least 5,000/s warm.
 import { openSqliteDatabase } from '../../dev/host/sqlite-database';
 import { createAppServices } from '../../src/entry/composition/app-services';
+import { DEFAULT_POLICY } from '../../src/contract/policy';
+import type { GroupDirectory } from '../../src/jira';
 import type { JiraUser, UserDirectory } from '../../src/jira/user-directory';
+import { createPolicyStore } from '../../src/policy/policy-store';
+import { createSettingsRepository } from '../../src/storage/settings-repository';
 import { systemClock, type SecretStore } from '../../src/kernel/ports';
 import { createTokenRepository } from '../../src/storage/token-repository';
 import { createLastUseRecorder } from '../../src/tokens/last-use-recorder';
@@ -28,6 +32,18 @@ function inProcessDirectory(): UserDirectory & { lookups: number } {
   return directory;
 }
 
+function inProcessGroups(): GroupDirectory & { lookups: number } {
+  const directory = {
+    lookups: 0,
+    async groupsOf() {
+      directory.lookups += 1;
+      return new Set(['bench-users']);
+    },
+    search: async () => [],
+  };
+  return directory;
+}
+
 async function rate(verify: (token: string) => Promise<unknown>, tokens: string[]): Promise<number> {
   for (const token of tokens) await verify(token); // warm: keys, cache, JIT
   const started = process.hrtime.bigint();
@@ -41,6 +57,7 @@ export async function run(): Promise<void> {
   const secrets = new Map<string, string>();
   const secretStore: SecretStore = { get: async (key) => secrets.get(key), set: async (key, value) => void secrets.set(key, value) };
   const users = inProcessDirectory();
+  const groups = inProcessGroups();
   const services = createAppServices(
     {
       db,
@@ -54,7 +71,7 @@ export async function run(): Promise<void> {
       restBaseUrl: async () => 'http://localhost/bench',
       exportQueue: { push: async () => undefined },
     },
-    { users },
+    { users, groups },
   );
   const tokens: string[] = [];
   for (let i = 0; i < TOKENS; i += 1) {
@@ -77,8 +94,18 @@ export async function run(): Promise<void> {
     users,
     clock: systemClock,
     lastUse: createLastUseRecorder(repository),
+    mayUse: async () => true,
   });
   const cold = await rate((token) => uncached.verify(token, request), tokens);
   console.log(`  without the cache (an in-process directory, no Jira latency): ${Math.round(cold).toLocaleString('en')}/s`);
+
+  // With a token policy that limits use to a group: the policy row read per request and
+  // group membership from the 5-minute cache (warm: no group lookup per verification).
+  await createPolicyStore(createSettingsRepository(db)).write({ ...DEFAULT_POLICY, useGroups: ['bench-users'] }, Date.now(), 'bench');
+  const groupsBefore = groups.lookups;
+  const withPolicy = await rate((token) => services.verifier.verify(token, request), tokens);
+  console.log(
+    `  with the use policy (group check, membership cached): ${Math.round(withPolicy).toLocaleString('en')}/s; group lookups: ${groups.lookups - groupsBefore}`,
+  );
   await db.destroy();
 }

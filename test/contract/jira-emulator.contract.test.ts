@@ -123,9 +123,14 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
       [app, `/rest/api/3/issue/${issue.key}/changelog?maxResults=2`],
       [app, '/rest/api/3/issue/NOPE-1/changelog'],
       [app, '/rest/api/3/statuscategory'],
+      [app, '/rest/api/3/field'],
+      [app, '/rest/api/3/issue/bulkfetch', post({ issueIdsOrKeys: [issue.key], fields: ['priority', 'labels', 'components', 'fixVersions', 'parent'] })],
       [app, '/rest/api/3/filter/10002'],
       [bob, `/rest/api/3/filter/${DEMO_FILTER_IDS.bobsPrivate}`],
       [app, '/rest/api/3/filter/424242'],
+      [app, '/rest/api/3/project/search?startAt=0&maxResults=2&orderBy=name'],
+      [bob, '/rest/api/3/project/search?query=scr'],
+      [app, '/rest/api/3/project/search?orderBy=issueCount'],
     ];
     for (const [http, path, init] of calls) await http.fetch(path, init);
     expect(app.exchanges.some((e) => e.status >= 400)).toBe(true);

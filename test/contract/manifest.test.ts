@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { z } from 'zod';
-import { EXPORT_QUEUE_KEY, REST_WEBTRIGGER_KEY } from '../../src/kernel/manifest-keys';
+import { EXPORT_QUEUE_KEY, HYGIENE_SWEEP_TRIGGER_KEY, REST_WEBTRIGGER_KEY } from '../../src/kernel/manifest-keys';
 import * as handlers from '../../src/index';
 import { runForgeChecks } from '../support/forge-lint';
 
@@ -21,6 +21,7 @@ const manifestSchema = z
         function: z.array(functionSchema),
         webtrigger: z.array(z.object({ key: z.string(), function: z.string(), response: z.unknown() })),
         consumer: z.array(z.object({ key: z.string(), queue: z.string(), function: z.string() })).default([]),
+        scheduledTrigger: z.array(z.object({ key: z.string(), function: z.string(), interval: z.string() })).default([]),
       })
       .passthrough(),
     permissions: z.object({ scopes: z.array(z.string()) }).passthrough(),
@@ -73,6 +74,12 @@ describe('manifest.yml', () => {
     expect(exportFunction!.handler).toBe('index.exportJob');
     expect(typeof exportedHandler(exportFunction!.handler)).toBe('function');
     expect(exportFunction!.timeoutSeconds).toBe(900);
+
+    // Issue 12: the hygiene sweep runs daily.
+    const sweep = manifest.modules.scheduledTrigger.find((trigger) => trigger.key === HYGIENE_SWEEP_TRIGGER_KEY);
+    expect(sweep?.interval).toBe('day');
+    expect(functionOf(sweep!.function)?.handler).toBe('index.hygieneSweep');
+    expect(typeof exportedHandler(functionOf(sweep!.function)!.handler)).toBe('function');
   });
 
   it('reports a web trigger function with timeoutSeconds (a known lint error)', async () => {

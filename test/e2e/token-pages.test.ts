@@ -163,7 +163,8 @@ describe('admin page', () => {
     await harness.screenshot(page, 'admin-deactivate-dialog');
     await page.getByTestId('admin-set-active-dialog--confirm').click();
     await page.getByTestId('admin-set-active-dialog').waitFor({ state: 'detached' });
-    await carolRow.getByText('Inactive').waitFor();
+    // An admin's deactivation sticks, and the tables say who switched it off.
+    await carolRow.getByText('Deactivated by an administrator').waitFor();
     expect(await harness.whoami(carolFirst.data.token)).toBe(401);
 
     // State filter: only inactive tokens.

@@ -213,7 +213,6 @@ describe('bad input', () => {
     ['an expiry that is not a date', { expiresAt: 'next year' }, 'expiresAt'],
     ['an impossible date', { expiresAt: '2030-02-30' }, 'expiresAt'],
     ['a date-time without an offset', { expiresAt: '2030-01-01T10:00' }, 'expiresAt'],
-    ['a missing expiry', { notes: 'x' }, 'expiresAt'],
     ['notes over the limit', { expiresAt: '2099-12-31', notes: 'n'.repeat(501) }, 'notes'],
     ['notes of the wrong type', { expiresAt: '2099-12-31', notes: 42 }, 'notes'],
     ['an expiry in the past', { expiresAt: PAST }, 'expiresAt'],

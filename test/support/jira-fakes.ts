@@ -30,7 +30,11 @@ export function expectedHistory(dataset: Dataset, issueId: string): IssueHistory
     changes: issue.changelog.flatMap((entry) =>
       entry.items
         .filter((item): item is typeof item & { field: 'status' | 'assignee' } => item.field === 'status' || item.field === 'assignee')
-        .map((item) => ({ changeId: entry.id, at: Date.parse(entry.created), field: item.field, from: item.from, to: item.to })),
+        .map((item) => {
+          const author = dataset.users.find((u) => u.accountId === entry.author);
+          const by = author ? { by: { accountId: author.accountId, displayName: author.displayName } } : {};
+          return { changeId: entry.id, at: Date.parse(entry.created), field: item.field, from: item.from, to: item.to, ...by };
+        }),
     ),
   };
 }

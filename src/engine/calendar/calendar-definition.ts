@@ -5,6 +5,7 @@
 import { IANAZone } from 'luxon';
 import { z } from 'zod';
 import { FieldError, type FieldProblem } from '../../kernel/errors';
+import { echo } from '../../kernel/echo';
 
 export const DAY_MS = 86_400_000;
 export const MAX_WINDOWS_PER_WEEKDAY = 20;
@@ -95,7 +96,7 @@ const holidaySchema = z.object({
   date: z.string({ error: 'date must be a string YYYY-MM-DD' }).superRefine((text, ctx) => {
     const date = parseLocalDate(text);
     if (date === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${text}" is not a real date in the form YYYY-MM-DD` });
+      ctx.addIssue({ code: 'custom', message: `"${echo(text)}" is not a real date in the form YYYY-MM-DD` });
     } else if (date.year < MIN_HOLIDAY_YEAR || date.year > MAX_HOLIDAY_YEAR) {
       ctx.addIssue({ code: 'custom', message: `year ${date.year} is outside ${MIN_HOLIDAY_YEAR}-${MAX_HOLIDAY_YEAR}` });
     }
@@ -115,7 +116,7 @@ export const calendarDefinitionSchema = z
       .string({ error: 'timeZone must be an IANA time zone name such as Europe/Berlin' })
       // Checked per field so a bad zone is reported together with other field errors.
       .refine((zone) => IANAZone.isValidZone(zone), {
-        error: (issue) => `unknown time zone "${String(issue.input)}"; use an IANA name such as Europe/Berlin`,
+        error: (issue) => `unknown time zone "${echo(String(issue.input))}"; use an IANA name such as Europe/Berlin`,
       }),
     windows: z.array(windowSchema, { error: 'windows must be a list of working windows' }),
     holidays: z.array(holidaySchema, { error: 'holidays must be a list' }).max(MAX_HOLIDAYS, `a calendar holds at most ${MAX_HOLIDAYS} holidays`).default([]),

@@ -11,6 +11,7 @@ import { AppError, FieldError, type ErrorCode } from '../../kernel/errors';
 import type { AppServices } from '../composition/app-services';
 import { currentServices } from '../composition/current-services';
 import { identityOf } from '../forge-context';
+import { echo } from '../../kernel/echo';
 
 export interface ResolverDefinition<K extends ResolverKey> {
   schema: z.ZodType<PayloadOf<K>>;
@@ -36,7 +37,7 @@ function describeZodError(error: z.ZodError): ResolverError {
   if (!issue) return { code: 'BAD_REQUEST', message: 'The request is not valid.' };
   if (issue.code === 'unrecognized_keys') {
     const field = issue.keys[0] ?? '';
-    return { code: 'BAD_REQUEST', message: `Unknown field "${field}".`, field };
+    return { code: 'BAD_REQUEST', message: `Unknown field "${echo(field)}".`, field: echo(field) };
   }
   const field = issue.path.map(String).join('.');
   return {

@@ -1,4 +1,6 @@
-// Resolvers the user page calls: the app context and the caller's own tokens.
+// Resolvers the user page calls: the app context, the caller's own tokens, and the report
+// builder (a preview run as the caller, and the projects the caller may browse).
+import { reportPreviewPayload } from '../../contract/report-builder';
 import * as contract from '../../contract/tokens';
 import type { ResolverTable } from './define';
 
@@ -26,5 +28,17 @@ export const userPageResolvers: ResolverTable = {
   'tokens/delete': {
     schema: contract.tokenIdPayload,
     run: (services, caller, payload) => services.tokens.remove(caller, payload),
+  },
+  'reports/preview': {
+    schema: reportPreviewPayload,
+    run: (services, caller, payload) => services.reportPreview.preview(caller, payload),
+  },
+  'builder/projects': {
+    schema: contract.emptyPayload,
+    run: (services, caller) => services.reportPreview.projects(caller),
+  },
+  'builder/options': {
+    schema: contract.emptyPayload,
+    run: (services, caller) => services.reportPreview.options(caller),
   },
 };

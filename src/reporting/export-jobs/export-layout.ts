@@ -22,6 +22,8 @@ export type ExportPart = z.infer<typeof partSchema>;
 const resultSchema = z.object({
   valueColumns: z.array(column),
   groupByColumn: named.optional(),
+  fieldColumns: z.array(named).optional(),
+  groupByFields: z.array(named).optional(),
   includedStatuses: z.array(named),
   dayMs: z.number(),
   statusNames: z.record(z.string(), z.string()),
@@ -35,7 +37,7 @@ const resultSchema = z.object({
 export type ExportResult = z.infer<typeof resultSchema>;
 
 const layoutSchema = z.object({
-  discovered: z.object({ assignees: z.array(column), deletedStatusIds: z.array(z.string()) }),
+  discovered: z.object({ assignees: z.array(column), deletedStatusIds: z.array(z.string()), found: z.array(column).optional() }),
   /** The last issue key stored, so a chunk's issue count does not count it twice. */
   lastIssueKey: z.string().optional(),
   result: resultSchema.optional(),
@@ -51,7 +53,13 @@ export function parseLayout(text: string): ExportLayout {
 export function mergeDiscovered(a: DiscoveredColumns, b: DiscoveredColumns): DiscoveredColumns {
   const assignees = new Map(a.assignees.map((c) => [c.id, c]));
   for (const c of b.assignees) if (!assignees.has(c.id)) assignees.set(c.id, c);
-  return { assignees: [...assignees.values()], deletedStatusIds: [...new Set([...a.deletedStatusIds, ...b.deletedStatusIds])] };
+  const found = new Map((a.found ?? []).map((c) => [c.id, c]));
+  for (const c of b.found ?? []) if (!found.has(c.id)) found.set(c.id, c);
+  return {
+    assignees: [...assignees.values()],
+    deletedStatusIds: [...new Set([...a.deletedStatusIds, ...b.deletedStatusIds])],
+    ...(found.size > 0 ? { found: [...found.values()] } : {}),
+  };
 }
 
 /** Consecutive chunks grouped into parts of at most PART_MAX_ROWS rows (a chunk is never split). */
@@ -76,6 +84,8 @@ export function finalResult(columnsBy: ColumnsBy, context: ReportContext, discov
   return {
     valueColumns: columns.valueColumns,
     ...(columns.groupByColumn ? { groupByColumn: columns.groupByColumn } : {}),
+    ...(columns.fieldColumns?.length ? { fieldColumns: columns.fieldColumns } : {}),
+    ...(columns.groupByFields?.length ? { groupByFields: columns.groupByFields } : {}),
     includedStatuses: columns.includedStatuses,
     dayMs: context.dayMs,
     statusNames: Object.fromEntries(context.allStatuses.map((s) => [s.id, s.name])),
@@ -90,6 +100,8 @@ export function partTable(columnsBy: ColumnsBy, result: ExportResult, rows: Repo
   return {
     columnsBy,
     ...(result.groupByColumn ? { groupByColumn: result.groupByColumn } : {}),
+    ...(result.fieldColumns ? { fieldColumns: result.fieldColumns } : {}),
+    ...(result.groupByFields ? { groupByFields: result.groupByFields } : {}),
     valueColumns: result.valueColumns,
     includedStatuses: result.includedStatuses,
     rows,

@@ -171,7 +171,17 @@ export function createExportService(deps: ExportServiceDeps) {
       await reports.context(params);
       const now = clock.now();
       await jobs.deleteCreatedBefore(now - settings.retentionMs);
-      if ((await jobs.countUnfinished(request.ownerAccountId)) >= settings.maxUnfinishedPerOwner) {
+      const id = randomUUID();
+      const newJob = {
+        id,
+        ownerAccountId: request.ownerAccountId,
+        tokenId: request.tokenId,
+        params: JSON.stringify(storableParams(request.raw)),
+        layout: JSON.stringify(emptyLayout()),
+        at: now,
+      };
+      // Check and record in one statement: simultaneous submissions cannot overshoot the limit.
+      if (!(await jobs.insertWithinCap(newJob, settings.maxUnfinishedPerOwner))) {
         const limit = settings.maxUnfinishedPerOwner;
         throw new RetryLaterError(
           'LIMIT_REACHED',
@@ -179,15 +189,6 @@ export function createExportService(deps: ExportServiceDeps) {
           EXPORT_LIMIT_RETRY_AFTER_SECONDS,
         );
       }
-      const id = randomUUID();
-      await jobs.insert({
-        id,
-        ownerAccountId: request.ownerAccountId,
-        tokenId: request.tokenId,
-        params: JSON.stringify(storableParams(request.raw)),
-        layout: JSON.stringify(emptyLayout()),
-        at: now,
-      });
       try {
         await queue.push(id);
       } catch (error) {

@@ -18,6 +18,7 @@ const storedRowSchema = z.object({
   issueKey: z.string(),
   summary: z.string(),
   groupBy: z.object({ id: z.string(), name: z.string() }).optional(),
+  fields: z.array(z.tuple([z.string(), z.object({ text: z.string(), raw: z.string() })])).optional(),
   cells: z.array(z.tuple([z.string(), cellSchema])),
   currentState: z.object({ statusId: z.string(), ms: z.number() }).optional(),
 });
@@ -36,6 +37,7 @@ function rowJson(row: TableRow): string {
     issueKey: row.issueKey,
     summary: row.summary,
     ...(row.groupBy ? { groupBy: row.groupBy } : {}),
+    ...(row.fields ? { fields: [...row.fields.entries()] } : {}),
     cells: [...row.cells.entries()],
     ...(row.currentState ? { currentState: row.currentState } : {}),
   };
@@ -75,6 +77,7 @@ export function parseChunk(body: string): TableRow[] {
     issueKey: stored.issueKey,
     summary: stored.summary,
     ...(stored.groupBy ? { groupBy: stored.groupBy } : {}),
+    ...(stored.fields ? { fields: new Map(stored.fields) } : {}),
     cells: new Map<string, Cell>(stored.cells),
     ...(stored.currentState ? { currentState: stored.currentState } : {}),
   }));

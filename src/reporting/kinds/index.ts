@@ -1,5 +1,6 @@
 // The report kinds, one module each: adding a `columnsBy` is a new module in this folder,
 // one line in this list, and its section in docs/rest-api.md.
+import { anyFieldDurationExpanded } from './any-field-duration-expanded';
 import { assigneeDuration } from './assignee-duration';
 import { assigneeDurationByStatus } from './assignee-duration-by-status';
 import { durationBetweenStatuses } from './duration-between-statuses';
@@ -10,6 +11,8 @@ import { statusCount } from './status-count';
 import { statusDuration } from './status-duration';
 import { statusDurationByAssignee } from './status-duration-by-assignee';
 import { statusDurationExpanded } from './status-duration-expanded';
+import { statusDurationByTimePeriod, timePeriodDurationByStatus } from './time-period-durations';
+import { transitionCount } from './transition-count';
 import { firstTransitionToStatusDate, lastTransitionFromStatusDate } from './transition-dates';
 
 export const REPORT_KINDS = [
@@ -23,6 +26,10 @@ export const REPORT_KINDS = [
   lastTransitionFromStatusDate,
   durationBetweenStatuses,
   statusDurationExpanded,
+  transitionCount,
+  statusDurationByTimePeriod,
+  timePeriodDurationByStatus,
+  anyFieldDurationExpanded,
 ] as const satisfies readonly ReportKind[];
 
 export type ColumnsBy = (typeof REPORT_KINDS)[number]['id'];

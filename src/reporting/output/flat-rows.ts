@@ -23,14 +23,20 @@ function uniqueNames(names: Array<{ id: string; name: string }>, taken: Set<stri
 export function flatTable(table: ReportTable, format: CellFormat): FlatTable {
   const taken = new Set<string>(['Key', 'Summary']);
   const header = ['Key', 'Summary'];
+  const groupFields = table.groupByFields ?? [];
+  const fieldColumns = table.fieldColumns ?? [];
+  header.push(...uniqueNames(groupFields, taken));
   if (table.groupByColumn) {
     header.push(table.groupByColumn.name);
     taken.add(table.groupByColumn.name);
   }
+  header.push(...uniqueNames(fieldColumns, taken));
   header.push(...uniqueNames(table.valueColumns, taken));
   const rows = table.rows.map((row) => {
     const cells: Array<string | null> = [row.issueKey, row.summary];
+    for (const field of groupFields) cells.push(row.fields?.get(field.id)?.text ?? null);
     if (table.groupByColumn) cells.push(row.groupBy?.name ?? null);
+    for (const field of fieldColumns) cells.push(row.fields?.get(field.id)?.text ?? null);
     for (const column of table.valueColumns) {
       const cell = row.cells.get(column.id);
       cells.push(cell ? valueText(cell, format) : null);

@@ -1,7 +1,7 @@
 // outputType=json: the table shape of docs/tis-compatibility.md (header and body rows with
 // headerColumns, groupByColumns, fieldColumns, valueColumns, currentState) plus
 // includedStatuses, and nextPageToken when more issues follow.
-import type { ReportTable } from '../table';
+import type { ReportTable, TableRow } from '../table';
 import { rawText, valueText, type CellFormat } from './cell-text';
 
 export interface JsonColumnValue {
@@ -34,6 +34,13 @@ export interface JsonTableDocument {
   nextPageToken?: string;
 }
 
+function fieldValues(row: TableRow, columns: ReadonlyArray<{ id: string }> | undefined): JsonColumnValue[] {
+  return (columns ?? []).flatMap((f) => {
+    const cell = row.fields?.get(f.id);
+    return cell ? [{ id: f.id, value: cell.text, raw: cell.raw }] : [];
+  });
+}
+
 export function jsonTable(table: ReportTable, format: CellFormat, statusName: (id: string) => string, nextPageToken: string | undefined): JsonTableDocument {
   const document: JsonTableDocument = {
     table: {
@@ -42,8 +49,11 @@ export function jsonTable(table: ReportTable, format: CellFormat, statusName: (i
           { id: 'issuekey', value: 'Key' },
           { id: 'summary', value: 'Summary' },
         ],
-        groupByColumns: table.groupByColumn ? [{ id: table.groupByColumn.id, value: table.groupByColumn.name }] : [],
-        fieldColumns: [],
+        groupByColumns: [
+          ...(table.groupByFields ?? []).map((f) => ({ id: f.id, value: f.name })),
+          ...(table.groupByColumn ? [{ id: table.groupByColumn.id, value: table.groupByColumn.name }] : []),
+        ],
+        fieldColumns: (table.fieldColumns ?? []).map((f) => ({ id: f.id, value: f.name })),
         valueColumns: table.valueColumns.map((c) => ({ id: c.id, value: c.name, isConsolidated: c.consolidated })),
       },
       body: {
@@ -52,8 +62,12 @@ export function jsonTable(table: ReportTable, format: CellFormat, statusName: (i
             { id: 'issuekey', value: row.issueKey },
             { id: 'summary', value: row.summary },
           ],
-          groupByColumns: row.groupBy && table.groupByColumn ? [{ id: table.groupByColumn.id, value: row.groupBy.name, raw: row.groupBy.id }] : [],
-          fieldColumns: [],
+          groupByColumns: [
+            ...fieldValues(row, table.groupByFields),
+            ...(row.groupBy && table.groupByColumn ? [{ id: table.groupByColumn.id, value: row.groupBy.name, raw: row.groupBy.id }] : []),
+          ],
+          // As with value columns, a field the issue leaves empty is left out.
+          fieldColumns: fieldValues(row, table.fieldColumns),
           // A value the issue does not have is "-" without raw or count (never zero), as the vendor sends it.
           valueColumns: table.valueColumns.flatMap((column) => {
             const cell = row.cells.get(column.id);

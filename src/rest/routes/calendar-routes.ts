@@ -8,10 +8,11 @@ import { compileCalendar } from '../../engine';
 import { FieldError, fieldError, type FieldProblem } from '../../kernel/errors';
 import type { NumberedCalendar } from '../../report-settings/calendars';
 import { jsonResponse } from '../http';
-import { requestPairs } from '../request-params';
+import { refuseUnknownParams, requestPairs } from '../request-params';
 import type { Route, RouteContext } from '../route';
 
 export const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'] as const;
+import { echo } from '../../kernel/echo';
 
 export interface RestCalendar {
   /** The wire format's integer id; null for normalHours. */
@@ -102,6 +103,7 @@ export const calendarRoutes: Route[] = [
     pattern: '/rest/calendar',
     methods: ['GET'],
     async handle(context) {
+      refuseUnknownParams(context.request, []);
       return { response: jsonResponse(200, await allCalendars(context)) };
     },
   },
@@ -109,6 +111,7 @@ export const calendarRoutes: Route[] = [
     pattern: '/rest/calendar/search',
     methods: ['GET'],
     async handle(context) {
+      refuseUnknownParams(context.request, ['name', 'searchType', 'pageNumber', 'maxResults']);
       const problems: FieldProblem[] = [];
       const typeText = lastParam(context, 'searchType');
       const searchType = SEARCH_TYPES.find((type) => type === (typeText ?? 'contain').trim().toLowerCase());
@@ -130,11 +133,12 @@ export const calendarRoutes: Route[] = [
     pattern: '/rest/calendar/{id}',
     methods: ['GET'],
     async handle(context) {
+      refuseUnknownParams(context.request, []);
       const id = context.pathParams.id ?? '';
       const found = (await allCalendars(context)).find((calendar) =>
         /^\d+$/.test(id) ? calendar.id === Number(id) : calendar.calendarId.toLowerCase() === id.toLowerCase(),
       );
-      if (!found) throw fieldError('calendar', `there is no calendar '${id.slice(0, 60)}'`, 'NOT_FOUND');
+      if (!found) throw fieldError('calendar', `there is no calendar '${echo(id)}'`, 'NOT_FOUND');
       return { response: jsonResponse(200, found) };
     },
   },

@@ -10,9 +10,10 @@ import { ExportNotFoundError } from '../../reporting/export-jobs/export-not-foun
 import type { ExportService } from '../../reporting/export-jobs/export-service';
 import type { ExportJob, ExportStatus } from '../../storage/export-repository';
 import { jsonResponse } from '../http';
-import { requestPairs } from '../request-params';
+import { refuseUnknownParams, requestPairs } from '../request-params';
 import type { Route, RouteContext, RouteResult } from '../route';
 import { resolvedRawParams } from './report-params-of';
+import { echo } from '../../kernel/echo';
 
 /** The status words of the wire format, by stored status. */
 export const EXPORT_STATUS_WORDS = {
@@ -94,6 +95,7 @@ const statusRoute: Route = {
   pattern: '/rest/export/{id}',
   methods: ['GET', 'DELETE'],
   async handle(context): Promise<RouteResult> {
+    refuseUnknownParams(context.request, []);
     const id = context.pathParams.id ?? '';
     const exportService = context.services.exports;
     const exportUrl = `${await baseUrlOf(context)}/${id}`;
@@ -113,10 +115,11 @@ const statusRoute: Route = {
 };
 
 function partOf(context: RouteContext): number {
+  refuseUnknownParams(context.request, ['part']);
   const given = requestPairs(context.request).filter(([name]) => name.toLowerCase() === 'part');
   const text = given[given.length - 1]?.[1];
   if (text === undefined) return 1;
-  if (!/^[1-9][0-9]{0,5}$/.test(text)) throw fieldError('part', `must be a whole number from 1, not '${text.slice(0, 20)}'`);
+  if (!/^[1-9][0-9]{0,5}$/.test(text)) throw fieldError('part', `must be a whole number from 1, not '${echo(text)}'`);
   return Number(text);
 }
 

@@ -5,7 +5,7 @@
 // /rest/smallexport's and /rest/export's.
 import { fieldError } from '../../kernel/errors';
 import { FILE_ONLY_OUTPUT_TYPES, type ReportParams } from '../../reporting/report-params';
-import { SYNC_ISSUE_LIMIT, type ReportPage, type ReportService } from '../../reporting/report-service';
+import { syncIssueLimit, type ReportPage, type ReportService } from '../../reporting/report-service';
 import { requireSelection } from '../../reporting/selection-param';
 import { issueExpandedDocument } from '../../reporting/output/issue-expanded';
 import { jsonResponse, type RestResponse } from '../http';
@@ -31,13 +31,17 @@ const listRoute = (pattern: string): Route => ({
   pattern,
   methods: ['GET', 'POST'],
   async handle({ request, services, principal }): Promise<RouteResult> {
-    let params = await reportParamsOf(request, services.paramSets);
-    requirePageOutput(params);
-    requireSelection(params);
+    const given = await reportParamsOf(request, services.paramSets);
+    requirePageOutput(given);
+    requireSelection(given);
+    // The client's page token is sealed and bound to this token and these parameters.
+    const binding = { ownerAccountId: principal.accountId, tokenId: principal.tokenId, params: given };
+    let params = given.nextPageToken === undefined ? given : { ...given, nextPageToken: await services.pageTokens.open(given.nextPageToken, binding) };
     // A continuation carries its JQL in the token; the selection is not needed again.
     if (!params.selection) params = { ...params, selection: { kind: 'jql', jql: '' } };
-    const page = await services.reports.runSynchronous({ ownerAccountId: principal.accountId, params, limit: params.pageSize ?? SYNC_ISSUE_LIMIT });
-    return { response: reportResponse(services.reports, page, params), issueCount: page.issueCount };
+    const page = await services.reports.runSynchronous({ ownerAccountId: principal.accountId, params, limit: params.pageSize ?? syncIssueLimit(params) });
+    const sealed = page.nextPageToken === undefined ? page : { ...page, nextPageToken: await services.pageTokens.seal(page.nextPageToken, binding) };
+    return { response: reportResponse(services.reports, sealed, params), issueCount: page.issueCount };
   },
 });
 

@@ -10,6 +10,10 @@ const panel = xcss({ width: '100%', paddingBlockStart: 'space.200' });
 
 const AdminCalendars = lazy(() => import('./admin-calendars').then((module) => ({ default: module.AdminCalendars })));
 const AdminStatusGroups = lazy(() => import('./admin-status-groups').then((module) => ({ default: module.AdminStatusGroups })));
+const AdminParamSets = lazy(() => import('./admin-param-sets').then((module) => ({ default: module.AdminParamSets })));
+const AdminAudit = lazy(() => import('./admin-audit').then((module) => ({ default: module.AdminAudit })));
+const AdminKeys = lazy(() => import('./admin-keys').then((module) => ({ default: module.AdminKeys })));
+const AdminPolicy = lazy(() => import('./admin-policy').then((module) => ({ default: module.AdminPolicy })));
 const AdminActivity = lazy(() => import('./admin-activity').then((module) => ({ default: module.AdminActivity })));
 
 /** `restBaseUrl`: the REST API's base URL, for the activity tab's hint. */
@@ -21,6 +25,10 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
         <Tab testId="admin-tab-calendars">Calendars</Tab>
         <Tab testId="admin-tab-status-groups">Status groups</Tab>
         <Tab testId="admin-tab-activity">REST activity</Tab>
+        <Tab testId="admin-tab-param-sets">Saved parameter sets</Tab>
+        <Tab testId="admin-tab-audit">Audit log</Tab>
+        <Tab testId="admin-tab-keys">Keys &amp; hygiene</Tab>
+        <Tab testId="admin-tab-policy">Policy</Tab>
       </TabList>
       <TabPanel>
         <Box xcss={panel}>
@@ -45,6 +53,34 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
         <Box xcss={panel}>
           <Suspense fallback={<LoadingState label="Loading REST activity" />}>
             <AdminActivity restBaseUrl={restBaseUrl} />
+          </Suspense>
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={panel}>
+          <Suspense fallback={<LoadingState label="Loading saved parameter sets" />}>
+            <AdminParamSets />
+          </Suspense>
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={panel}>
+          <Suspense fallback={<LoadingState label="Loading the audit log" />}>
+            <AdminAudit />
+          </Suspense>
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={panel}>
+          <Suspense fallback={<LoadingState label="Loading keys and hygiene" />}>
+            <AdminKeys />
+          </Suspense>
+        </Box>
+      </TabPanel>
+      <TabPanel>
+        <Box xcss={panel}>
+          <Suspense fallback={<LoadingState label="Loading the token policy" />}>
+            <AdminPolicy />
           </Suspense>
         </Box>
       </TabPanel>

@@ -48,7 +48,7 @@ export function AdminTokenDialog({ action, onClose, onDone }: AdminTokenDialogPr
       <Text as="p">
         {action.active
           ? 'Requests with this token will be accepted again, until it expires.'
-          : 'Requests with this token are refused until it is activated again. The owner can reactivate it from their own page.'}
+          : 'Requests with this token are refused until a Jira admin or token manager activates it again; the owner cannot reactivate it.'}
       </Text>
       <TokenDetails token={token} showOwner />
     </ConfirmDialog>

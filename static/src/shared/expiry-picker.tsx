@@ -1,9 +1,13 @@
 // Expiry presets plus a custom date. Values are calendar dates (YYYY-MM-DD): the server
 // treats a date as "works through that day (UTC)", which is what people mean by a date.
+// With a token policy's maximum lifetime, only allowed choices are offered: longer presets
+// and "no practical expiry" disappear, the custom date stops at the last allowed day, and
+// a preset's date never goes past it.
 import { DatePicker } from '@atlaskit/datetime-picker';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
 import Select from '@atlaskit/select';
+import { latestAllowedExpiryDate } from '../../../src/contract/policy';
 import { FAR_FUTURE_EXPIRY } from '../../../src/contract/tokens';
 import { formatExpiry, localDatePlusDays } from './format';
 
@@ -20,6 +24,8 @@ interface PresetOption {
   value: ExpiryPreset;
 }
 
+const PRESET_DAYS: Partial<Record<ExpiryPreset, number>> = { '30d': 30, '90d': 90, '1y': 365 };
+
 const presetOptions: PresetOption[] = [
   { value: '30d', label: '30 days' },
   { value: '90d', label: '90 days' },
@@ -28,17 +34,35 @@ const presetOptions: PresetOption[] = [
   { value: 'never', label: 'No practical expiry (31 Dec 2099)' },
 ];
 
-/** The YYYY-MM-DD date a choice stands for; undefined for 'keep' or an empty custom date. */
-export function expiryDateOf(choice: ExpiryChoice, now: number): string | undefined {
+/** The presets a maximum lifetime (days; null for none) allows. */
+export function allowedPresets(maxLifetimeDays: number | null = null): PresetOption[] {
+  if (maxLifetimeDays === null) return presetOptions;
+  return presetOptions.filter((option) => option.value !== 'never' && (PRESET_DAYS[option.value] ?? 0) <= maxLifetimeDays);
+}
+
+/** The preset a new token starts with: the policy's default lifetime when a preset matches it. */
+export function initialPreset(defaultLifetimeDays = 90, maxLifetimeDays: number | null = null): ExpiryPreset {
+  const allowed = allowedPresets(maxLifetimeDays);
+  const exact = allowed.find((option) => PRESET_DAYS[option.value] === defaultLifetimeDays);
+  return exact?.value ?? (allowed.some((option) => option.value === '90d') ? '90d' : 'custom');
+}
+
+/**
+ * The YYYY-MM-DD date a choice stands for; undefined for 'keep' or an empty custom date.
+ * A preset is held to the last day a maximum lifetime allows.
+ */
+export function expiryDateOf(choice: ExpiryChoice, now: number, maxLifetimeDays: number | null = null): string | undefined {
+  const latest = latestAllowedExpiryDate(maxLifetimeDays, now);
+  const within = (date: string): string => (latest !== undefined && date > latest ? latest : date);
   switch (choice.preset) {
     case 'keep':
       return undefined;
     case '30d':
-      return localDatePlusDays(30, now);
+      return within(localDatePlusDays(30, now));
     case '90d':
-      return localDatePlusDays(90, now);
+      return within(localDatePlusDays(90, now));
     case '1y':
-      return localDatePlusDays(365, now);
+      return within(localDatePlusDays(365, now));
     case 'never':
       return FAR_FUTURE_EXPIRY;
     case 'custom':
@@ -60,14 +84,16 @@ export interface ExpiryPickerProps {
   /** Offers "Keep the current expiry" first (editing). */
   currentExpiry?: string;
   error?: string;
+  /** The token policy's maximum lifetime in days; null or absent for none. */
+  maxLifetimeDays?: number | null;
 }
 
-export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error }: ExpiryPickerProps) {
-  const options: PresetOption[] = currentExpiry
-    ? [{ value: 'keep', label: `Keep current expiry (${formatExpiry(currentExpiry)})` }, ...presetOptions]
-    : presetOptions;
-  const date = expiryDateOf(choice, now);
+export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error, maxLifetimeDays = null }: ExpiryPickerProps) {
+  const allowed = allowedPresets(maxLifetimeDays);
+  const options: PresetOption[] = currentExpiry ? [{ value: 'keep', label: `Keep current expiry (${formatExpiry(currentExpiry)})` }, ...allowed] : allowed;
+  const date = expiryDateOf(choice, now, maxLifetimeDays);
   const today = localDatePlusDays(0, now);
+  const latest = latestAllowedExpiryDate(maxLifetimeDays, now);
   return (
     <Stack space="space.100">
       <div>
@@ -91,12 +117,18 @@ export function ExpiryPicker({ id, choice, onChange, now, currentExpiry, error }
             testId={`${id}-date`}
             value={choice.customDate}
             minDate={today}
+            {...(latest === undefined ? {} : { maxDate: latest })}
             onChange={(value) => onChange({ ...choice, customDate: value })}
             isInvalid={Boolean(error)}
             selectProps={{ menuPosition: 'fixed' }}
             shouldShowCalendarButton
           />
         </div>
+      ) : null}
+      {maxLifetimeDays !== null && !error ? (
+        <HelperMessage testId={`${id}-limit`}>
+          Your administrator allows tokens to live at most {maxLifetimeDays} days (until the end of {latest} UTC).
+        </HelperMessage>
       ) : null}
       {error ? (
         <ErrorMessage>{error}</ErrorMessage>

@@ -12,7 +12,25 @@ const monospace = xcss({ fontFamily: 'font.family.code' });
 const notesStyle = xcss({ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' });
 
 export function ActiveCell({ token }: { token: TokenView }) {
-  return token.active ? <Lozenge appearance="success">Active</Lozenge> : <Lozenge appearance="default">Inactive</Lozenge>;
+  const state = token.active ? (
+    <Lozenge appearance="success">Active</Lozenge>
+  ) : token.deactivatedBy === 'administrator' ? (
+    <Lozenge appearance="removed" testId="deactivated-by-administrator">
+      Deactivated by an administrator
+    </Lozenge>
+  ) : (
+    <Lozenge appearance="default">Inactive</Lozenge>
+  );
+  if (token.allowedByPolicy) return state;
+  // The token policy's use groups leave the owner out: refused whatever its switch says.
+  return (
+    <Stack space="space.050" alignInline="start">
+      {state}
+      <Lozenge appearance="moved" testId="not-allowed-by-policy">
+        Not allowed by policy
+      </Lozenge>
+    </Stack>
+  );
 }
 
 export function TokenIdCell({ token }: { token: Pick<TokenView, 'id'> }) {
@@ -28,7 +46,15 @@ export function TokenIdCell({ token }: { token: Pick<TokenView, 'id'> }) {
 }
 
 export function CreatedCell({ token }: { token: TokenView }) {
-  return <Text>{formatDateTime(token.createdAt)}</Text>;
+  if (!token.createdBy) return <Text>{formatDateTime(token.createdAt)}</Text>;
+  return (
+    <Stack space="space.050">
+      <Text>{formatDateTime(token.createdAt)}</Text>
+      <Text size="small" color="color.text.subtle" testId="created-by">
+        created by {token.createdBy.displayName}
+      </Text>
+    </Stack>
+  );
 }
 
 export function ExpiryLozenge({ token, now }: { token: TokenView; now: number }) {

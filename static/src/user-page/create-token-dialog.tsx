@@ -5,8 +5,8 @@ import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
 import TextArea from '@atlaskit/textarea';
 import { useState } from 'react';
-import { createTokenPayload, NOTES_MAX_LENGTH, type IssuedToken } from '../../../src/contract/tokens';
-import { type ExpiryChoice, ExpiryPicker, expiryDateOf } from '../shared/expiry-picker';
+import { createTokenPayload, NOTES_MAX_LENGTH, type CallerGovernance, type IssuedToken } from '../../../src/contract/tokens';
+import { type ExpiryChoice, ExpiryPicker, expiryDateOf, initialPreset } from '../shared/expiry-picker';
 import { showErrorFlag } from '../shared/flags';
 import { FormDialog } from '../shared/form-dialog';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
@@ -15,18 +15,25 @@ export interface CreateTokenDialogProps {
   now: number;
   onClose: () => void;
   onCreated: (issued: IssuedToken) => void;
+  /** The token policy's limits for the caller (from app/context). */
+  governance?: Pick<CallerGovernance, 'maxLifetimeDays' | 'defaultLifetimeDays' | 'notesRequired'>;
 }
 
 type FieldErrors = Partial<Record<'notes' | 'expiresAt', string>>;
 
-export function CreateTokenDialog({ now, onClose, onCreated }: CreateTokenDialogProps) {
+export function CreateTokenDialog({ now, onClose, onCreated, governance }: CreateTokenDialogProps) {
+  const maxLifetimeDays = governance?.maxLifetimeDays ?? null;
   const [notes, setNotes] = useState('');
-  const [expiry, setExpiry] = useState<ExpiryChoice>({ preset: '90d', customDate: '' });
+  const [expiry, setExpiry] = useState<ExpiryChoice>({ preset: initialPreset(governance?.defaultLifetimeDays, maxLifetimeDays), customDate: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [working, setWorking] = useState(false);
 
   const submit = async () => {
-    const expiresAt = expiryDateOf(expiry, now);
+    const expiresAt = expiryDateOf(expiry, now, maxLifetimeDays);
+    if (governance?.notesRequired && !notes.trim()) {
+      setErrors({ notes: 'Notes are required by your administrator: say what the token is for.' });
+      return;
+    }
     if (!expiresAt) {
       setErrors({ expiresAt: 'Pick the date the token should stop working.' });
       return;
@@ -88,12 +95,13 @@ export function CreateTokenDialog({ now, onClose, onCreated }: CreateTokenDialog
           ) : (
             <HelperMessage>
               <span id="create-token-notes-help">
-                Helps you and your Jira admins recognise the token later. {notes.length}/{NOTES_MAX_LENGTH} characters.
+                {governance?.notesRequired ? 'Required. ' : ''}Helps you and your Jira admins recognise the token later. {notes.length}/{NOTES_MAX_LENGTH}{' '}
+                characters.
               </span>
             </HelperMessage>
           )}
         </div>
-        <ExpiryPicker id="create-token-expiry" choice={expiry} onChange={setExpiry} now={now} error={errors.expiresAt} />
+        <ExpiryPicker id="create-token-expiry" choice={expiry} onChange={setExpiry} now={now} error={errors.expiresAt} maxLifetimeDays={maxLifetimeDays} />
       </Stack>
     </FormDialog>
   );

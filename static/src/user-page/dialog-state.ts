@@ -7,4 +7,5 @@ export type DialogState =
   | { kind: 'issued'; issued: IssuedToken; reason: 'created' | 'regenerated' }
   | { kind: 'edit'; token: TokenView }
   | { kind: 'delete'; token: TokenView }
-  | { kind: 'regenerate'; token: TokenView };
+  | { kind: 'regenerate'; token: TokenView }
+  | { kind: 'history'; token: TokenView };

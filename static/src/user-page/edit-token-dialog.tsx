@@ -16,11 +16,13 @@ export interface EditTokenDialogProps {
   now: number;
   onClose: () => void;
   onSaved: (token: TokenView) => void;
+  /** The token policy's maximum lifetime in days, for the expiry picker. */
+  maxLifetimeDays?: number | null;
 }
 
 type FieldErrors = Partial<Record<'notes' | 'expiresAt' | 'active', string>>;
 
-export function EditTokenDialog({ token, now, onClose, onSaved }: EditTokenDialogProps) {
+export function EditTokenDialog({ token, now, onClose, onSaved, maxLifetimeDays = null }: EditTokenDialogProps) {
   const [active, setActive] = useState(token.active);
   const [notes, setNotes] = useState(token.notes);
   const [expiry, setExpiry] = useState<ExpiryChoice>({ preset: 'keep', customDate: '' });
@@ -31,7 +33,7 @@ export function EditTokenDialog({ token, now, onClose, onSaved }: EditTokenDialo
     const changes: Omit<UpdateTokenPayload, 'id'> = {};
     if (active !== token.active) changes.active = active;
     if (notes.trim() !== token.notes) changes.notes = notes.trim();
-    const expiresAt = expiryDateOf(expiry, now);
+    const expiresAt = expiryDateOf(expiry, now, maxLifetimeDays);
     if (expiry.preset === 'custom' && !expiresAt) {
       setErrors({ expiresAt: 'Pick the date the token should stop working.' });
       return;
@@ -71,21 +73,36 @@ export function EditTokenDialog({ token, now, onClose, onSaved }: EditTokenDialo
       onSubmit={submit}
     >
       <Stack space="space.200">
-        <div>
-          <Inline space="space.100" alignBlock="center">
-            <Toggle id="edit-token-active" testId="edit-token-active" isChecked={active} onChange={() => setActive(!active)} label="Active" />
-            <Label htmlFor="edit-token-active">Active</Label>
-          </Inline>
-          {errors.active ? (
-            <ErrorMessage>{errors.active}</ErrorMessage>
-          ) : (
-            <HelperMessage>
-              {active ? 'Tools using this token can fetch reports.' : 'Requests with this token are refused until you turn it back on.'}
-            </HelperMessage>
-          )}
-        </div>
+        {token.deactivatedBy === 'administrator' ? (
+          // A deactivation by an admin or token manager sticks: no switch for the owner.
+          <Text testId="edit-token-deactivated-by-administrator">
+            Deactivated by an administrator. Only a Jira administrator or token manager can turn it back on.
+          </Text>
+        ) : (
+          <div>
+            <Inline space="space.100" alignBlock="center">
+              <Toggle id="edit-token-active" testId="edit-token-active" isChecked={active} onChange={() => setActive(!active)} label="Active" />
+              <Label htmlFor="edit-token-active">Active</Label>
+            </Inline>
+            {errors.active ? (
+              <ErrorMessage>{errors.active}</ErrorMessage>
+            ) : (
+              <HelperMessage>
+                {active ? 'Tools using this token can fetch reports.' : 'Requests with this token are refused until you turn it back on.'}
+              </HelperMessage>
+            )}
+          </div>
+        )}
         {token.expired ? <Text color="color.text.warning">This token has expired. Pick a new expiry to use it again.</Text> : null}
-        <ExpiryPicker id="edit-token-expiry" choice={expiry} onChange={setExpiry} now={now} currentExpiry={token.expiresAt} error={errors.expiresAt} />
+        <ExpiryPicker
+          id="edit-token-expiry"
+          choice={expiry}
+          onChange={setExpiry}
+          now={now}
+          currentExpiry={token.expiresAt}
+          error={errors.expiresAt}
+          maxLifetimeDays={maxLifetimeDays}
+        />
         <div>
           <Label htmlFor="edit-token-notes">Notes</Label>
           <TextArea

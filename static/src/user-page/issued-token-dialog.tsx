@@ -16,15 +16,19 @@ export interface IssuedTokenDialogProps {
   reason: 'created' | 'regenerated';
   restBaseUrl: string;
   onClose: () => void;
+  /** Opens the report builder on this example, with this token in its requests. */
+  onOpenBuilder?: () => void;
+  /** A token manager created it for this user (display name). */
+  forName?: string;
 }
 
-export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose }: IssuedTokenDialogProps) {
+export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose, onOpenBuilder, forName }: IssuedTokenDialogProps) {
   const curl = curlExample(restBaseUrl, issued.token);
   const powerQuery = powerQueryExample(restBaseUrl, issued.token);
   return (
     <Modal onClose={onClose} testId="issued-token-dialog" width="large" shouldScrollInViewport>
       <ModalHeader hasCloseButton>
-        <ModalTitle>{reason === 'created' ? 'Your new token' : 'Your regenerated token'}</ModalTitle>
+        <ModalTitle>{forName ? `New token for ${forName}` : reason === 'created' ? 'Your new token' : 'Your regenerated token'}</ModalTitle>
       </ModalHeader>
       <ModalBody>
         <Stack space="space.200">
@@ -59,6 +63,14 @@ export function IssuedTokenDialog({ issued, reason, restBaseUrl, onClose }: Issu
           <Inline space="space.100">
             <CopyButton text={powerQuery} label="Copy Power Query example" />
           </Inline>
+          {onOpenBuilder ? (
+            <Inline space="space.100" alignBlock="center" shouldWrap>
+              <Button onClick={onOpenBuilder} testId="open-report-builder">
+                Open in the report builder
+              </Button>
+              <Text color="color.text.subtle">Change the issues or the report, see the first rows, copy Python or a URL: with this token.</Text>
+            </Inline>
+          ) : null}
         </Stack>
       </ModalBody>
       <ModalFooter>

@@ -44,6 +44,14 @@ function rowOf(token: TokenView, now: number, onAction: TokenTableProps['onActio
         key: 'actions',
         content: (
           <Inline space="space.050" shouldWrap>
+            <Button
+              spacing="compact"
+              onClick={() => onAction({ kind: 'history', token })}
+              aria-label={`Details and history of ${label}`}
+              testId="token-history"
+            >
+              Details
+            </Button>
             <Button spacing="compact" onClick={() => onAction({ kind: 'edit', token })} aria-label={`Edit ${label}`} testId="edit-token">
               Edit
             </Button>

@@ -61,6 +61,8 @@ describe.each(storageTargets)('storage on $name', (target) => {
     expect(await tokens.findById(id(1))).toEqual({
       ...tokenRow({ id: id(1), createdAt: NOW - 3 * DAY, notes: 'Power BI' }),
       useCount: 0,
+      createdBy: null,
+      deactivatedBy: null,
     });
     expect(await tokens.findById(id(9))).toBeUndefined();
   });
@@ -75,13 +77,43 @@ describe.each(storageTargets)('storage on $name', (target) => {
     expect((await tokens.findById(id(5)))?.tokenHash).toBe(hashes[results.indexOf(true)]);
   });
 
+  it('keeps an admin or manager deactivation: the owner cannot reactivate, nor overwrite it by switching off', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert(tokenRow({ id: id(1) }));
+    expect(await tokens.setActive(id(1), false, NOW, 'manager')).toBe(true);
+    expect(await tokens.findById(id(1))).toMatchObject({ active: false, deactivatedBy: 'manager', createdBy: null });
+    expect(await tokens.updateOwned(id(1), 'owner-a', { active: true }, NOW)).toBe(false);
+    expect(await tokens.updateOwned(id(1), 'owner-a', { active: false }, NOW)).toBe(true);
+    expect(await tokens.findById(id(1))).toMatchObject({ active: false, deactivatedBy: 'manager' });
+    expect(await tokens.updateOwned(id(1), 'owner-a', { notes: 'still editable' }, NOW)).toBe(true);
+    expect(await tokens.setActive(id(1), true, NOW, 'admin')).toBe(true);
+    expect(await tokens.findById(id(1))).toMatchObject({ active: true, deactivatedBy: null });
+    expect(await tokens.updateOwned(id(1), 'owner-a', { active: false }, NOW)).toBe(true);
+    expect(await tokens.findById(id(1))).toMatchObject({ deactivatedBy: 'owner' });
+    expect(await tokens.updateOwned(id(1), 'owner-a', { active: true }, NOW)).toBe(true);
+  });
+
+  it('stores who created a token for its owner, counts unexpired tokens and caps expiries past a limit in one statement', async () => {
+    const tokens = createTokenRepository(storage.db);
+    await tokens.insert({ ...tokenRow({ id: id(1), expiresAt: NOW + 10 }), createdBy: 'manager-m' });
+    await tokens.insert(tokenRow({ id: id(2), expiresAt: NOW + 1_000 }));
+    await tokens.insert(tokenRow({ id: id(3), expiresAt: NOW - 1 }));
+    expect((await tokens.findById(id(1)))?.createdBy).toBe('manager-m');
+    expect(await tokens.countUnexpired('owner-a', NOW)).toBe(2);
+    expect((await tokens.listExpiringAfter(NOW + 100, NOW, 10)).rows.map((row) => row.id)).toEqual([id(2)]);
+    expect(await tokens.capExpiry(NOW + 100, NOW + 5)).toBe(1);
+    expect((await tokens.findById(id(2)))?.expiresAt).toBe(NOW + 100);
+    expect((await tokens.findById(id(3)))?.expiresAt).toBe(NOW - 1);
+    expect((await tokens.listExpiringAfter(NOW + 100, NOW, 10)).total).toBe(0);
+  });
+
   it('updates and deletes only through the owner, or any token for admin calls', async () => {
     const tokens = createTokenRepository(storage.db);
     await tokens.insert(tokenRow({ id: id(1) }));
     expect(await tokens.updateOwned(id(1), 'owner-b', { active: false }, NOW)).toBe(false);
     expect(await tokens.updateOwned(id(1), 'owner-a', { active: false, notes: 'n', expiresAt: NOW - 1 }, NOW)).toBe(true);
     expect(await tokens.findById(id(1))).toMatchObject({ active: false, notes: 'n', expiresAt: NOW - 1, updatedAt: NOW });
-    expect(await tokens.setActive(id(1), true, NOW + 1)).toBe(true);
+    expect(await tokens.setActive(id(1), true, NOW + 1, 'admin')).toBe(true);
     const previous = (await tokens.findById(id(1)))?.tokenHash ?? '';
     expect(await tokens.replaceHash(id(1), 'owner-b', previous, 'b'.repeat(64), 'kid-2', NOW)).toBe(false);
     expect(await tokens.replaceHash(id(1), 'owner-a', 'c'.repeat(64), 'b'.repeat(64), 'kid-2', NOW)).toBe(false);

@@ -1,7 +1,7 @@
 // Issue 12: inside the expiry warning window (14 days) every authenticated answer says
 // when the token stops working; outside it, no warning headers.
 import { DEMO_ACCOUNTS } from '../../../dev/jira-emulator';
-import { startTestHost, type TestHost } from '../../support/host-client';
+import { ADMIN_PAGE, startTestHost, type TestHost } from '../../support/host-client';
 
 const { bob } = DEMO_ACCOUNTS;
 const DAY = 86_400_000;
@@ -35,4 +35,13 @@ it('does not warn outside the window', async () => {
   expect(whoami.status).toBe(200);
   expect(whoami.headers.get('x-token-expires-at')).toBeNull();
   expect(whoami.headers.get('warning')).toBeNull();
+});
+
+it('follows the expiry warning window of the hygiene settings', async () => {
+  const { token } = await t.call(bob, 'tokens/create', { expiresAt: inDays(20) });
+  expect((await t.rest('/rest/whoami', { token })).headers.get('x-token-expires-at')).toBeNull();
+  await t.call(DEMO_ACCOUNTS.alice, 'admin/hygiene/update', { expiryWarningDays: 30 }, ADMIN_PAGE);
+  expect((await t.rest('/rest/whoami', { token })).headers.get('x-token-expires-at')).not.toBeNull();
+  await t.call(DEMO_ACCOUNTS.alice, 'admin/hygiene/update', { expiryWarningDays: 14 }, ADMIN_PAGE);
+  expect((await t.rest('/rest/whoami', { token })).headers.get('x-token-expires-at')).toBeNull();
 });

@@ -62,7 +62,8 @@ describe('report endpoints', () => {
   it.each(COLUMNS_BY.flatMap((columnsBy) => OUTPUT_TYPES.filter((outputType) => outputType !== 'xlsx').map((outputType) => [columnsBy, outputType] as const)))(
     '/rest/list columnsBy=%s outputType=%s',
     async (columnsBy, outputType) => {
-      const extra = columnsBy === 'durationBetweenStatuses' ? `&toStatuses=${STATUS_IDS.done}` : '';
+      const extra =
+        columnsBy === 'durationBetweenStatuses' ? `&toStatuses=${STATUS_IDS.done}` : columnsBy === 'anyFieldDurationExpanded' ? '&historyFields=priority' : '';
       const { status, body, headers } = await getJson(`/rest/list?projectKey=SCRUM&columnsBy=${columnsBy}&outputType=${outputType}&pageSize=5${extra}`);
       expect(status).toBe(200);
       if (outputType === 'csv') {

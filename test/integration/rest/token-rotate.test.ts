@@ -54,7 +54,12 @@ it('hands out a new text for the same token; the old text stops working at once'
   const events = await createAuditRepository(t.host.db).listForToken(created.tokenInfo.id);
   const rotation = events.filter((event) => event.action === 'token.rotated');
   expect(rotation).toHaveLength(1);
-  expect(rotation[0]).toMatchObject({ actorAccountId: bob, subjectAccountId: bob, detail: { expiresAt: { after: rotated.expiresAt } } });
+  expect(rotation[0]).toMatchObject({
+    actorAccountId: bob,
+    subjectAccountId: bob,
+    ip: '127.0.0.1',
+    detail: { changes: { expiresAt: { after: rotated.expiresAt } } },
+  });
   const text = JSON.stringify(events);
   expect(text).not.toContain(created.token);
   expect(text).not.toContain(rotated.token);

@@ -40,6 +40,7 @@ export const source: ReportConfigSource = {
   statuses: () => Promise.resolve(STATUSES),
   listStatusGroups: () => Promise.resolve(GROUPS),
   listCalendars: () => Promise.resolve([OFFICE]),
+  fields: () => Promise.resolve([{ id: 'priority', name: 'Priority', type: 'priority', items: undefined }]),
 };
 
 // SC-1, created Mon 09:00 unassigned, in Open until Mon 13:00 (then assigned to acc-b,
@@ -65,14 +66,28 @@ export const SC_1: IssueWithHistory = {
     }),
     issueId: '10001',
     issueKey: 'SC-1',
+    // Priority Medium until Tue 10:00, when Amy raised it to High.
+    otherChanges: [
+      {
+        changeId: '900',
+        at: at(1, 10),
+        fieldId: 'priority',
+        from: '3',
+        fromString: 'Medium',
+        to: '2',
+        toString: 'High',
+        by: { accountId: 'acc-b', displayName: 'Amy' },
+      },
+    ],
   },
-  fields: { summary: 'Build the clock' },
+  fields: { summary: 'Build the clock', priority: { id: '2', name: 'High' } },
 };
 // SC-2, created Mon 09:00 with acc-a, in status 7 (which Jira no longer has) until Mon
 // 11:00, Open since: 7 2h, Open 6h + 8h + 3h = 17h. No summary field.
 export const SC_2: IssueWithHistory = {
   history: { ...history({ created: at(0, 9), status: '1', assignee: 'acc-a', statusChanges: [[at(0, 11), '7', '1']] }), issueId: '10002', issueKey: 'SC-2' },
-  fields: {},
+  // Never changed: the current priority is its only stay.
+  fields: { priority: { id: '4', name: 'Low' } },
 };
 export const ISSUES = [SC_1, SC_2];
 export const NAMES: Record<string, string> = { 'acc-a': 'Zed', 'acc-b': 'Amy' };

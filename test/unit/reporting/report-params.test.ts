@@ -124,6 +124,12 @@ describe('parseReportParams: defaults', () => {
       startIssueIndex: 0,
       nextPageToken: undefined,
       between: undefined,
+      fields: [],
+      groupByFields: [],
+      aggregationType: undefined,
+      timePeriod: 'month',
+      historyFields: [],
+      includeTransitionedByColumns: false,
     });
   });
 
@@ -134,7 +140,14 @@ describe('parseReportParams: defaults', () => {
 
 describe('parseReportParams: enums come back canonical', () => {
   it.each(COLUMNS_BY.filter((kind) => kind !== 'durationBetweenStatuses'))('columnsBy %s in upper case', (kind) => {
-    expect(parse([['columnsBy', kind.toUpperCase()]]).columnsBy).toBe(kind);
+    // anyFieldDurationExpanded needs the fields whose history it reports.
+    const needs: Array<[string, string]> = kind === 'anyFieldDurationExpanded' ? [['historyFields', 'priority']] : [];
+    expect(parse([['columnsBy', kind.toUpperCase()], ...needs]).columnsBy).toBe(kind);
+  });
+
+  it('anyFieldDurationExpanded without historyFields, or with more than 8, is a 400 naming historyFields', () => {
+    expect(() => parse([['columnsBy', 'anyFieldDurationExpanded']])).toThrow(/^historyFields: is required/);
+    expect(() => parse([['historyFields', 'a,b,c,d,e,f,g,h,i']])).toThrow(/^historyFields: names more than 8 fields/);
   });
 
   it.each([

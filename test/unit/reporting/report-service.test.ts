@@ -9,7 +9,7 @@ import { JiraAccessError, RetryLaterError } from '../../../src/kernel/errors';
 import type { Clock, JiraHttp } from '../../../src/kernel/ports';
 import { JIRA_BUSY_RETRY_AFTER_SECONDS } from '../../../src/reporting/jira-failure';
 import { parseReportParams, type RawParams } from '../../../src/reporting/report-params';
-import { createReportService, SYNC_ISSUE_LIMIT, SYNC_SOFT_BUDGET_MS, type SyncBudget } from '../../../src/reporting/report-service';
+import { createReportService, SYNC_ISSUE_LIMIT, SYNC_SOFT_BUDGET_MS, syncIssueLimit, type SyncBudget } from '../../../src/reporting/report-service';
 import { TEST_NOW } from '../../support/jira-emulator';
 
 /** How long each Jira request takes on the test's clock. */
@@ -52,7 +52,12 @@ function setup(options: { ticking: boolean; syncBudget?: SyncBudget }) {
   });
   const run = (extra: RawParams = {}) =>
     reports.runSynchronous({ ownerAccountId: DEMO_ACCOUNTS.alice, params: parseReportParams({ projectKey: ['SEC'], ...extra }), limit: SYNC_ISSUE_LIMIT });
-  return { run, elapsed: () => now - TEST_NOW, requests: () => starts.length, starts, paths };
+  const aggregate = (extra: RawParams = {}) =>
+    reports.aggregateSynchronous({
+      ownerAccountId: DEMO_ACCOUNTS.alice,
+      params: parseReportParams({ projectKey: ['SEC'], aggregationType: ['sum'], ...extra }),
+    });
+  return { run, aggregate, elapsed: () => now - TEST_NOW, requests: () => starts.length, starts, paths };
 }
 
 const keysOf = (page: Awaited<ReturnType<ReturnType<typeof setup>['run']>>): string[] => page.table.rows.map((row) => row.issueKey);
@@ -119,5 +124,38 @@ describe('report service: one clock', () => {
     // fit in 20 s; nothing started after it.
     expect(slow.starts).toHaveLength(2);
     expect(Math.max(...slow.starts)).toBeLessThan(2 * REQUEST_MS);
+  });
+});
+
+describe('report service: aggregation reads the whole selection or refuses', () => {
+  it('aggregates every issue when the set fits in one call', async () => {
+    const { rendered, issueCount } = await setup({ ticking: false }).aggregate();
+    expect(issueCount).toBe(ISSUES);
+    expect((JSON.parse(rendered.body) as { issueCount: number }).issueCount).toBe(ISSUES);
+  });
+
+  it('is a 400 naming the selection when the time budget ends the read early (never a statistic of part of the set)', async () => {
+    const slow = setup({ ticking: true, syncBudget: { softMs: 3 * REQUEST_MS, hardMs: 60 * 60_000 } });
+    await expect(slow.aggregate()).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      problems: [{ field: 'projectKey', message: expect.stringMatching(/^selects more issues than one aggregation reads in time \(1000 read\)/) as unknown }],
+    });
+  });
+});
+
+describe('syncIssueLimit', () => {
+  it('keeps the plain limit without field columns or outside json, and shrinks json pages with fields', () => {
+    const params = (outputType: 'json' | 'csv', fields: string[]) => ({ outputType, fields, groupByFields: [] });
+    expect(syncIssueLimit(params('json', []))).toBe(SYNC_ISSUE_LIMIT);
+    expect(syncIssueLimit(params('csv', ['a', 'b', 'c']))).toBe(SYNC_ISSUE_LIMIT);
+    expect(syncIssueLimit(params('json', ['assignee', 'priority', 'labels']))).toBe(7200);
+    expect(
+      syncIssueLimit({
+        outputType: 'json',
+        fields: Array.from({ length: 50 }, (_, i) => `f${i}`),
+        groupByFields: Array.from({ length: 50 }, (_, i) => `g${i}`),
+      }),
+    ).toBe(1000);
+    expect(syncIssueLimit({ outputType: 'json', fields: Array.from({ length: 50 }, (_, i) => `f${i}`), groupByFields: [] })).toBe(1300);
   });
 });

@@ -40,6 +40,9 @@ interface Expected {
   rows: ReturnType<typeof shown>;
 }
 
+/** Kinds whose columns are found in the issues (so an empty page has none). */
+const FOUND_IN_ISSUES = new Set<ColumnsBy>(['transitionCount', 'timePeriodDurationByStatus']);
+
 const EXPECTED: Record<ColumnsBy, Expected> = {
   statusDuration: {
     valueColumns: STATUS_COLUMNS,
@@ -129,6 +132,76 @@ const EXPECTED: Record<ColumnsBy, Expected> = {
       { key: 'SC-2', cells: { status: label('1', 'Open'), start: instant(at(0, 11)), end: instant(NOW), duration: d(17) } },
     ],
   },
+  transitionCount: {
+    valueColumns: [
+      column('1:3', 'Open → In Progress'),
+      column('3:4', 'In Progress → Review'),
+      column('3:5', 'In Progress → Done'),
+      column('4:3', 'Review → In Progress'),
+      column('7:1', 'Deleted status 7 → Open'),
+    ],
+    rows: [
+      { key: 'SC-1', cells: { '1:3': n(1), '3:4': n(1), '4:3': n(1), '3:5': n(1) } },
+      { key: 'SC-2', cells: { '7:1': n(1) } },
+    ],
+  },
+  anyFieldDurationExpanded: {
+    params: { historyFields: 'priority', includeTransitionedByColumns: 'true' },
+    valueColumns: [
+      column('field', 'Field'),
+      column('value', 'Value'),
+      column('start', 'Start'),
+      column('end', 'End'),
+      column('duration', 'Duration'),
+      column('transitionedBy', 'Transitioned By'),
+    ],
+    rows: [
+      {
+        key: 'SC-1',
+        cells: { field: label('priority', 'Priority'), value: label('3', 'Medium'), start: instant(at(0, 9)), end: instant(at(1, 10)), duration: d(9) },
+      },
+      {
+        key: 'SC-1',
+        cells: {
+          field: label('priority', 'Priority'),
+          value: label('2', 'High'),
+          start: instant(at(1, 10)),
+          end: instant(NOW),
+          duration: d(10),
+          transitionedBy: label('acc-b', 'Amy'),
+        },
+      },
+      { key: 'SC-2', cells: { field: label('priority', 'Priority'), value: label('4', 'Low'), start: instant(at(0, 9)), end: instant(NOW), duration: d(19) } },
+    ],
+  },
+  // Office hours Mon-Fri 09:00-17:00: stays are cut at midnight UTC.
+  statusDurationByTimePeriod: {
+    params: { timePeriod: 'Day' },
+    valueColumns: STATUS_COLUMNS,
+    groupByColumn: { id: 'timePeriod', name: 'Time Period' },
+    rows: [
+      { key: 'SC-1', groupBy: '2024-01-01:2024-01-01', cells: { 1: d(4), 3: d(4) } },
+      { key: 'SC-1', groupBy: '2024-01-02:2024-01-02', cells: { 3: d(4), 4: d(4) } },
+      { key: 'SC-1', groupBy: '2024-01-03:2024-01-03', cells: { 3: d(1), 5: d(2) } },
+      // Status 7 (deleted) is no column here, so its 2 h on Monday are not shown.
+      { key: 'SC-2', groupBy: '2024-01-01:2024-01-01', cells: { 1: d(6) } },
+      { key: 'SC-2', groupBy: '2024-01-02:2024-01-02', cells: { 1: d(8) } },
+      { key: 'SC-2', groupBy: '2024-01-03:2024-01-03', cells: { 1: d(3) } },
+    ],
+  },
+  timePeriodDurationByStatus: {
+    params: { timePeriod: 'day' },
+    valueColumns: [column('2024-01-01', '2024-01-01'), column('2024-01-02', '2024-01-02'), column('2024-01-03', '2024-01-03')],
+    groupByColumn: { id: 'status', name: 'Status' },
+    rows: [
+      { key: 'SC-1', groupBy: '1:Open', cells: { '2024-01-01': d(4) } },
+      { key: 'SC-1', groupBy: '3:In Progress', cells: { '2024-01-01': d(4), '2024-01-02': d(4), '2024-01-03': d(1) } },
+      { key: 'SC-1', groupBy: '4:Review', cells: { '2024-01-02': d(4) } },
+      { key: 'SC-1', groupBy: '5:Done', cells: { '2024-01-03': d(2) } },
+      { key: 'SC-2', groupBy: '7:Deleted status 7', cells: { '2024-01-01': d(2) } },
+      { key: 'SC-2', groupBy: '1:Open', cells: { '2024-01-01': d(6), '2024-01-02': d(8), '2024-01-03': d(3) } },
+    ],
+  },
 };
 
 describe('buildReportTable: every kind', () => {
@@ -156,8 +229,8 @@ describe('buildReportTable: every kind', () => {
     const table = await build({ columnsBy, ...EXPECTED[columnsBy].params }, []);
     expect(table.rows).toEqual([]);
     expect(table.discovered).toEqual({ assignees: [], deletedStatusIds: [] });
-    // Assignee columns are found in the issues, so there are none; other headers are fixed.
-    if (EXPECTED[columnsBy].valueColumns === ASSIGNEE_COLUMNS) expect(table.valueColumns).toEqual([]);
+    // Assignee, transition and time period columns are found in the issues, so there are none; other headers are fixed.
+    if (EXPECTED[columnsBy].valueColumns === ASSIGNEE_COLUMNS || FOUND_IN_ISSUES.has(columnsBy)) expect(table.valueColumns).toEqual([]);
     else expect(table.valueColumns).toEqual(EXPECTED[columnsBy].valueColumns);
   });
 });

@@ -1,5 +1,6 @@
 // The router's path matching: literal segments case-insensitively, {placeholders} decoded,
 // literal patterns ahead of placeholder ones, and one entry per route in ROUTE_PATTERNS.
+import { aggregationRoute } from '../../../src/rest/routes/aggregation-route';
 import { findRoute, matchPattern, ROUTE_PATTERNS } from '../../../src/rest/router';
 import { calendarRoutes } from '../../../src/rest/routes/calendar-routes';
 import { exportRoutes } from '../../../src/rest/routes/export-routes';
@@ -139,7 +140,7 @@ describe('findRoute', () => {
 
 describe('ROUTE_PATTERNS', () => {
   it('lists every route of every route module once', () => {
-    const declared = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, smallExportRoute, ...calendarRoutes, ...exportRoutes].map(
+    const declared = [openApiRoute, whoamiRoute, tokenRotateRoute, ...reportRoutes, aggregationRoute, smallExportRoute, ...calendarRoutes, ...exportRoutes].map(
       (route) => route.pattern,
     );
     expect([...ROUTE_PATTERNS].sort()).toEqual([...declared].sort());
@@ -158,6 +159,7 @@ describe('ROUTE_PATTERNS', () => {
         '/rest/issue/expanded',
         '/rest/issues',
         '/rest/issues/v2',
+        '/rest/aggregation',
         '/rest/smallexport',
         '/rest/calendar',
         '/rest/calendar/search',

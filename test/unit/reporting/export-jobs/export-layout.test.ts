@@ -93,6 +93,14 @@ describe('mergeDiscovered', () => {
     expect(b.deletedStatusIds).toEqual(['9', '7']);
   });
 
+  it('unions the columns kinds found in the issues (transitions, time periods) once each, and they survive the stored layout', () => {
+    const a: DiscoveredColumns = { assignees: [], deletedStatusIds: [], found: [column('1:3', 'Open → In Progress')] };
+    const b: DiscoveredColumns = { assignees: [], deletedStatusIds: [], found: [column('3:5', 'In Progress → Done'), column('1:3', 'Open → In Progress')] };
+    const merged = mergeDiscovered(a, b);
+    expect(merged.found).toEqual([column('1:3', 'Open → In Progress'), column('3:5', 'In Progress → Done')]);
+    expect(parseLayout(JSON.stringify({ discovered: merged })).discovered).toEqual(merged);
+  });
+
   it('is the identity with nothing found', () => {
     const a: DiscoveredColumns = { assignees: [column('acc-a', 'Zed')], deletedStatusIds: ['7'] };
     expect(mergeDiscovered(a, emptyLayout().discovered)).toEqual(a);

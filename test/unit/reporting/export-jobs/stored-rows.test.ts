@@ -76,6 +76,20 @@ describe('chunkRows / parseChunk round trip', () => {
     );
   });
 
+  it('keeps the field values (fields, groupByFields) of a row, text and raw', () => {
+    const row: TableRow = {
+      issueKey: 'SC-1',
+      summary: 's',
+      fields: new Map([
+        ['priority', { text: 'High', raw: '2' }],
+        ['labels', { text: 'a, b', raw: 'a,b' }],
+      ]),
+      cells: new Map<string, Cell>([['1', { kind: 'duration', ms: 5 }]]),
+    };
+    const [chunk] = chunkRows([row]);
+    expect(parseChunk(chunk!.body)).toEqual([row]);
+  });
+
   it('writes no chunk for no rows', () => {
     expect(chunkRows([])).toEqual([]);
   });

@@ -1,0 +1,148 @@
+// End-to-end (issue 12): the admin's Audit log tab filters the log and downloads it as CSV
+// (the file is parsed back and checked), the user page's expiry banner extends a token in
+// one click, and the Keys & hygiene tab rotates the signing key and retires the old one
+// after showing how many tokens stop working.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import type { Page } from 'playwright-core';
+import { ADMIN_PAGE_MODULE, startUiHarness, users, type UiHarness } from './ui-harness';
+
+jest.setTimeout(180_000);
+
+const DAY = 86_400_000;
+let harness: UiHarness;
+
+beforeAll(async () => {
+  harness = await startUiHarness();
+});
+afterAll(async () => {
+  await harness?.close();
+});
+
+async function createToken(accountId: string, notes: string, expiresAt = '2099-12-31'): Promise<{ id: string; token: string }> {
+  const created = await harness.invoke(accountId, 'tokens/create', { expiresAt, notes });
+  if (!created.ok) throw new Error(`tokens/create failed: ${created.error.message}`);
+  return { id: created.data.tokenInfo.id, token: created.data.token };
+}
+
+async function openAdminTab(tab: 'audit' | 'keys'): Promise<Page> {
+  const { page } = await harness.openPage('admin-page', users.alice);
+  await page.getByTestId('admin-tab-tokens').waitFor();
+  await page.getByTestId(`admin-tab-${tab}`).click();
+  return page;
+}
+
+const auditCount = (page: Page, text: string) => page.getByTestId('audit-count').getByText(text, { exact: true }).waitFor();
+
+test('the audit tab filters by token id and event type, and exports the filtered events as CSV', async () => {
+  const bob = await createToken(users.bob, 'audit: Bob');
+  await createToken(users.carol, 'audit: Carol');
+  expect((await harness.invoke(users.bob, 'tokens/update', { id: bob.id, notes: 'audit: Bob nightly' })).ok).toBe(true);
+  expect((await harness.invoke(users.alice, 'admin/tokens/set-active', { id: bob.id, active: false }, ADMIN_PAGE_MODULE)).ok).toBe(true);
+
+  const page = await openAdminTab('audit');
+  await auditCount(page, '4 events');
+  const rows = page.locator('[data-testid^="audit-row-"]');
+  // Newest first: Alice deactivated Bob's token.
+  const first = await rows.first().textContent();
+  expect(first).toContain('token.deactivated');
+  expect(first).toContain('Alice');
+  expect(first).toContain('active: true → false');
+
+  // The 8 characters the tables show are enough.
+  await page.getByTestId('audit-token-id').fill(bob.id.slice(0, 8));
+  await page.keyboard.press('Enter');
+  await auditCount(page, '3 events');
+  await page.locator('#audit-types').fill('token.updated');
+  await page.keyboard.press('Enter');
+  await auditCount(page, '1 event');
+  await expect(rows.first().textContent()).resolves.toContain('notes: "audit: Bob" → "audit: Bob nightly"');
+  await page.locator('#audit-range-preset').fill('Last 7');
+  await page.keyboard.press('Enter');
+  await auditCount(page, '1 event');
+  await harness.screenshot(page, 'admin-audit-filtered');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-csv').click()]);
+  expect(download.suggestedFilename()).toMatch(/^status-clock-audit-\d{4}-\d{2}-\d{2}\.csv$/);
+  const records = parse<Record<string, string>>(readFileSync(await download.path(), 'utf8'), { columns: true });
+  expect(records).toHaveLength(1);
+  expect(records[0]).toMatchObject({ type: 'token.updated', actorAccountId: users.bob, ownerAccountId: users.bob, tokenId: bob.id });
+  expect(JSON.parse(records[0]?.detail ?? '')).toEqual({ changes: { notes: { before: 'audit: Bob', after: 'audit: Bob nightly' } } });
+
+  // Cleared, the export holds every event.
+  await page.getByTestId('audit-filters-clear').click();
+  await auditCount(page, '4 events');
+  const [all] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export-csv').click()]);
+  expect(parse(readFileSync(await all.path(), 'utf8'), { columns: true })).toHaveLength(4);
+});
+
+test('the expiry banner names the tokens expiring soon and extends one by the same lifetime again', async () => {
+  const soon = await createToken(users.carol, 'nightly export', new Date(Date.now() + 10 * DAY).toISOString());
+  await createToken(users.carol, 'far away');
+  const { page } = await harness.openPage('user-page', users.carol);
+  const banner = page.getByTestId('expiry-banner');
+  await banner.waitFor();
+  await expect(banner.textContent()).resolves.toContain('nightly export');
+  await expect(banner.textContent()).resolves.not.toContain('far away');
+  await harness.screenshot(page, 'user-expiry-banner');
+  await banner.getByTestId('expiry-extend').click();
+  await banner.waitFor({ state: 'detached' });
+  const listed = await harness.invoke(users.carol, 'tokens/list', {});
+  if (!listed.ok) throw new Error('tokens/list failed');
+  const extended = listed.data.tokens.find((token) => token.id === soon.id);
+  // Ten days of life again, from the old expiry: about twenty days from creation, out of the 14-day window.
+  const lifetime = Date.parse(extended?.expiresAt ?? '') - Date.parse(extended?.createdAt ?? '');
+  expect(Math.abs(lifetime - 20 * DAY)).toBeLessThan(60_000);
+  expect(await harness.whoami(soon.token)).toBe(200);
+
+  // The details dialog shows the extension in the token's history.
+  await page.getByTestId(`token-row-${soon.id}`).getByTestId('token-history').click();
+  const history = page.getByTestId('token-history-events');
+  await history.waitFor();
+  await expect(history.textContent()).resolves.toContain('token.updated (expiresAt)');
+});
+
+test('rotating the signing key keeps old tokens working; retiring the old key says how many stop, then refuses them', async () => {
+  const old = await createToken(users.bob, 'signed by the first key');
+  const page = await openAdminTab('keys');
+  const keyRows = page.locator('[data-testid^="key-row-"]');
+  await keyRows.first().waitFor();
+  await expect(keyRows.count()).resolves.toBe(1);
+
+  await page.getByTestId('rotate-key').click();
+  await page.getByTestId('rotate-key-dialog--confirm').click();
+  await page.getByTestId('rotate-key-dialog').waitFor({ state: 'detached' });
+  await keyRows.nth(1).waitFor();
+  await expect(keyRows.count()).resolves.toBe(2);
+  const fresh = await createToken(users.bob, 'signed by the second key');
+  expect(await harness.whoami(old.token)).toBe(200);
+
+  const listed = await harness.invoke(users.alice, 'admin/keys/list', {}, ADMIN_PAGE_MODULE);
+  if (!listed.ok) throw new Error('admin/keys/list failed');
+  const oldKey = listed.data.keys.find((key) => !key.current);
+  expect(oldKey?.tokenCount).toBeGreaterThan(0);
+  await page.getByTestId(`key-row-${oldKey?.kid}`).getByTestId('retire-key').click();
+  const dialog = page.getByTestId('retire-key-dialog');
+  await dialog.waitFor();
+  await expect(page.getByTestId('retire-key-count').textContent()).resolves.toContain(`${oldKey?.tokenCount} token`);
+  await harness.screenshot(page, 'admin-retire-key');
+  // Still working until confirmed.
+  expect(await harness.whoami(old.token)).toBe(200);
+  await page.getByTestId('retire-key-dialog--confirm').click();
+  await dialog.waitFor({ state: 'detached' });
+  await page.getByTestId(`key-row-${oldKey?.kid}`).getByText('Retired').waitFor();
+  expect(await harness.whoami(old.token)).toBe(401);
+  expect(await harness.whoami(fresh.token)).toBe(200);
+
+  // The emergency switch wants the typed text; the server refuses anything else.
+  await page.getByTestId('deactivate-all').click();
+  await page.getByTestId('deactivate-all-confirmation').fill('yes');
+  await page.getByTestId('deactivate-all-dialog--confirm').click();
+  await page.getByText('type DEACTIVATE ALL TOKENS to confirm').first().waitFor();
+  expect(await harness.whoami(fresh.token)).toBe(200);
+  await page.getByTestId('deactivate-all-confirmation').fill('DEACTIVATE ALL TOKENS');
+  await page.getByTestId('deactivate-all-dialog--confirm').click();
+  await page.getByTestId('deactivate-all-dialog').waitFor({ state: 'detached' });
+  expect(await harness.whoami(fresh.token)).toBe(401);
+  await harness.screenshot(page, 'admin-keys-tab');
+});

@@ -84,7 +84,8 @@ describe('calendar objects', () => {
     const byNumber = await t.rest(`/rest/list?${query}&calendar=${dcs.id}`, { token });
     const byUuid = await t.rest(`/rest/list?${query}&calendar=${office.id}`, { token });
     expect(byNumber.status).toBe(200);
-    expect(await byNumber.json()).toEqual(await byUuid.json());
+    // Page tokens are signed with their own expiry, so only the rows are compared.
+    expect(((await byNumber.json()) as { results: unknown }).results).toEqual(((await byUuid.json()) as { results: unknown }).results);
     const unknown = await get<{ messages: string[] }>(`/rest/list?${query}&calendar=999999`);
     expect(unknown.status).toBe(400);
     expect(unknown.body.messages[0]).toMatch(/^calendar: there is no calendar '999999'/);

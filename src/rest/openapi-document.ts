@@ -669,6 +669,7 @@ export function openApiDocument(serverUrl: string): Schema {
                                     uniqueDate: { type: 'string', description: 'When the issue entered statusId, in dateFormat and timeZone.' },
                                     statusId: { type: ['integer', 'string'] },
                                     value: { type: 'integer', description: 'Working ms in the previous status (0 for the creation).' },
+                                    transitionedBy: { type: 'string', description: 'Who made the transition; absent for the creation.' },
                                   },
                                 },
                               },

@@ -13,6 +13,8 @@ interface Visit {
   statusId: string;
   start: number;
   durationMs: number;
+  /** Who moved the issue into the status; none for the creation. */
+  transitionedBy?: string;
 }
 
 type StatValue = { statusId: number | string; value: number };
@@ -40,7 +42,8 @@ function visitsOf(rows: ReportTable['rows']): Visit[] {
     const start = row.cells.get('start');
     const duration = row.cells.get('duration');
     if (status?.kind !== 'label' || start?.kind !== 'instant' || duration?.kind !== 'duration') return [];
-    return [{ statusId: status.id, start: start.ms, durationMs: Math.round(duration.ms) }];
+    const by = row.cells.get('transitionedBy');
+    return [{ statusId: status.id, start: start.ms, durationMs: Math.round(duration.ms), ...(by?.kind === 'label' ? { transitionedBy: by.name } : {}) }];
   });
 }
 
@@ -85,6 +88,7 @@ export function issueExpandedDocument(table: ReportTable, params: { viewFormat: 
                     uniqueDate: wireDate(visit.start, wire.timeZone),
                     statusId: wireStatusId(visit.statusId),
                     value: i === 0 ? 0 : (visits[i - 1]?.durationMs ?? 0),
+                    ...(visit.transitionedBy === undefined ? {} : { transitionedBy: visit.transitionedBy }),
                   })),
                 },
               },

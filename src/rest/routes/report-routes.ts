@@ -49,7 +49,8 @@ const issueRoute = (pattern: string, expanded: boolean): Route => ({
   pattern,
   methods: ['GET', 'POST'],
   async handle({ request, services, principal }): Promise<RouteResult> {
-    const fixed = expanded ? { columnsBy: ['statusDurationExpanded'] } : {};
+    // The expanded document names who made each transition (authors come with the changelog).
+    const fixed = expanded ? { columnsBy: ['statusDurationExpanded'], includeTransitionedByColumns: ['true'] } : {};
     const params = await reportParamsOf(request, services.paramSets, { filterType: ['issue'], ...fixed });
     requirePageOutput(params);
     const key = params.selection?.kind === 'issue' ? params.selection.issueKey : undefined;

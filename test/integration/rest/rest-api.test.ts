@@ -129,6 +129,7 @@ describe('report endpoints', () => {
       'Start',
       'End',
       'Duration',
+      'Transitioned By',
     ]);
   });
 

@@ -8,7 +8,7 @@ import type { ProjectDirectory } from '../jira';
 import type { JsonTableDocument } from './output/json-table';
 import { paramsWithSet, type SavedParamsLookup } from './params-with-set';
 import { COLUMNS_BY } from './kinds';
-import { OUTPUT_TYPES, parseReportParams } from './report-params';
+import { FILE_ONLY_OUTPUT_TYPES, OUTPUT_TYPES, parseReportParams } from './report-params';
 import type { ReportService } from './report-service';
 import { requireSelection } from './selection-param';
 
@@ -62,7 +62,8 @@ export function createReportPreview(deps: ReportPreviewDeps) {
       const byName = <T extends { name: string }>(items: T[]): T[] => [...items].sort((a, b) => a.name.localeCompare(b.name));
       return {
         reportTypes: [...COLUMNS_BY],
-        outputTypes: [...OUTPUT_TYPES],
+        // The builder writes page URLs: a file-only type (xlsx) belongs to /rest/smallexport and /rest/export.
+        outputTypes: OUTPUT_TYPES.filter((type) => !FILE_ONLY_OUTPUT_TYPES.includes(type)),
         statuses: byName(statuses.map(({ id, name, categoryKey }) => ({ id, name, categoryKey }))),
         calendars: byName(calendars.map(({ id, name }) => ({ id, name }))),
         statusGroups: byName(statusGroups.map(({ id, name }) => ({ id, name }))),

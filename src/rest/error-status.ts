@@ -42,7 +42,10 @@ export function restResponseOf(error: unknown): RestResponse {
     return errorResponse(500, [GENERIC_500]);
   }
   const status = HTTP_STATUS[error.code];
-  if (error instanceof ExportNotFoundError) return errorResponse(status, [error.message], {}, { exportId: error.exportId });
+  // The id is echoed only when it has an export id's shape: an answer never repeats a token or a long value.
+  if (error instanceof ExportNotFoundError) {
+    return errorResponse(status, [error.message], {}, /^[0-9a-f-]{36}$/i.test(error.exportId) ? { exportId: error.exportId } : {});
+  }
   if (error instanceof FieldError) return errorResponse(status, error.messages);
   if (error instanceof RetryLaterError) return errorResponse(status, [error.message], { 'retry-after': [String(error.retryAfterSeconds)] });
   if (error instanceof MethodNotAllowedError) return errorResponse(status, [error.message], { allow: [error.allowed.join(', ')] });

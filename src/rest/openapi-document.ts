@@ -119,6 +119,12 @@ const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` })
 const errors = (...codes: number[]): Record<string, unknown> =>
   Object.fromEntries(codes.map((code) => [String(code), { $ref: `#/components/responses/Error${code}` }]));
 
+/** A list of {statusId, value} (ms or a count) in /rest/issue/expanded's stats. */
+const STAT_VALUES: Schema = {
+  type: 'array',
+  items: { type: 'object', required: ['statusId', 'value'], properties: { statusId: { type: ['integer', 'string'] }, value: { type: 'integer' } } },
+};
+
 const columnValue: Schema = {
   type: 'object',
   required: ['id', 'value'],
@@ -152,6 +158,23 @@ function reportOperation(summary: string, operationId: string, post: boolean): S
     parameters: reportParameters,
     ...(post ? { requestBody: formBody } : {}),
     responses: reportResponses,
+  };
+}
+
+/** json: the per-issue expanded document; jsonSimplified and csv: one row per visit. */
+function expandedOperation(operationId: string, post: boolean): Schema {
+  return {
+    summary: 'Every visit of one issue: stats per status and one row per status entry',
+    operationId,
+    parameters: reportParameters,
+    ...(post ? { requestBody: formBody } : {}),
+    responses: {
+      ...reportResponses,
+      '200': {
+        ...reportResponses['200'],
+        content: { ...reportResponses['200'].content, 'application/json': { schema: { oneOf: [ref('IssueExpanded'), ref('JsonSimplified')] } } },
+      },
+    },
   };
 }
 
@@ -328,8 +351,8 @@ export function openApiDocument(serverUrl: string): Schema {
       },
       '/rest/issue': { get: reportOperation('One issue', 'issueGet', false), post: reportOperation('One issue', 'issuePost', true) },
       '/rest/issue/expanded': {
-        get: reportOperation('One row per visit of one issue', 'issueExpandedGet', false),
-        post: reportOperation('One row per visit of one issue', 'issueExpandedPost', true),
+        get: expandedOperation('issueExpandedGet', false),
+        post: expandedOperation('issueExpandedPost', true),
       },
       '/rest/list': {
         get: reportOperation('A list of issues', 'listGet', false),
@@ -583,6 +606,75 @@ export function openApiDocument(serverUrl: string): Schema {
             calendar: ref('CalendarSummary'),
             pageSize: { type: ['integer', 'null'], description: 'The pageSize asked for; null when none was.' },
             nextPageToken: { type: 'string' },
+          },
+        },
+        IssueExpanded: {
+          type: 'object',
+          required: ['dateFormat', 'timeZone', 'viewFormat', 'calendar', 'pageSize', 'includedStatuses', 'excludedStatuses', 'table'],
+          additionalProperties: false,
+          properties: {
+            dateFormat: { type: 'string' },
+            timeZone: { type: 'string' },
+            viewFormat: { type: 'string' },
+            calendar: ref('CalendarSummary'),
+            pageSize: { type: ['integer', 'null'] },
+            includedStatuses: { type: 'array', items: ref('WireStatus') },
+            excludedStatuses: { type: 'array', items: ref('WireStatus') },
+            table: {
+              type: 'object',
+              required: ['header', 'body'],
+              properties: {
+                header: { type: 'object', required: ['headerColumns', 'valueColumns'] },
+                body: {
+                  type: 'object',
+                  required: ['rows'],
+                  properties: {
+                    rows: {
+                      type: 'array',
+                      maxItems: 1,
+                      items: {
+                        type: 'object',
+                        required: ['headerColumns', 'expanded'],
+                        properties: {
+                          headerColumns: { type: 'array', items: ref('ColumnValue') },
+                          expanded: {
+                            type: 'object',
+                            required: ['stats', 'rows'],
+                            properties: {
+                              stats: {
+                                type: 'object',
+                                required: ['visitCounts', 'totalValues', 'averageValues', 'minValues', 'maxValues'],
+                                properties: {
+                                  visitCounts: STAT_VALUES,
+                                  totalValues: STAT_VALUES,
+                                  averageValues: STAT_VALUES,
+                                  minValues: STAT_VALUES,
+                                  maxValues: STAT_VALUES,
+                                },
+                              },
+                              rows: {
+                                type: 'array',
+                                items: {
+                                  type: 'object',
+                                  required: ['uniqueDate', 'statusId', 'value'],
+                                  additionalProperties: false,
+                                  properties: {
+                                    uniqueDate: { type: 'string', description: 'When the issue entered statusId, in dateFormat and timeZone.' },
+                                    statusId: { type: ['integer', 'string'] },
+                                    value: { type: 'integer', description: 'Working ms in the previous status (0 for the creation).' },
+                                    transitionedBy: { type: 'string', description: 'Who made the transition; absent for the creation.' },
+                                  },
+                                },
+                              },
+                            },
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
           },
         },
         WireStatus: {

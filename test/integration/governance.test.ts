@@ -135,7 +135,7 @@ describe('who may use tokens', () => {
     await setPolicy({ useGroups: ['security-team'] });
     const refused = await t.rest('/rest/whoami', { token: carols.token });
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toEqual({ status: 401, message: 'Unauthorized access', messages: ['tisjwt is required for authentication.'] });
+    expect(await refused.json()).toMatchObject({ status: 401, message: 'Unauthorized access', messages: ['tisjwt is required for authentication.'] });
     expect((await t.rest('/rest/whoami', { token: bobs.token })).status).toBe(200);
     expect((await t.call(carol, 'tokens/list', {})).tokens[0]?.allowedByPolicy).toBe(false);
     const adminView = (await t.call(alice, 'admin/tokens/list', {}, ADMIN_PAGE)).tokens;

@@ -7,7 +7,8 @@ import { fieldError } from '../../kernel/errors';
 import { FILE_ONLY_OUTPUT_TYPES, type ReportParams } from '../../reporting/report-params';
 import { syncIssueLimit, type ReportPage, type ReportService } from '../../reporting/report-service';
 import { requireSelection } from '../../reporting/selection-param';
-import type { RestResponse } from '../http';
+import { issueExpandedDocument } from '../../reporting/output/issue-expanded';
+import { jsonResponse, type RestResponse } from '../http';
 import type { Route, RouteResult } from '../route';
 import { reportParamsOf } from './report-params-of';
 
@@ -53,7 +54,8 @@ const issueRoute = (pattern: string, expanded: boolean): Route => ({
   pattern,
   methods: ['GET', 'POST'],
   async handle({ request, services, principal }): Promise<RouteResult> {
-    const fixed = expanded ? { columnsBy: ['statusDurationExpanded'] } : {};
+    // The expanded document names who made each transition (authors come with the changelog).
+    const fixed = expanded ? { columnsBy: ['statusDurationExpanded'], includeTransitionedByColumns: ['true'] } : {};
     const params = await reportParamsOf(request, services.paramSets, { filterType: ['issue'], ...fixed });
     requirePageOutput(params);
     const key = params.selection?.kind === 'issue' ? params.selection.issueKey : undefined;
@@ -67,6 +69,10 @@ const issueRoute = (pattern: string, expanded: boolean): Route => ({
     // A key Jira does not know, one the owner may not browse and one outside the token's
     // project scope all get the same answer.
     if (page.issueCount === 0) throw fieldError('issueKey', `issue ${key} does not exist or the token owner may not browse it`, 'NOT_FOUND');
+    // The expanded json is the per-issue document public clients read; the other types stay one row per visit.
+    if (expanded && params.outputType === 'json') {
+      return { response: jsonResponse(200, issueExpandedDocument(page.table, params, page.context)), issueCount: 1 };
+    }
     return { response: reportResponse(services.reports, { ...page, nextPageToken: undefined }, params), issueCount: 1 };
   },
 });

@@ -52,6 +52,8 @@ async function listValues(query: string): Promise<Map<string, number[]>> {
   const values = new Map<string, number[]>();
   for (const row of list.table.body.rows) {
     for (const cell of row.valueColumns) {
+      // A value the issue does not have is "-" without raw (the vendor's shape): not a value.
+      if (cell.value === '-') continue;
       let bucket = values.get(cell.id);
       if (!bucket) values.set(cell.id, (bucket = []));
       bucket.push(Number(cell.raw));

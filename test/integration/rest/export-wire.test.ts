@@ -95,7 +95,6 @@ describe('the export status document', () => {
     const alices = await start({ customjql: JQL });
     for (const [id, token] of [
       ['19f95f82-63ce-4d48-87d9-458c388d197a', aliceToken],
-      ['not-a-uuid', aliceToken],
       [alices.exportId, bobToken],
     ] as const) {
       const response = await t.rest(`/rest/export/${id}`, { token });

@@ -42,7 +42,9 @@ async function get(path: string): Promise<{ status: number; body: unknown }> {
   const text = await response.text();
   return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
 }
-const cellsOf = (row: { valueColumns: Column[] }): Record<string, Column> => Object.fromEntries(row.valueColumns.map((c) => [c.id, c]));
+// A value a row does not have is "-" without raw (the vendor's shape): left out here.
+const cellsOf = (row: { valueColumns: Column[] }): Record<string, Column> =>
+  Object.fromEntries(row.valueColumns.filter((c) => c.value !== '-').map((c) => [c.id, c]));
 const jql = (): string => encodeURIComponent(`key = ${richKey}`);
 const issue = () => t.host.emulator!.dataset.issues.find((i) => i.key === richKey)!;
 const userName = (id: string): string => t.host.emulator!.dataset.users.find((u) => u.accountId === id)?.displayName ?? id;
@@ -93,7 +95,7 @@ describe('anyFieldDurationExpanded', () => {
 
 describe('includeTransitionedByColumns', () => {
   it('statusDurationExpanded: who moved the issue into each status (none for the first)', async () => {
-    const answer = await get(`/rest/issue/expanded?issueKey=${richKey}&includeTransitionedByColumns=true`);
+    const answer = await get(`/rest/list?issueKey=${richKey}&columnsBy=statusDurationExpanded&includeTransitionedByColumns=true`);
     expect(answer.status).toBe(200);
     const body = answer.body as Table;
     expect(openapi.problems('JsonTable', body)).toBe('');
@@ -137,7 +139,7 @@ describe('transitionCount and time periods', () => {
       const sums = new Map<string, number>();
       for (const row of body.table.body.rows) {
         expect(row.groupByColumns[0]?.id).toBe('timePeriod');
-        for (const cell of row.valueColumns) sums.set(cell.id, (sums.get(cell.id) ?? 0) + Number(cell.raw));
+        for (const cell of row.valueColumns) if (cell.value !== '-') sums.set(cell.id, (sums.get(cell.id) ?? 0) + Number(cell.raw));
       }
       for (const [id, cell] of Object.entries(total)) expect(Math.abs((sums.get(id) ?? 0) - Number(cell.raw))).toBeLessThanOrEqual(body.table.body.rows.length);
     }

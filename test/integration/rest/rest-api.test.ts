@@ -118,10 +118,19 @@ describe('report endpoints', () => {
       { id: 'summary', value: expect.any(String) },
     ]);
     if (issue) expect(row.valueColumns.map((c) => c.id)).toEqual([STATUS_IDS.toDo]);
-    const expanded = await getJson(`/rest/issue/expanded?issueKey=${key}&viewFormat=readable`);
-    expect(expanded.status).toBe(200);
-    expectSchema('JsonTable', expanded.body);
-    expect((expanded.body as TableBody).table.header.valueColumns.map((c) => c.id)).toEqual(['status', 'start', 'end', 'duration']);
+    // One row per visit stays available on the list endpoints and as jsonSimplified here.
+    const visits = await getJson(`/rest/issue/expanded?issueKey=${key}&viewFormat=readable&outputType=jsonSimplified`);
+    expect(visits.status).toBe(200);
+    expectSchema('JsonSimplified', visits.body);
+    expect(Object.keys((visits.body as { results: Array<Record<string, unknown>> }).results[0]!)).toEqual([
+      'Key',
+      'Summary',
+      'Status',
+      'Start',
+      'End',
+      'Duration',
+      'Transitioned By',
+    ]);
   });
 
   it('raw is milliseconds and value is raw in viewFormat; count is the number of visits', async () => {

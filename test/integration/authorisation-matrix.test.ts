@@ -204,6 +204,8 @@ async function payloadFor(key: ResolverKey, tokenId: string): Promise<Record<str
       return { format: 'json' };
     case 'admin/hygiene/update':
       return {};
+    case 'admin/ip-allowlist/update':
+      return { allowedIps: [] };
     // Without confirmCount a retirement only counts the tokens it would stop; the key is a
     // former one (the current key cannot be retired).
     case 'admin/keys/retire':

@@ -8,9 +8,15 @@ import type { ProjectDirectory } from '../jira';
 import type { JsonTableDocument } from './output/json-table';
 import { paramsWithSet, type SavedParamsLookup } from './params-with-set';
 import { COLUMNS_BY } from './kinds';
-import { OUTPUT_TYPES, parseReportParams } from './report-params';
+import { FILE_ONLY_OUTPUT_TYPES, OUTPUT_TYPES, parseReportParams } from './report-params';
 import type { ReportService } from './report-service';
 import { requireSelection } from './selection-param';
+
+/**
+ * The builder copies a /rest/list request, which answers pages: a file-only type (xlsx,
+ * /rest/export's) would copy a request that is refused, so the builder does not offer it.
+ */
+const PAGE_OUTPUT_TYPES = OUTPUT_TYPES.filter((type) => !FILE_ONLY_OUTPUT_TYPES.includes(type));
 
 /** Parameters the preview never takes from the page: the token and paging state. */
 const NOT_PREVIEWED = new Set(['tisjwt', 'nextpagetoken']);
@@ -62,7 +68,7 @@ export function createReportPreview(deps: ReportPreviewDeps) {
       const byName = <T extends { name: string }>(items: T[]): T[] => [...items].sort((a, b) => a.name.localeCompare(b.name));
       return {
         reportTypes: [...COLUMNS_BY],
-        outputTypes: [...OUTPUT_TYPES],
+        outputTypes: [...PAGE_OUTPUT_TYPES],
         statuses: byName(statuses.map(({ id, name, categoryKey }) => ({ id, name, categoryKey }))),
         calendars: byName(calendars.map(({ id, name }) => ({ id, name }))),
         statusGroups: byName(statusGroups.map(({ id, name }) => ({ id, name }))),

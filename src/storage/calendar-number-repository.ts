@@ -27,5 +27,3 @@ export function createCalendarNumberRepository(db: Db) {
     },
   };
 }
-
-export type CalendarNumberRepository = ReturnType<typeof createCalendarNumberRepository>;

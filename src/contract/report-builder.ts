@@ -59,6 +59,7 @@ export interface ProjectView {
 export interface BuilderOptions {
   /** Every columnsBy the API accepts, in the API's order. */
   reportTypes: string[];
+  /** The output types a /rest/list page answers in (not the file-only xlsx). */
   outputTypes: string[];
   statuses: Array<{ id: string; name: string; categoryKey: string }>;
   calendars: Array<{ id: string; name: string }>;

@@ -98,7 +98,7 @@ function resolveFields(ids: readonly string[], all: readonly JiraField[], param:
     else
       problems.push({
         field: param,
-        message: `Jira has no field '${id}'${near ? ` (did you mean '${near.id}'?)` : ' (GET /rest/api/3/field lists the field ids)'}`,
+        message: `Jira has no field '${echo(id)}'${near ? ` (did you mean '${near.id}'?)` : ' (GET /rest/api/3/field lists the field ids)'}`,
       });
   }
   return [...new Map(found.map((f) => [f.id, f])).values()];

@@ -51,7 +51,7 @@ function caseInsensitiveEnum<T extends string>(values: readonly T[]) {
 const filterTypeText = z.string().transform((text, ctx) => {
   const found = filterTypeOf(text);
   if (found === undefined) {
-    ctx.addIssue({ code: 'custom', message: `'${text}' is not one of ${FILTER_TYPE_VALUES.join(', ')}` });
+    ctx.addIssue({ code: 'custom', message: `'${echo(text)}' is not one of ${FILTER_TYPE_VALUES.join(', ')}` });
     return z.NEVER;
   }
   return found;
@@ -119,9 +119,14 @@ export type AggregationType = (typeof AGGREGATION_TYPES)[number];
 
 /** Jira field ids (`fields`, `groupByFields`): system ids such as priority, or customfield_NNNNN. */
 export const MAX_FIELD_IDS = 50;
+const MAX_BAD_IDS_SHOWN = 5;
 const fieldIdList = listText.superRefine((ids, ctx) => {
   const bad = ids.filter((id) => !/^[A-Za-z][A-Za-z0-9_]{0,99}$/.test(id));
-  if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `'${bad.join("', '")}' is not a Jira field id (such as priority or customfield_10010)` });
+  // Each bad id is echoed, and only the first few: the message stays short however many were sent.
+  const shown = bad.slice(0, MAX_BAD_IDS_SHOWN).map(echo);
+  const more = bad.length > MAX_BAD_IDS_SHOWN ? ` (and ${bad.length - MAX_BAD_IDS_SHOWN} more)` : '';
+  if (bad.length > 0)
+    ctx.addIssue({ code: 'custom', message: `'${shown.join("', '")}'${more} is not a Jira field id (such as priority or customfield_10010)` });
   if (ids.length > MAX_FIELD_IDS) ctx.addIssue({ code: 'custom', message: `names more than ${MAX_FIELD_IDS} fields` });
 });
 

@@ -98,6 +98,7 @@ describe('builder/options', () => {
   it("offers the API's own report and output types, Jira's statuses and the saved settings to every user", async () => {
     const options = await t.call(carol, 'builder/options', {});
     expect(options.reportTypes).toEqual(expect.arrayContaining(['statusDuration', 'statusCount', 'durationBetweenStatuses']));
+    // Only the types a /rest/list page answers in: the builder copies a /rest/list request (xlsx is /rest/export's).
     expect(options.outputTypes).toEqual(['json', 'jsonSimplified', 'csv']);
     expect(options.statuses.map((s) => s.name)).toEqual(expect.arrayContaining(['To Do', 'In Progress', 'Done']));
     expect(options.paramSets.map((s) => s.name)).toContain('Scrum in hours');

@@ -77,6 +77,9 @@ it('no answer repeats a token or a long value sent in a parameter', async () => 
     ['calendar', token],
     [token, '1'],
     ['outputType', long],
+    ['filterType', long],
+    ['fields', long],
+    ['groupByFields', token],
   ] as const) {
     const query = new URLSearchParams({ projectKey: 'SCRUM', [name]: value });
     const { status, text } = await answer(await t.rest(`/rest/list?${query}`, { token }));

@@ -35,7 +35,22 @@ describe('messages that echo input', () => {
   };
   it('enum, boolean, number, date and view format errors show at most a sanitised prefix, never a token', () => {
     const long = 'x'.repeat(5000);
-    for (const name of ['columnsBy', 'outputType', 'excludeCurrentStatus', 'pageSize', 'startDate', 'viewFormat', 'filterType', 'dayLength']) {
+    for (const name of [
+      'columnsBy',
+      'outputType',
+      'excludeCurrentStatus',
+      'pageSize',
+      'startDate',
+      'viewFormat',
+      'filterType',
+      'dayLength',
+      'fields',
+      'groupByFields',
+      'historyFields',
+      'timePeriod',
+      'aggregationType',
+      'multiVisitBehavior',
+    ]) {
       for (const value of [long, JWT]) {
         const [problem] = problemsOf([[name, value]]);
         expect(problem?.field).toBe(name);
@@ -45,6 +60,12 @@ describe('messages that echo input', () => {
         expect(problem!.message).not.toContain('eyJ');
       }
     }
+  });
+  it('many bad field ids make one short message naming the first few', () => {
+    const bad = Array.from({ length: 2000 }, (_, n) => `-${n}`).join(',');
+    const [problem] = problemsOf([['fields', bad]]);
+    expect(problem?.field).toBe('fields');
+    expect(problem!.message).toBe("'-0', '-1', '-2', '-3', '-4' (and 1995 more) is not a Jira field id (such as priority or customfield_10010)");
   });
   it('an unknown parameter shaped like a token is not named back', () => {
     const [problem] = problemsOf([[JWT, '1']]);

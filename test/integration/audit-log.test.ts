@@ -11,6 +11,7 @@ import { DEACTIVATE_ALL_CONFIRMATION } from '../../src/contract/audit-events';
 import { createAuditRecorder } from '../../src/audit/audit-recorder';
 import { createAuditRepository } from '../../src/storage/audit-repository';
 import { ADMIN_PAGE, startTestHost, type TestHost } from '../support/host-client';
+import { UNAUTHORIZED_BODY } from '../support/refusal-body';
 
 const { alice, bob, carol } = DEMO_ACCOUNTS;
 const DAY = 86_400_000;
@@ -291,7 +292,7 @@ describe('signing keys', () => {
 
     const refused = await t.rest('/rest/whoami', { token: old.token });
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toMatchObject({ status: 401, message: 'Unauthorized access', messages: ['tisjwt is required for authentication.'] });
+    expect(await refused.json()).toEqual(UNAUTHORIZED_BODY);
     expect((await t.rest('/rest/whoami', { token: fresh.token })).status).toBe(200);
     expect((await t.rest('/rest/whoami', { token: regenerated.token })).status).toBe(200);
     const after = await t.call(alice, 'admin/keys/list', {}, ADMIN_PAGE);

@@ -6,6 +6,7 @@ import { DEFAULT_POLICY, type Policy } from '../../src/contract/policy';
 import { GROUP_MEMBERSHIP_FRESH_MS } from '../../src/jira';
 import { createAuditRepository } from '../../src/storage/audit-repository';
 import { ADMIN_PAGE, startTestHost, type TestHost } from '../support/host-client';
+import { UNAUTHORIZED_BODY } from '../support/refusal-body';
 
 const { alice, bob, carol } = DEMO_ACCOUNTS;
 const DAY = 86_400_000;
@@ -135,7 +136,7 @@ describe('who may use tokens', () => {
     await setPolicy({ useGroups: ['security-team'] });
     const refused = await t.rest('/rest/whoami', { token: carols.token });
     expect(refused.status).toBe(401);
-    expect(await refused.json()).toMatchObject({ status: 401, message: 'Unauthorized access', messages: ['tisjwt is required for authentication.'] });
+    expect(await refused.json()).toEqual(UNAUTHORIZED_BODY);
     expect((await t.rest('/rest/whoami', { token: bobs.token })).status).toBe(200);
     expect((await t.call(carol, 'tokens/list', {})).tokens[0]?.allowedByPolicy).toBe(false);
     const adminView = (await t.call(alice, 'admin/tokens/list', {}, ADMIN_PAGE)).tokens;

@@ -8,14 +8,9 @@ import { DEMO_ACCOUNTS } from '../../dev/jira-emulator';
 import { toResolverError } from '../../src/entry/resolvers/define';
 import { ADMIN_PAGE, startTestHost, type TestHost } from '../support/host-client';
 import { APP_VERSION } from '../../src/kernel/app-version';
+import { ERROR_TIME, UNAUTHORIZED_BODY } from '../support/refusal-body';
 
-const UNAUTHORIZED = {
-  status: 401,
-  message: 'Unauthorized access',
-  messages: ['tisjwt is required for authentication.'],
-  pluginVersion: APP_VERSION,
-  time: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/) as unknown,
-};
+const UNAUTHORIZED = UNAUTHORIZED_BODY;
 
 const { alice, bob, carol, dave } = DEMO_ACCOUNTS;
 const PAST = '2020-01-01T00:00:00Z';
@@ -274,7 +269,7 @@ describe('one 401 body for every refusal (issue 16 item 8)', () => {
         expect(response.status).toBe(401);
         // `time` is when the answer was written; everything else must be the same for every refusal.
         const { time, ...rest } = (await response.json()) as Record<string, unknown>;
-        expect(time).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+        expect(time).toMatch(ERROR_TIME);
         bodies.add(JSON.stringify(rest));
       };
       const live = await t2.call(DEMO_ACCOUNTS.bob, 'tokens/create', { expiresAt: '2099-12-31' });

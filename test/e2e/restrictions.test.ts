@@ -33,8 +33,10 @@ describe('token restrictions', () => {
     await page.getByTestId('create-token-allowed-ips').fill('203.0.113.7\n198.51.100.0/24');
     // Carol may not browse SEC: the picker offers only her projects.
     await page.locator('#create-token-projects').click();
-    await page.getByText('(OPS)').waitFor();
-    expect(await page.getByText('(SEC)').count()).toBe(0);
+    // Inside the dialog: the report builder on the same page lists projects too.
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('(OPS)').waitFor();
+    expect(await dialog.getByText('(SEC)').count()).toBe(0);
     await page.locator('#create-token-projects').fill('OPS');
     await page.keyboard.press('Enter');
     await page.getByTestId('create-token-dialog').getByText('Allowed IP addresses').click();
@@ -43,7 +45,10 @@ describe('token restrictions', () => {
     await page.getByTestId('issued-token-dialog').waitFor();
     const token = (await page.getByTestId('issued-token').textContent())?.trim() ?? '';
     expect(token.split('.')).toHaveLength(3);
+    // The text was read, not copied: closing asks first (the show-once dialog's guard).
     await page.getByTestId('issued-token-done').click();
+    await page.getByTestId('issued-token-close-anyway').click();
+    await page.getByTestId('issued-token-dialog').waitFor({ state: 'detached' });
 
     const row = page.locator('[data-testid^="token-row-"]').first();
     await row.waitFor();

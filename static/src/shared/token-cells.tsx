@@ -148,10 +148,18 @@ export function restrictionSummary(token: Pick<TokenView, 'allowedIps' | 'projec
 export function RestrictionsCell({ token }: { token: TokenView }) {
   const { ips, projects } = restrictionSummary(token);
   const restricted = token.allowedIps.length > 0 || token.projectKeys.length > 0;
+  // Most tokens have none: one short line keeps their rows as low as before the column.
+  if (!restricted) {
+    return (
+      <Box xcss={oneLine} testId={`token-restrictions-${token.id}`}>
+        <Text color="color.text.subtlest">None</Text>
+      </Box>
+    );
+  }
   return (
     <Stack space="space.050" testId={`token-restrictions-${token.id}`}>
       <span title={token.allowedIps.join('\n') || undefined}>
-        <Text color={restricted ? 'color.text' : 'color.text.subtlest'}>{ips}</Text>
+        <Text>{ips}</Text>
       </span>
       <Text size="small" color="color.text.subtle">
         {projects}

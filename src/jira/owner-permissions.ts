@@ -14,9 +14,18 @@ const projectFieldSchema = z.object({ project: z.object({ key: z.string() }) });
 
 export const PERMISSION_CHECK_BATCH = 1000;
 
-export async function keepBrowsableIssues(client: JiraClient, ownerAccountId: string, issueIds: readonly string[], concurrency: number): Promise<string[]> {
+export async function keepBrowsableIssues(
+  client: JiraClient,
+  ownerAccountId: string,
+  issueIds: readonly string[],
+  concurrency: number,
+  options: { askEvenIfNone?: boolean } = {},
+): Promise<string[]> {
   const numeric = issueIds.map(Number);
-  const allowedPerBatch = await mapBounded(chunk(numeric, PERMISSION_CHECK_BATCH), concurrency, async (batch) => {
+  // Asking with no issues (Jira answers an empty grant) keeps a caller's request count
+  // independent of how many issues it had to check.
+  const batches = numeric.length === 0 && options.askEvenIfNone === true ? [[]] : chunk(numeric, PERMISSION_CHECK_BATCH);
+  const allowedPerBatch = await mapBounded(batches, concurrency, async (batch) => {
     const response = await client.send(
       '/rest/api/3/permissions/check',
       { method: 'POST', body: { accountId: ownerAccountId, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: batch }] } },

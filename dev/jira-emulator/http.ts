@@ -18,6 +18,8 @@ export interface EmulatorRequest {
 export interface EmulatorResponse {
   status: number;
   body?: unknown;
+  /** The body already serialised (answers assembled from rendered-cache texts); wins over body. */
+  json?: string;
   headers?: Record<string, string>;
 }
 

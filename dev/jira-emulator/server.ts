@@ -49,16 +49,28 @@ function identify(model: EmulatorModel, req: IncomingMessage): Caller {
   return { kind: 'user', user };
 }
 
-function send(res: ServerResponse, response: EmulatorResponse): void {
+/** The status, headers and body text of an answer, rendered before it is sent. */
+interface RenderedResponse {
+  status: number;
+  headers: Record<string, string>;
+  text: string | undefined;
+}
+
+function render(response: EmulatorResponse): RenderedResponse {
   const headers: Record<string, string> = { ...response.headers };
-  if (response.body === undefined) {
-    res.writeHead(response.status, headers);
-    res.end();
-    return;
-  }
+  if (response.json === undefined && response.body === undefined) return { status: response.status, headers, text: undefined };
   headers['content-type'] = 'application/json;charset=UTF-8';
-  res.writeHead(response.status, headers);
-  res.end(JSON.stringify(response.body));
+  return { status: response.status, headers, text: response.json ?? JSON.stringify(response.body) };
+}
+
+function write(res: ServerResponse, rendered: RenderedResponse): void {
+  res.writeHead(rendered.status, rendered.headers);
+  if (rendered.text === undefined) res.end();
+  else res.end(rendered.text);
+}
+
+function send(res: ServerResponse, response: EmulatorResponse): void {
+  write(res, render(response));
 }
 
 function route(request: EmulatorRequest): EmulatorResponse {
@@ -102,10 +114,18 @@ export async function startJiraEmulator(options: StartOptions): Promise<RunningE
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', baseUrl);
+    const arrived = Date.now();
     const text = await readBody(req);
     const latency = faults.latencyMs;
-    if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+    // The latency is Jira's whole response time: a faulted answer comes after it, and an
+    // answer's own work runs inside it (as a real Jira serves requests side by side), so a
+    // large response is not late by its rendering time on top of the latency.
+    const waitOutLatency = async (): Promise<void> => {
+      const left = latency - (Date.now() - arrived);
+      if (left > 0) await new Promise((r) => setTimeout(r, left));
+    };
     const fault = faults.decide(url.pathname);
+    if (fault.kind !== 'none') await waitOutLatency();
     if (fault.kind === 'drop') {
       req.socket.destroy();
       return;
@@ -129,6 +149,7 @@ export async function startJiraEmulator(options: StartOptions): Promise<RunningE
       send(res, { status: fault.status, headers, body: { errorMessages: ['Service unavailable (injected fault).'], errors: {} } });
       return;
     }
+    let rendered: RenderedResponse;
     try {
       let body: unknown;
       if (text.trim() !== '') {
@@ -148,11 +169,13 @@ export async function startJiraEmulator(options: StartOptions): Promise<RunningE
         baseUrl,
         now: now(),
       };
-      send(res, route(request));
+      rendered = render(route(request));
     } catch (error) {
-      if (error instanceof JiraError) send(res, { status: error.status, body: errorBody(error) });
+      if (error instanceof JiraError) rendered = render({ status: error.status, body: errorBody(error) });
       else throw error;
     }
+    await waitOutLatency();
+    write(res, rendered);
   }
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));

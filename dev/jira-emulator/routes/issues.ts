@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { JiraError, intParam, ok, selfUrl, type EmulatorRequest, type EmulatorResponse } from '../http';
 import { decodeToken, encodeToken, fingerprint } from '../page-token';
 import { renderHistory, renderIssue, selectFields } from '../render-issue';
+import { renderedJson } from '../rendered-cache';
 
 export const ISSUE_BULKFETCH_MAX = 100;
 export const CHANGELOG_BULKFETCH_MAX_ISSUES = 1000;
@@ -39,14 +40,16 @@ export function issueBulkFetch(request: EmulatorRequest): EmulatorResponse {
   if (ids.length > ISSUE_BULKFETCH_MAX)
     throw new JiraError(400, [`The number of issues requested (${ids.length}) exceeds the maximum of ${ISSUE_BULKFETCH_MAX}.`]);
   const fields = selectFields(parsed.data.fields, 'all');
-  const issues: unknown[] = [];
+  const variant = `${request.baseUrl}|${fields.join(',')}`;
+  const issues: string[] = [];
   const issueErrors: unknown[] = [];
   for (const idOrKey of ids) {
     const issue = request.model.findIssue(idOrKey);
-    if (issue && request.model.canBrowseIssue(request.caller, issue)) issues.push(renderIssue(request, issue, fields));
+    if (issue && request.model.canBrowseIssue(request.caller, issue))
+      issues.push(renderedJson(issue.issue, variant, () => renderIssue(request, issue, fields)));
     else issueErrors.push({ id: idOrKey, errorMessage: NOT_VISIBLE });
   }
-  return ok({ issues, issueErrors });
+  return { status: 200, json: `{"issues":[${issues.join(',')}],"issueErrors":${JSON.stringify(issueErrors)}}` };
 }
 
 const changelogBulkSchema = z.object({
@@ -74,14 +77,18 @@ export function changelogBulkFetch(request: EmulatorRequest): EmulatorResponse {
   let issueIndex = cursor?.o ?? 0;
   let historyIndex = cursor?.p ?? 0;
   let budget = maxResults;
-  const issueChangeLogs: Array<{ issueId: string; changeHistories: unknown[] }> = [];
+  const variant = `${request.baseUrl}|${[...(wanted ?? [])].join(',')}`;
+  const issueChangeLogs: string[] = [];
   while (issueIndex < issueIdsOrKeys.length && budget > 0) {
     const idOrKey = issueIdsOrKeys[issueIndex] ?? '';
     const issue = request.model.findIssue(idOrKey);
     if (issue && request.model.canBrowseIssue(request.caller, issue)) {
       const histories = wanted === undefined ? issue.issue.changelog : issue.issue.changelog.filter((h) => h.items.some((item) => wanted.has(item.field)));
       const slice = histories.slice(historyIndex, historyIndex + budget);
-      if (slice.length > 0) issueChangeLogs.push({ issueId: issue.issue.id, changeHistories: slice.map((h) => renderHistory(request, h, wanted)) });
+      if (slice.length > 0) {
+        const histories = slice.map((h) => renderedJson(h, variant, () => renderHistory(request, h, wanted)));
+        issueChangeLogs.push(`{"issueId":${JSON.stringify(issue.issue.id)},"changeHistories":[${histories.join(',')}]}`);
+      }
       budget -= slice.length;
       if (historyIndex + slice.length < histories.length) {
         historyIndex += slice.length;
@@ -91,9 +98,8 @@ export function changelogBulkFetch(request: EmulatorRequest): EmulatorResponse {
     issueIndex += 1;
     historyIndex = 0;
   }
-  const body: Record<string, unknown> = { issueChangeLogs };
-  if (issueIndex < issueIdsOrKeys.length) body.nextPageToken = encodeToken({ o: issueIndex, p: historyIndex, h: hash });
-  return ok(body);
+  const next = issueIndex < issueIdsOrKeys.length ? `,"nextPageToken":${JSON.stringify(encodeToken({ o: issueIndex, p: historyIndex, h: hash }))}` : '';
+  return { status: 200, json: `{"issueChangeLogs":[${issueChangeLogs.join(',')}]${next}}` };
 }
 
 export function issueChangelog(request: EmulatorRequest, params: string[]): EmulatorResponse {

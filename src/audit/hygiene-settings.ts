@@ -4,6 +4,7 @@
 import { requireJiraAdmin, type Caller } from '../access/guards';
 import { DEFAULT_HYGIENE_SETTINGS, hygieneSettingsSchema, type HygieneSettings, type HygieneUpdatePayload } from '../contract/audit';
 import type { UserDirectory } from '../jira';
+import { freshFor } from '../kernel/fresh-for';
 import type { Clock } from '../kernel/ports';
 import type { SettingsRepository } from '../storage/settings-repository';
 import type { AuditRecorder } from './audit-recorder';
@@ -31,14 +32,10 @@ export function createHygieneSettings(deps: {
   async function current(): Promise<HygieneSettings> {
     return (await deps.settings.get(HYGIENE_SETTINGS_KEY, hygieneSettingsSchema)) ?? DEFAULT_HYGIENE_SETTINGS;
   }
-  let cachedWindow: { days: number; at: number } | undefined;
+  const warningWindow = freshFor(async () => (await current()).expiryWarningDays, deps.clock, WINDOW_CACHE_MS);
   return {
     current,
-    async expiryWarningDays() {
-      const now = deps.clock.now();
-      if (cachedWindow === undefined || now - cachedWindow.at >= WINDOW_CACHE_MS) cachedWindow = { days: (await current()).expiryWarningDays, at: now };
-      return cachedWindow.days;
-    },
+    expiryWarningDays: () => warningWindow.get(),
     async get(caller) {
       await requireAdmin(caller);
       return current();
@@ -49,7 +46,7 @@ export function createHygieneSettings(deps: {
       // The payload schema checked each field; the whole is checked again as it will be read.
       const after = hygieneSettingsSchema.parse({ ...before, ...payload });
       await deps.settings.put(HYGIENE_SETTINGS_KEY, after, deps.clock.now(), caller.accountId);
-      cachedWindow = undefined;
+      warningWindow.forget();
       await deps.recorder.policyChanged(caller, HYGIENE_SETTINGS_KEY, before, after);
       return after;
     },

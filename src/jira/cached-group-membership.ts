@@ -1,11 +1,17 @@
 // Group membership for the token policy, cached so that verifying a token makes no Jira
 // call per request while the cache is warm. Fresh for 5 minutes: a user removed from (or
 // added to) a group in Jira is treated accordingly at most 5 minutes later (README and
-// docs/rest-api.md say so). A failed lookup is not cached; its error stands.
+// docs/rest-api.md say so). As with owner state (cached-user-directory.ts), a brief Jira
+// hiccup does not fail every token whose owner's entry just aged out: when Jira cannot
+// answer, an answer up to 15 min old is used; older than that, or with none, the error
+// stands. A lookup Jira does not answer within 10 s is given up as a Jira time-out (503
+// with Retry-After, jira/lookup-budget.ts).
 import type { Clock } from '../kernel/ports';
 import type { GroupDirectory } from './group-directory';
+import { LOOKUP_BUDGET_MS, withinBudget } from './lookup-budget';
 
 export const GROUP_MEMBERSHIP_FRESH_MS = 5 * 60_000;
+export const GROUP_MEMBERSHIP_STALE_LIMIT_MS = 15 * 60_000;
 const MAX_ENTRIES = 10_000;
 
 interface Entry {
@@ -13,16 +19,24 @@ interface Entry {
   at: number;
 }
 
-export function cachedGroupDirectory(inner: GroupDirectory, clock: Clock): GroupDirectory {
+export function cachedGroupDirectory(inner: GroupDirectory, clock: Clock, budgetMs = LOOKUP_BUDGET_MS): GroupDirectory {
   const entries = new Map<string, Entry>();
   // Concurrent cold lookups of one account share one Jira call.
   const pending = new Map<string, Promise<ReadonlySet<string>>>();
 
   async function lookup(accountId: string): Promise<ReadonlySet<string>> {
     const at = clock.now();
-    const groups = await inner.groupsOf(accountId);
+    let groups: ReadonlySet<string>;
+    try {
+      groups = await withinBudget(inner.groupsOf(accountId), budgetMs, 'the group membership lookup');
+    } catch (error) {
+      const stale = entries.get(accountId);
+      if (stale !== undefined && at - stale.at < GROUP_MEMBERSHIP_STALE_LIMIT_MS) return stale.groups;
+      throw error;
+    }
     entries.delete(accountId);
     entries.set(accountId, { groups, at });
+    // Oldest first in insertion order: drop the oldest when full.
     if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value as string);
     return groups;
   }

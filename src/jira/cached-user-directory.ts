@@ -2,37 +2,22 @@
 // brief Jira hiccup does not fail every request. Fresh for 60 s: a user Jira deactivates
 // is refused at most a minute later (docs/rest-api.md says so). When Jira cannot be asked,
 // an answer up to 15 min old is used rather than failing; older than that, the error stands.
-// A lookup Jira does not answer within 10 s is given up (the web trigger has 55 s, and a
-// throttled user lookup once held a request for 80 s): the caller gets the 503 with
-// Retry-After that every Jira time-out gets.
-import { JiraAccessError } from '../kernel/errors';
+// A lookup Jira does not answer within 10 s is given up (jira/lookup-budget.ts): the caller
+// gets the 503 with Retry-After that every Jira time-out gets.
 import type { Clock } from '../kernel/ports';
+import { LOOKUP_BUDGET_MS, withinBudget } from './lookup-budget';
 import type { JiraUser, UserDirectory } from './user-directory';
 
 export const OWNER_STATE_FRESH_MS = 60_000;
 export const OWNER_STATE_STALE_LIMIT_MS = 15 * 60_000;
-export const OWNER_LOOKUP_BUDGET_MS = 10_000;
 const MAX_ENTRIES = 10_000;
-
-/** The lookup, abandoned (not cancelled: JiraHttp has no abort) when the budget runs out. */
-async function withinBudget<T>(lookup: Promise<T>, budgetMs: number): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new JiraAccessError('JIRA_TIME_BUDGET_EXCEEDED', 'Jira did not answer the owner lookup in time')), budgetMs);
-  });
-  try {
-    return await Promise.race([lookup, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 interface Entry {
   user: JiraUser | null;
   at: number;
 }
 
-export function cachedUserDirectory(inner: UserDirectory, clock: Clock, budgetMs = OWNER_LOOKUP_BUDGET_MS): UserDirectory {
+export function cachedUserDirectory(inner: UserDirectory, clock: Clock, budgetMs = LOOKUP_BUDGET_MS): UserDirectory {
   const entries = new Map<string, Entry>();
 
   function remember(accountId: string, user: JiraUser | null, at: number): void {
@@ -56,7 +41,7 @@ export function cachedUserDirectory(inner: UserDirectory, clock: Clock, budgetMs
       if (missing.length === 0) return found;
       let fetched: Map<string, JiraUser>;
       try {
-        fetched = await withinBudget(inner.getUsers(missing), budgetMs);
+        fetched = await withinBudget(inner.getUsers(missing), budgetMs, 'the owner lookup');
       } catch (error) {
         const usable = missing.every((id) => {
           const entry = entries.get(id);

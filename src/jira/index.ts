@@ -12,4 +12,4 @@ export { createProjectDirectory, type ProjectDirectory } from './browsable-proje
 export type { UserDirectory } from './user-directory';
 export { DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
 export { createJiraGroupDirectory, type GroupDirectory } from './group-directory';
-export { cachedGroupDirectory, GROUP_MEMBERSHIP_FRESH_MS } from './cached-group-membership';
+export { cachedGroupDirectory, GROUP_MEMBERSHIP_FRESH_MS, GROUP_MEMBERSHIP_STALE_LIMIT_MS } from './cached-group-membership';

@@ -1,13 +1,18 @@
 // The token policy use case: Jira admins read and change it (validated as a whole, every
 // change recorded as a 'policy.changed' audit event with before and after); the token
 // service, the verifier and the pages ask it who may create, use and manage tokens.
-// Group membership comes from Jira through a cache (jira/cached-group-membership.ts).
+// Group membership comes from Jira through a cache (jira/cached-group-membership.ts); the
+// stored policy itself is kept per container for POLICY_FRESH_MS, so a warm verification
+// reads no settings row. Saving forgets this container's copy (the change applies here at
+// once); other containers see it within POLICY_FRESH_MS. The admin's own view and the audit
+// event's "before" always read the row.
 import { z } from 'zod';
 import { requireJiraAdmin, type Caller } from '../access/guards';
 import { policySchema, type GroupView, type Policy, type PolicyView } from '../contract/policy';
 import type { CallerGovernance } from '../contract/tokens';
 import type { GroupDirectory, UserDirectory } from '../jira';
 import { FieldError } from '../kernel/errors';
+import { freshFor } from '../kernel/fresh-for';
 import type { Clock } from '../kernel/ports';
 import { isoInstant } from '../kernel/time';
 import type { AuditRepository } from '../storage/audit-repository';
@@ -21,6 +26,9 @@ export interface PolicyServiceDeps {
   groups: GroupDirectory;
   clock: Clock;
 }
+
+/** How long a container keeps the stored policy before reading it again (README says so). */
+export const POLICY_FRESH_MS = 30_000;
 
 /** What a group picker shows at most per search. */
 const GROUP_SEARCH_LIMIT = 20;
@@ -57,6 +65,7 @@ function parsePolicy(raw: unknown): Policy {
 
 export function createPolicyService(deps: PolicyServiceDeps) {
   const { store, audit, users, groups, clock } = deps;
+  const inForce = freshFor(async () => (await store.read()).policy, clock, POLICY_FRESH_MS);
 
   async function inAnyGroup(accountId: string, allowed: readonly string[]): Promise<boolean> {
     if (allowed.length === 0) return false;
@@ -96,7 +105,8 @@ export function createPolicyService(deps: PolicyServiceDeps) {
   }
 
   const service = {
-    current: async (): Promise<Policy> => (await store.read()).policy,
+    /** The policy in force, from this container's copy while fresh. */
+    current: (): Promise<Policy> => inForce.get(),
 
     async get(caller: Caller): Promise<PolicyView> {
       await requireJiraAdmin(users, caller.accountId, ADMIN_ONLY);
@@ -113,6 +123,7 @@ export function createPolicyService(deps: PolicyServiceDeps) {
       const now = clock.now();
       const before = (await store.read()).policy;
       await store.write(next, now, caller.accountId);
+      inForce.forget();
       await audit.append({
         at: now,
         actorAccountId: caller.accountId,

@@ -8,6 +8,7 @@ import { readIpLines } from '../contract/ip-lines';
 import type { IpAllowlistView, UpdateIpAllowlistPayload } from '../contract/token-restrictions';
 import type { UserDirectory } from '../jira';
 import { FieldError } from '../kernel/errors';
+import { freshFor } from '../kernel/fresh-for';
 import type { Clock } from '../kernel/ports';
 import { isoInstant } from '../kernel/time';
 import type { AuditRepository } from '../storage/audit-repository';
@@ -31,7 +32,11 @@ export function createInstallationIpAllowlist(deps: {
   users: UserDirectory;
   clock: Clock;
 }): InstallationIpAllowlist {
-  let cached: { at: number; lines: Promise<readonly string[]> } | undefined;
+  const lines = freshFor(
+    async (): Promise<readonly string[]> => (await deps.settings.get(IP_ALLOWLIST_SETTING, storedSchema))?.allowedIps ?? [],
+    deps.clock,
+    INSTALLATION_ALLOWLIST_FRESH_MS,
+  );
   const requireAdmin = (caller: Caller): Promise<void> =>
     requireJiraAdmin(deps.users, caller.accountId, 'Only Jira administrators can change the IP allow-list.');
 
@@ -60,18 +65,9 @@ export function createInstallationIpAllowlist(deps: {
         subjectAccountId: null,
         detail: { allowedIps: canonical },
       });
-      cached = undefined;
+      lines.forget();
       return read();
     },
-    current() {
-      const now = deps.clock.now();
-      if (!cached || now - cached.at > INSTALLATION_ALLOWLIST_FRESH_MS) {
-        const lines = deps.settings.get(IP_ALLOWLIST_SETTING, storedSchema).then((stored) => stored?.allowedIps ?? []);
-        // A failed read is not kept: the next request asks again.
-        lines.catch(() => (cached = undefined));
-        cached = { at: now, lines };
-      }
-      return cached.lines;
-    },
+    current: () => lines.get(),
   };
 }

@@ -1,5 +1,4 @@
 // Authenticates a presented token, in the order docs/architecture.md fixes: shape and
-// Authenticates a presented token, in the order docs/architecture.md fixes: shape and
 // algorithm, known kid, signature, iss/aud, row by jti, constant-time hash match, the key
 // not retired, the caller's address within the token's and the installation's IP
 // allow-lists, active, not expired, owner still an active Jira user, owner allowed by the

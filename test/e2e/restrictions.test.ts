@@ -1,7 +1,8 @@
 // End-to-end: token restrictions in Chromium against the local host. IP ranges are checked
 // per line in the create dialog (the bad line is named), a project scope is picked from the
 // projects the user may browse, the table shows both, and the REST API enforces what the
-// page shows (the harness calls from 127.0.0.1). The admin's IP allow-list tab likewise.
+// page shows (the harness calls from 127.0.0.1). The installation IP allow-list on the admin
+// page's Policy tab likewise, driven from the keyboard.
 import { ADMIN_PAGE_MODULE, startUiHarness, users, type UiHarness } from './ui-harness';
 
 jest.setTimeout(180_000);
@@ -74,15 +75,28 @@ describe('token restrictions', () => {
     expect(listed.data.tokens.map((view) => [view.allowedIps, view.projectKeys])).toEqual([[['127.0.0.1'], ['OPS']]]);
   });
 
-  test('the admin IP allow-list tab names a bad line, saves, and the API obeys it', async () => {
+  test("the Policy tab's installation IP allow-list names a bad line, saves from the keyboard, and the API obeys it", async () => {
     const token = await harness.invoke(users.bob, 'tokens/create', { expiresAt: '2099-12-31' });
     if (!token.ok) throw new Error(token.error.message);
     const { page } = await harness.openPage('admin-page', users.alice);
     await page.getByTestId('admin-tab-tokens').waitFor();
-    await page.getByTestId('admin-tab-ip-allowlist').click();
-    await page.getByTestId('ip-allowlist-lines').waitFor();
-    await page.getByTestId('ip-allowlist-lines').fill('198.51.100.0/24\n10.0.0.1/8');
-    await page.getByTestId('ip-allowlist-save').click();
+    // Its own tab is gone: the list is a section of the Policy tab, below the policy form.
+    expect(await page.getByTestId('admin-tab-ip-allowlist').count()).toBe(0);
+    await page.getByTestId('admin-tab-policy').click();
+    const section = page.getByTestId('ip-allowlist-section');
+    await section.getByRole('heading', { name: 'Installation IP allow-list' }).waitFor();
+    await page.getByTestId('policy-form').waitFor();
+    const formBottom = await page.getByTestId('policy-form').boundingBox();
+    const sectionTop = await section.boundingBox();
+    expect(sectionTop!.y).toBeGreaterThan(formBottom!.y + formBottom!.height - 1);
+    // Keyboard only: focus the lines, type, Tab to the section's own Save, Enter.
+    await page.getByTestId('ip-allowlist-lines').focus();
+    await page.keyboard.type('198.51.100.0/24');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('10.0.0.1/8');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).resolves.toBe('ip-allowlist-save');
+    await page.keyboard.press('Enter');
     const error = page.getByTestId('ip-allowlist-error');
     await error.waitFor();
     await expect(error.textContent()).resolves.toContain("Line 2 '10.0.0.1/8' has host bits set; the range is 10.0.0.0/8");

@@ -1,9 +1,12 @@
-// The IP allow-list tab: the installation-wide list of addresses and CIDR ranges every
-// token obeys on top of its own. Lines are checked as the server checks them, and every
-// bad line is named; an empty list lets calls in from any address.
+// The Policy tab's installation IP allow-list section: the installation-wide list of
+// addresses and CIDR ranges every token obeys on top of its own. Lines are checked as the
+// server checks them, and every bad line is named; an empty list lets calls in from any
+// address. It has its own Save: the list is its own setting (admin/ip-allowlist/update),
+// not part of the policy document.
 import Button from '@atlaskit/button/new';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
-import { Inline, Stack, Text } from '@atlaskit/primitives';
+import Heading from '@atlaskit/heading';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import TextArea from '@atlaskit/textarea';
 import { useEffect, useState } from 'react';
 import { readIpLines } from '../../../src/contract/ip-lines';
@@ -16,11 +19,22 @@ import { useLatestLoad } from '../shared/use-latest-load';
 
 const sentence = (message: string): string => `${message.charAt(0).toUpperCase()}${message.slice(1)}.`;
 
+const narrow = xcss({ maxWidth: '560px' });
+
 export function AdminIpAllowlist() {
   const { state, reload } = useLatestLoad(() => callResolver('admin/ip-allowlist/get', {}), []);
-  if (state.status === 'loading') return <LoadingState label="Loading the IP allow-list" />;
-  if (state.status === 'failed') return <ErrorState title="The IP allow-list could not be loaded" error={state.error} onRetry={reload} />;
-  return <AllowlistForm saved={state.value} />;
+  return (
+    <Box xcss={narrow} as="section" testId="ip-allowlist-section">
+      <Stack space="space.150">
+        <Heading size="small" as="h3">
+          Installation IP allow-list
+        </Heading>
+        {state.status === 'loading' ? <LoadingState label="Loading the IP allow-list" /> : null}
+        {state.status === 'failed' ? <ErrorState title="The IP allow-list could not be loaded" error={state.error} onRetry={reload} /> : null}
+        {state.status === 'ready' ? <AllowlistForm saved={state.value} /> : null}
+      </Stack>
+    </Box>
+  );
 }
 
 function AllowlistForm({ saved: initial }: { saved: IpAllowlistView }) {
@@ -40,7 +54,9 @@ function AllowlistForm({ saved: initial }: { saved: IpAllowlistView }) {
       setSaved(next);
       showSuccessFlag(
         'IP allow-list saved',
-        next.allowedIps.length === 0 ? 'Tokens work from any address.' : `Tokens work only from ${next.allowedIps.length} address ranges.`,
+        next.allowedIps.length === 0
+          ? 'Tokens work from any address.'
+          : `Tokens work only from ${next.allowedIps.length === 1 ? '1 address range' : `${next.allowedIps.length} address ranges`}.`,
       );
     } catch (caught) {
       if (caught instanceof ResolverCallError && caught.field === 'allowedIps') setError(caught.message);
@@ -79,7 +95,7 @@ function AllowlistForm({ saved: initial }: { saved: IpAllowlistView }) {
       </div>
       <Inline>
         <Button appearance="primary" onClick={() => void save()} isLoading={working} testId="ip-allowlist-save">
-          Save
+          Save IP allow-list
         </Button>
       </Inline>
       <Text size="small" color="color.text.subtle">

@@ -22,6 +22,7 @@ import { ErrorState, LoadingState } from '../shared/load-states';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
 import { ExpiresCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
 import { useNow } from '../shared/use-now';
+import { AdminIpAllowlist } from './admin-ip-allowlist';
 
 interface GroupOption {
   label: string;
@@ -259,7 +260,7 @@ export function AdminPolicy() {
       setState({ status: 'ready', view });
       setForm(formOf(view.policy));
       setVersion((count) => count + 1);
-      showSuccessFlag('Token policy saved', 'It applies to the next request.');
+      showSuccessFlag('Token policy saved', 'It applies within 30 seconds.');
     } catch (error) {
       if (error instanceof ResolverCallError && (error.issues.length > 0 || error.field)) {
         setErrors(errorsOf(error.issues.length > 0 ? error.issues : [{ field: error.field ?? '', message: error.message }]));
@@ -420,6 +421,7 @@ export function AdminPolicy() {
         </Box>
       </form>
       <OverLimit policy={view.policy} version={version} />
+      <AdminIpAllowlist />
     </Stack>
   );
 }

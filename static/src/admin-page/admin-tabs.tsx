@@ -15,7 +15,6 @@ const AdminAudit = lazy(() => import('./admin-audit').then((module) => ({ defaul
 const AdminKeys = lazy(() => import('./admin-keys').then((module) => ({ default: module.AdminKeys })));
 const AdminPolicy = lazy(() => import('./admin-policy').then((module) => ({ default: module.AdminPolicy })));
 const AdminActivity = lazy(() => import('./admin-activity').then((module) => ({ default: module.AdminActivity })));
-const AdminIpAllowlist = lazy(() => import('./admin-ip-allowlist').then((module) => ({ default: module.AdminIpAllowlist })));
 
 /** `restBaseUrl`: the REST API's base URL, for the activity tab's hint. */
 export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
@@ -30,7 +29,6 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
         <Tab testId="admin-tab-audit">Audit log</Tab>
         <Tab testId="admin-tab-keys">Keys &amp; hygiene</Tab>
         <Tab testId="admin-tab-policy">Policy</Tab>
-        <Tab testId="admin-tab-ip-allowlist">IP allow-list</Tab>
       </TabList>
       <TabPanel>
         <Box xcss={panel}>
@@ -83,13 +81,6 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
         <Box xcss={panel}>
           <Suspense fallback={<LoadingState label="Loading the token policy" />}>
             <AdminPolicy />
-          </Suspense>
-        </Box>
-      </TabPanel>
-      <TabPanel>
-        <Box xcss={panel}>
-          <Suspense fallback={<LoadingState label="Loading the IP allow-list" />}>
-            <AdminIpAllowlist />
           </Suspense>
         </Box>
       </TabPanel>

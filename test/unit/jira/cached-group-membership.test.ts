@@ -1,4 +1,4 @@
-import { cachedGroupDirectory, GROUP_MEMBERSHIP_FRESH_MS, type GroupDirectory } from '../../../src/jira';
+import { cachedGroupDirectory, GROUP_MEMBERSHIP_FRESH_MS, GROUP_MEMBERSHIP_STALE_LIMIT_MS, type GroupDirectory } from '../../../src/jira';
 
 function directory(groups: Record<string, string[]>) {
   const calls: string[] = [];
@@ -47,5 +47,60 @@ describe('cached group membership (the token policy)', () => {
     await expect(cached.groupsOf('bob')).rejects.toThrow('Jira unreachable');
     jira.fail(false);
     expect([...(await cached.groupsOf('bob'))]).toEqual(['a']);
+  });
+
+  it('uses an answer up to the stale limit old when Jira fails, and rethrows when it has none or it is too old', async () => {
+    let now = 0;
+    const jira = directory({ bob: ['security-team'] });
+    const cached = cachedGroupDirectory(jira.inner, { now: () => now });
+    await cached.groupsOf('bob');
+    jira.fail(true);
+    now += GROUP_MEMBERSHIP_FRESH_MS;
+    expect([...(await cached.groupsOf('bob'))]).toEqual(['security-team']);
+    now = GROUP_MEMBERSHIP_STALE_LIMIT_MS - 1;
+    expect([...(await cached.groupsOf('bob'))]).toEqual(['security-team']);
+    await expect(cached.groupsOf('carol')).rejects.toThrow('Jira unreachable');
+    now = GROUP_MEMBERSHIP_STALE_LIMIT_MS;
+    await expect(cached.groupsOf('bob')).rejects.toThrow('Jira unreachable');
+    // Jira back: a fresh answer again, kept from now on.
+    jira.fail(false);
+    jira.groups.bob = [];
+    expect([...(await cached.groupsOf('bob'))]).toEqual([]);
+  });
+
+  it('a stale answer does not count as fresh: Jira is asked again on the next request', async () => {
+    let now = 0;
+    const jira = directory({ bob: ['a'] });
+    const cached = cachedGroupDirectory(jira.inner, { now: () => now });
+    await cached.groupsOf('bob');
+    jira.fail(true);
+    now += GROUP_MEMBERSHIP_FRESH_MS;
+    await cached.groupsOf('bob');
+    jira.fail(false);
+    jira.groups.bob = ['b'];
+    expect([...(await cached.groupsOf('bob'))]).toEqual(['b']);
+    expect(jira.calls).toHaveLength(3);
+  });
+});
+
+describe('group membership lookup budget', () => {
+  it('gives up a lookup Jira does not answer in time, as a Jira time-out', async () => {
+    const hanging: GroupDirectory = { groupsOf: () => new Promise(() => undefined), search: async () => [] };
+    const cached = cachedGroupDirectory(hanging, { now: () => 0 }, 20);
+    await expect(cached.groupsOf('bob')).rejects.toMatchObject({ code: 'JIRA_TIME_BUDGET_EXCEEDED' });
+  });
+
+  it('answers from a stale entry when the lookup runs out of time', async () => {
+    let now = 0;
+    let hang = false;
+    const inner: GroupDirectory = {
+      groupsOf: (id) => (hang ? new Promise(() => undefined) : Promise.resolve(new Set([`${id}-group`]))),
+      search: async () => [],
+    };
+    const cached = cachedGroupDirectory(inner, { now: () => now }, 20);
+    await cached.groupsOf('bob');
+    hang = true;
+    now += GROUP_MEMBERSHIP_FRESH_MS;
+    expect([...(await cached.groupsOf('bob'))]).toEqual(['bob-group']);
   });
 });

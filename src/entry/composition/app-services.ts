@@ -181,7 +181,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       projects,
       settings: { calendars: () => calendars.list(), statusGroups: () => statusGroups.list(), paramSets: () => paramSets.list() },
     }),
-    audit: createAuditService({ audit: auditRepository, addresses, tokens: tokenRepository, users, clock }),
+    audit: createAuditService({ audit: auditRepository, addresses, tokens: tokenRepository, users, policy, clock }),
     hygieneSettings,
     // The sweep asks Jira itself, not the short cache: it acts on what Jira says now.
     tokenHygiene: createTokenHygiene({

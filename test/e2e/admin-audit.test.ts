@@ -1,7 +1,7 @@
 // End-to-end (issue 12): the admin's Audit log tab filters the log and downloads it as CSV
 // (the file is parsed back and checked), the user page's expiry banner extends a token in
-// one click, and the Keys & hygiene tab rotates the signing key and retires the old one
-// after showing how many tokens stop working.
+// one click, the Signing keys tab rotates the signing key and retires the old one after
+// showing how many tokens stop working, and the Policy tab sets retention and the sweep.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
@@ -25,7 +25,7 @@ async function createToken(accountId: string, notes: string, expiresAt = '2099-1
   return { id: created.data.tokenInfo.id, token: created.data.token };
 }
 
-async function openAdminTab(tab: 'audit' | 'keys'): Promise<Page> {
+async function openAdminTab(tab: 'audit' | 'keys' | 'policy'): Promise<Page> {
   const { page } = await harness.openPage('admin-page', users.alice);
   await page.getByTestId('admin-tab-tokens').waitFor();
   await page.getByTestId(`admin-tab-${tab}`).click();
@@ -145,4 +145,26 @@ test('rotating the signing key keeps old tokens working; retiring the old key sa
   await page.getByTestId('deactivate-all-dialog').waitFor({ state: 'detached' });
   expect(await harness.whoami(fresh.token)).toBe(401);
   await harness.screenshot(page, 'admin-keys-tab');
+});
+
+test('the Policy tab sets audit retention, the stale sweep and the expiry warning window; bad numbers are named', async () => {
+  const page = await openAdminTab('policy');
+  const form = page.getByTestId('hygiene-form');
+  await form.waitFor();
+  await expect(page.getByTestId('hygiene-auditRetentionDays').inputValue()).resolves.toBe('365');
+  await page.getByTestId('hygiene-expiryWarningDays').fill('0');
+  await page.getByTestId('hygiene-save').click();
+  await form.getByText('Too small', { exact: false }).first().waitFor();
+  await page.getByTestId('hygiene-expiryWarningDays').fill('21');
+  await page.getByTestId('hygiene-staleAfterDays').fill('90');
+  await page.getByTestId('hygiene-save').click();
+  await page.getByText('Hygiene settings saved').first().waitFor();
+  await harness.screenshot(page, 'admin-policy-hygiene');
+  const saved = await harness.invoke(users.alice, 'admin/hygiene/get', {}, ADMIN_PAGE_MODULE);
+  expect(saved).toMatchObject({
+    ok: true,
+    data: { auditRetentionDays: 365, expiryWarningDays: 21, staleAfterDays: 90, deleteDeactivatedOwnersAfterDays: null },
+  });
+  const reset = await harness.invoke(users.alice, 'admin/hygiene/update', { expiryWarningDays: 14, staleAfterDays: null }, ADMIN_PAGE_MODULE);
+  expect(reset.ok).toBe(true);
 });

@@ -22,6 +22,7 @@ import { ErrorState, LoadingState } from '../shared/load-states';
 import { ResolverCallError, callResolver } from '../shared/resolver-client';
 import { ExpiresCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
 import { useNow } from '../shared/use-now';
+import { HygieneSettingsForm } from './hygiene-settings-form';
 
 interface GroupOption {
   label: string;
@@ -419,6 +420,7 @@ export function AdminPolicy() {
           </Stack>
         </Box>
       </form>
+      <HygieneSettingsForm />
       <OverLimit policy={view.policy} version={version} />
     </Stack>
   );

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
+import { DEFAULT_POLICY } from '../../src/contract/policy';
 import { ADMIN_PAGE_MODULE, startUiHarness, users, type UiHarness } from './ui-harness';
 
 jest.setTimeout(180_000);
@@ -167,4 +168,28 @@ test('the Policy tab sets audit retention, the stale sweep and the expiry warnin
   });
   const reset = await harness.invoke(users.alice, 'admin/hygiene/update', { expiryWarningDays: 14, staleAfterDays: null }, ADMIN_PAGE_MODULE);
   expect(reset.ok).toBe(true);
+});
+
+test("the banner's extension stays within the policy's maximum lifetime and names the new expiry", async () => {
+  const policy = { ...DEFAULT_POLICY, maxLifetimeDays: 15, defaultLifetimeDays: 15 };
+  expect((await harness.invoke(users.alice, 'admin/policy/update', { policy }, ADMIN_PAGE_MODULE)).ok).toBe(true);
+  try {
+    // Ten days again would be twenty from now; the policy allows through today + 15 (UTC).
+    const soon = await createToken(users.bob, 'capped extension', new Date(Date.now() + 10 * DAY).toISOString());
+    const { page } = await harness.openPage('user-page', users.bob);
+    const row = page.getByTestId(`expiry-banner-${soon.id}`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('maximum lifetime (15 days)');
+    const limit = Math.floor(Date.now() / DAY) * DAY + 16 * DAY;
+    const shown = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(limit - DAY));
+    await expect(row.getByTestId('expiry-extend').textContent()).resolves.toBe(`Extend to ${shown}`);
+    await harness.screenshot(page, 'user-expiry-banner-capped');
+    await row.getByTestId('expiry-extend').click();
+    await row.waitFor({ state: 'detached' });
+    const listed = await harness.invoke(users.bob, 'tokens/list', {});
+    if (!listed.ok) throw new Error('tokens/list failed');
+    expect(listed.data.tokens.find((token) => token.id === soon.id)?.expiresAt).toBe(new Date(limit).toISOString());
+  } finally {
+    await harness.invoke(users.alice, 'admin/policy/update', { policy: DEFAULT_POLICY }, ADMIN_PAGE_MODULE);
+  }
 });

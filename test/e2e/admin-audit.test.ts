@@ -26,7 +26,7 @@ async function createToken(accountId: string, notes: string, expiresAt = '2099-1
   return { id: created.data.tokenInfo.id, token: created.data.token };
 }
 
-async function openAdminTab(tab: 'audit' | 'keys' | 'policy'): Promise<Page> {
+async function openAdminTab(tab: 'audit' | 'keys' | 'policy' | 'tokens'): Promise<Page> {
   const { page } = await harness.openPage('admin-page', users.alice);
   await page.getByTestId('admin-tab-tokens').waitFor();
   await page.getByTestId(`admin-tab-${tab}`).click();
@@ -192,4 +192,17 @@ test("the banner's extension stays within the policy's maximum lifetime and name
   } finally {
     await harness.invoke(users.alice, 'admin/policy/update', { policy: DEFAULT_POLICY }, ADMIN_PAGE_MODULE);
   }
+});
+
+test('the admin token table filters the tokens expiring within the warning window', async () => {
+  const soon = await createToken(users.carol, 'window filter: soon', new Date(Date.now() + 5 * DAY).toISOString());
+  await createToken(users.carol, 'window filter: later', new Date(Date.now() + 60 * DAY).toISOString());
+  const page = await openAdminTab('tokens');
+  await page.getByTestId('filter-notes').fill('window filter');
+  await page.getByTestId('admin-token-count').getByText('2 tokens', { exact: true }).waitFor();
+  await page.getByTestId('token-filters').getByText('Within the expiry warning window (14 days)').waitFor();
+  await page.getByTestId('filter-expires-within-window--hidden-checkbox').check();
+  await page.getByTestId('admin-token-count').getByText('1 token', { exact: true }).waitFor();
+  await page.getByTestId(`admin-token-row-${soon.id}`).waitFor();
+  await harness.screenshot(page, 'admin-tokens-expiring-filter');
 });

@@ -127,9 +127,19 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   const groups = cachedGroupDirectory(overrides.groups ?? createJiraGroupDirectory(ports.jira, { runtime }), clock);
   const policy = createPolicyService({ store: createPolicyStore(settingsRepository), audit: auditRepository, users, groups, clock });
   const projects = createProjectDirectory(ports.jira, { runtime });
-  const tokens = createTokenService({ tokens: tokenRepository, audit: auditRepository, recorder, keys, users, policy, projects, clock });
-  const ipAllowlist = createInstallationIpAllowlist({ settings: settingsRepository, audit: auditRepository, users, clock });
   const hygieneSettings = createHygieneSettings({ settings: settingsRepository, users, clock, recorder });
+  const tokens = createTokenService({
+    tokens: tokenRepository,
+    audit: auditRepository,
+    recorder,
+    keys,
+    users,
+    policy,
+    projects,
+    expiryWarningDays: () => hygieneSettings.expiryWarningDays(),
+    clock,
+  });
+  const ipAllowlist = createInstallationIpAllowlist({ settings: settingsRepository, audit: auditRepository, users, clock });
   const activeCaller = createActiveCallerCheck({ accountState });
   const paramSets = createParamSetService({ db, users, clock });
   return {

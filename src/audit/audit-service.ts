@@ -12,10 +12,11 @@ import {
   type TokenHistory,
   type TokenHistoryPayload,
 } from '../contract/audit';
-import { AUDIT_EXPORT_MAX } from '../contract/audit-events';
+import { AUDIT_EXPORT_MAX, TOKEN_EVENT_TYPES } from '../contract/audit-events';
 import { parseExpiry } from '../contract/tokens';
 import type { UserDirectory } from '../jira';
-import { FieldError } from '../kernel/errors';
+import type { PolicyService } from '../policy/policy-service';
+import { AppError, FieldError } from '../kernel/errors';
 import type { Clock } from '../kernel/ports';
 import { isoInstant } from '../kernel/time';
 import type { AuditEvent, AuditFilter, AuditRepository } from '../storage/audit-repository';
@@ -85,6 +86,8 @@ function csvOf(events: AuditEventView[]): string {
 export interface AuditService {
   list(caller: Caller, payload: AuditListPayload): Promise<AuditPage>;
   export(caller: Caller, payload: AuditExportPayload): Promise<AuditExport>;
+  /** Token managers' view: the same filters over the events about a token only. */
+  managerList(caller: Caller, payload: AuditListPayload): Promise<AuditPage>;
   /** The events of one of the caller's own tokens and where it was used from. */
   history(caller: Caller, payload: TokenHistoryPayload): Promise<TokenHistory>;
 }
@@ -94,16 +97,31 @@ export function createAuditService(deps: {
   addresses: TokenAddressRepository;
   tokens: TokenRepository;
   users: UserDirectory;
+  policy: Pick<PolicyService, 'managerRole'>;
   clock: Clock;
 }): AuditService {
   const requireAdmin = (caller: Caller) => requireJiraAdmin(deps.users, caller.accountId, 'Only Jira administrators can read the audit log.');
+  async function pageOf(filter: AuditFilter, payload: AuditListPayload): Promise<AuditPage> {
+    const page = payload.page ?? 1;
+    const pageSize = payload.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { rows, total } = await deps.audit.page(filter, (page - 1) * pageSize, pageSize);
+    return { events: rows.map(toAuditView), page, pageSize, total };
+  }
   return {
     async list(caller, payload) {
       await requireAdmin(caller);
-      const page = payload.page ?? 1;
-      const pageSize = payload.pageSize ?? DEFAULT_PAGE_SIZE;
-      const { rows, total } = await deps.audit.page(filterOf(payload), (page - 1) * pageSize, pageSize);
-      return { events: rows.map(toAuditView), page, pageSize, total };
+      return pageOf(filterOf(payload), payload);
+    },
+
+    async managerList(caller, payload) {
+      if (!(await deps.policy.managerRole(caller.accountId))) {
+        throw new AppError('FORBIDDEN', 'Only token managers and Jira administrators can read the events of other users’ tokens.');
+      }
+      const filter = filterOf(payload);
+      // Asked-for types outside the token events match nothing (an empty list would mean "all").
+      const types = payload.types ? TOKEN_EVENT_TYPES.filter((type) => payload.types?.includes(type)) : TOKEN_EVENT_TYPES;
+      if (types.length === 0) return { events: [], page: payload.page ?? 1, pageSize: payload.pageSize ?? DEFAULT_PAGE_SIZE, total: 0 };
+      return pageOf({ ...filter, actions: types, withToken: true }, payload);
     },
 
     async export(caller, payload) {

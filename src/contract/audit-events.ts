@@ -25,10 +25,19 @@ export const AUDIT_EVENT_TYPES = [
 ] as const;
 export type AuditEventType = (typeof AUDIT_EVENT_TYPES)[number];
 
+/**
+ * The events about one token, which token managers see (they may act on every token):
+ * everything but policy, signing-key, bulk and retention events, which stay with Jira admins.
+ */
+export const TOKEN_EVENT_TYPES = AUDIT_EVENT_TYPES.filter((type) => type.startsWith('token.') || /^sweep\.(stale|owner-inactive)-/.test(type));
+
 /** The actor of events no person caused. */
 export const SYSTEM_ACTOR = 'system';
 /** The actor of refused REST uses: whoever presented the token is not known. */
 export const ANONYMOUS_ACTOR = 'anonymous';
+
+/** The largest page of audit events one call answers. */
+export const AUDIT_PAGE_SIZE_MAX = 200;
 
 /** Exports stop at this many events: narrow the filters for more. */
 export const AUDIT_EXPORT_MAX = 10_000;

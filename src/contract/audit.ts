@@ -1,7 +1,7 @@
 // Audit log, token history, hygiene settings, signing keys and the emergency switch:
 // payload schemas (checked on the server) and result shapes (read by the pages).
 import { z } from 'zod';
-import { AUDIT_EVENT_TYPES, DEACTIVATE_ALL_CONFIRMATION } from './audit-events';
+import { AUDIT_EVENT_TYPES, AUDIT_PAGE_SIZE_MAX, DEACTIVATE_ALL_CONFIRMATION } from './audit-events';
 import { parseExpiry } from './tokens';
 
 const instant = z.string().refine((text) => parseExpiry(text) !== undefined || !Number.isNaN(Date.parse(text)), {
@@ -12,8 +12,6 @@ const instant = z.string().refine((text) => parseExpiry(text) !== undefined || !
 const tokenIdOrShort = z.string().regex(/^[0-9a-f]{8}(-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})?$/i, {
   message: 'must be a token id or its first 8 characters',
 });
-
-export const AUDIT_PAGE_SIZE_MAX = 200;
 
 const auditFilterFields = {
   actorAccountIds: z.array(z.string().min(1).max(128)).max(100).optional(),

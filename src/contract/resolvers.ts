@@ -71,6 +71,8 @@ export interface ResolverDefinitions {
   /** Issue 12: the audit log (Jira admins), newest first; exports of the filtered events. */
   'admin/audit/list': { payload: audit.AuditListPayload; result: audit.AuditPage };
   'admin/audit/export': { payload: audit.AuditExportPayload; result: audit.AuditExport };
+  /** Token managers (and Jira admins): the same list, only events about a token (TOKEN_EVENT_TYPES). */
+  'manager/audit/list': { payload: audit.AuditListPayload; result: audit.AuditPage };
   /** The events of one of the caller's own tokens and the last addresses it was used from. */
   'tokens/history': { payload: audit.TokenHistoryPayload; result: audit.TokenHistory };
   /** The expiry warning window, for the user page's banner. */

@@ -59,6 +59,8 @@ export const adminListPayload = z.strictObject({
   expiresFrom: instantFilter.optional(),
   expiresTo: instantFilter.optional(),
   states: z.array(z.enum(tokenStates)).optional(),
+  /** Only tokens that have not expired and expire within the expiry warning window (a hygiene setting). */
+  expiresWithinWindow: z.boolean().optional(),
   /** Server-side order of the paged admin table; newest first when absent. */
   sortBy: z.enum(['created', 'expires', 'lastUsed', 'uses', 'notes']).optional(),
   sortOrder: z.enum(['ASC', 'DESC']).optional(),

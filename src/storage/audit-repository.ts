@@ -27,6 +27,8 @@ export interface AuditFilter {
   tokenIdPrefix?: string;
   /** Only events of these tokens (a manager's scope). */
   tokenIds?: readonly string[];
+  /** Only events that name a token (a refusal before the signature was checked names none). */
+  withToken?: boolean;
   actions?: readonly string[];
   from?: number;
   to?: number;
@@ -101,6 +103,7 @@ export function createAuditRepository(db: Db): AuditRepository {
       if (filter.tokenIds.length === 0) return query.where(sql<boolean>`1 = 0`);
       query = query.where('token_id', 'in', [...filter.tokenIds]);
     }
+    if (filter.withToken) query = query.where('token_id', 'is not', null);
     if (filter.tokenIdPrefix) {
       const pattern = `${escapeLike(filter.tokenIdPrefix.toLowerCase())}%`;
       query = query.where(sql<boolean>`lower(${sql.ref('token_id')}) like ${pattern} escape '!'`);

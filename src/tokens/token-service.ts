@@ -43,6 +43,8 @@ export interface TokenServiceDeps {
   policy: PolicyService;
   /** Projects an owner may browse: a token's project scope must lie within them. */
   projects: ProjectDirectory;
+  /** The expiry warning window (days), for the tables' "expires within the window" filter. */
+  expiryWarningDays: () => Promise<number>;
   clock: Clock;
 }
 
@@ -224,6 +226,12 @@ export function createTokenService(deps: TokenServiceDeps) {
       expiresTo: optionalBound(payload.expiresTo, 'expiresTo', 'to'),
       states: payload.states,
     };
+    if (payload.expiresWithinWindow) {
+      // (now, now + window]: the banner's tokens, intersected with any expiry range asked for.
+      const windowEnd = now + (await deps.expiryWarningDays()) * DAY_MS + 1;
+      filter.expiresFrom = Math.max(filter.expiresFrom ?? now + 1, now + 1);
+      filter.expiresTo = Math.min(filter.expiresTo ?? windowEnd, windowEnd);
+    }
     const sort = payload.sortBy ? { by: payload.sortBy, direction: payload.sortOrder === 'ASC' ? ('asc' as const) : ('desc' as const) } : undefined;
     const { rows, total } = await tokens.page(filter, now, (page - 1) * pageSize, pageSize, sort);
     return { tokens: await views(rows, now), page, pageSize, total };

@@ -1,10 +1,11 @@
 // End-to-end (issue 12): the admin's Audit log tab filters the log and downloads it as CSV
 // (the file is parsed back and checked), the user page's expiry banner extends a token in
-// one click, and the Keys & hygiene tab rotates the signing key and retires the old one
-// after showing how many tokens stop working.
+// one click, the Signing keys tab rotates the signing key and retires the old one after
+// showing how many tokens stop working, and the Policy tab sets retention and the sweep.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
+import { DEFAULT_POLICY } from '../../src/contract/policy';
 import { ADMIN_PAGE_MODULE, startUiHarness, users, type UiHarness } from './ui-harness';
 
 jest.setTimeout(180_000);
@@ -25,7 +26,7 @@ async function createToken(accountId: string, notes: string, expiresAt = '2099-1
   return { id: created.data.tokenInfo.id, token: created.data.token };
 }
 
-async function openAdminTab(tab: 'audit' | 'keys'): Promise<Page> {
+async function openAdminTab(tab: 'audit' | 'keys' | 'policy' | 'tokens'): Promise<Page> {
   const { page } = await harness.openPage('admin-page', users.alice);
   await page.getByTestId('admin-tab-tokens').waitFor();
   await page.getByTestId(`admin-tab-${tab}`).click();
@@ -145,4 +146,63 @@ test('rotating the signing key keeps old tokens working; retiring the old key sa
   await page.getByTestId('deactivate-all-dialog').waitFor({ state: 'detached' });
   expect(await harness.whoami(fresh.token)).toBe(401);
   await harness.screenshot(page, 'admin-keys-tab');
+});
+
+test('the Policy tab sets audit retention, the stale sweep and the expiry warning window; bad numbers are named', async () => {
+  const page = await openAdminTab('policy');
+  const form = page.getByTestId('hygiene-form');
+  await form.waitFor();
+  await expect(page.getByTestId('hygiene-auditRetentionDays').inputValue()).resolves.toBe('365');
+  await page.getByTestId('hygiene-expiryWarningDays').fill('0');
+  await page.getByTestId('hygiene-save').click();
+  await form.getByText('Too small', { exact: false }).first().waitFor();
+  await page.getByTestId('hygiene-expiryWarningDays').fill('21');
+  await page.getByTestId('hygiene-staleAfterDays').fill('90');
+  await page.getByTestId('hygiene-save').click();
+  await page.getByText('Hygiene settings saved').first().waitFor();
+  await harness.screenshot(page, 'admin-policy-hygiene');
+  const saved = await harness.invoke(users.alice, 'admin/hygiene/get', {}, ADMIN_PAGE_MODULE);
+  expect(saved).toMatchObject({
+    ok: true,
+    data: { auditRetentionDays: 365, expiryWarningDays: 21, staleAfterDays: 90, deleteDeactivatedOwnersAfterDays: null },
+  });
+  const reset = await harness.invoke(users.alice, 'admin/hygiene/update', { expiryWarningDays: 14, staleAfterDays: null }, ADMIN_PAGE_MODULE);
+  expect(reset.ok).toBe(true);
+});
+
+test("the banner's extension stays within the policy's maximum lifetime and names the new expiry", async () => {
+  const policy = { ...DEFAULT_POLICY, maxLifetimeDays: 15, defaultLifetimeDays: 15 };
+  expect((await harness.invoke(users.alice, 'admin/policy/update', { policy }, ADMIN_PAGE_MODULE)).ok).toBe(true);
+  try {
+    // Ten days again would be twenty from now; the policy allows through today + 15 (UTC).
+    const soon = await createToken(users.bob, 'capped extension', new Date(Date.now() + 10 * DAY).toISOString());
+    const { page } = await harness.openPage('user-page', users.bob);
+    const row = page.getByTestId(`expiry-banner-${soon.id}`);
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('maximum lifetime (15 days)');
+    const limit = Math.floor(Date.now() / DAY) * DAY + 16 * DAY;
+    const shown = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(limit - DAY));
+    await expect(row.getByTestId('expiry-extend').textContent()).resolves.toBe(`Extend to ${shown}`);
+    await harness.screenshot(page, 'user-expiry-banner-capped');
+    await row.getByTestId('expiry-extend').click();
+    await row.waitFor({ state: 'detached' });
+    const listed = await harness.invoke(users.bob, 'tokens/list', {});
+    if (!listed.ok) throw new Error('tokens/list failed');
+    expect(listed.data.tokens.find((token) => token.id === soon.id)?.expiresAt).toBe(new Date(limit).toISOString());
+  } finally {
+    await harness.invoke(users.alice, 'admin/policy/update', { policy: DEFAULT_POLICY }, ADMIN_PAGE_MODULE);
+  }
+});
+
+test('the admin token table filters the tokens expiring within the warning window', async () => {
+  const soon = await createToken(users.carol, 'window filter: soon', new Date(Date.now() + 5 * DAY).toISOString());
+  await createToken(users.carol, 'window filter: later', new Date(Date.now() + 60 * DAY).toISOString());
+  const page = await openAdminTab('tokens');
+  await page.getByTestId('filter-notes').fill('window filter');
+  await page.getByTestId('admin-token-count').getByText('2 tokens', { exact: true }).waitFor();
+  await page.getByTestId('token-filters').getByText('Within the expiry warning window (14 days)').waitFor();
+  await page.getByTestId('filter-expires-within-window--hidden-checkbox').check();
+  await page.getByTestId('admin-token-count').getByText('1 token', { exact: true }).waitFor();
+  await page.getByTestId(`admin-token-row-${soon.id}`).waitFor();
+  await harness.screenshot(page, 'admin-tokens-expiring-filter');
 });

@@ -159,4 +159,16 @@ test("a token manager creates a token for Bob, shown once to the manager, that r
   const bob = (await harness.openPage('user-page', users.bob)).page;
   const bobsRow = bob.locator('[data-testid^="token-row-"]').filter({ hasText: 'SEC dashboard for Bob' });
   await bobsRow.getByTestId('created-by').getByText('created by Carol Chen').waitFor();
+
+  // The manager's History of Bob's token: its events, the use from the report included.
+  // The show-once dialog asks again before closing on a token nobody copied.
+  await page.getByTestId('issued-token-close-anyway').click();
+  await page.getByTestId('issued-token-dialog').waitFor({ state: 'detached' });
+  await page.locator('[data-testid^="manager-token-row-"]').filter({ hasText: 'SEC dashboard for Bob' }).getByTestId('manager-history').click();
+  const history = page.getByTestId('token-history-dialog');
+  await history.getByText('Bob Builder').first().waitFor();
+  const events = history.getByTestId('token-history-events');
+  await events.getByText(/token\.new-address.* from /).waitFor();
+  await events.getByText(/token\.created/).waitFor();
+  await harness.screenshot(page, 'manager-token-history');
 });

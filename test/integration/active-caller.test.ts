@@ -44,6 +44,7 @@ const EVERY_KEY = {
   'builder/options': true,
   'admin/audit/list': true,
   'admin/audit/export': true,
+  'manager/audit/list': true,
   'tokens/history': true,
   'tokens/expiry-window': true,
   'admin/hygiene/get': true,

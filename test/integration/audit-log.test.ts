@@ -7,7 +7,8 @@ import { parse } from 'csv-parse/sync';
 import { DEMO_ACCOUNTS } from '../../dev/jira-emulator';
 import { LOCAL_INSTALLATION } from '../../dev/host/local-composition';
 import type { AuditEventView } from '../../src/contract/audit';
-import { DEACTIVATE_ALL_CONFIRMATION } from '../../src/contract/audit-events';
+import { DEACTIVATE_ALL_CONFIRMATION, TOKEN_EVENT_TYPES } from '../../src/contract/audit-events';
+import { DEFAULT_POLICY } from '../../src/contract/policy';
 import { createAuditRecorder } from '../../src/audit/audit-recorder';
 import { createAuditRepository } from '../../src/storage/audit-repository';
 import { ADMIN_PAGE, startTestHost, type TestHost } from '../support/host-client';
@@ -328,6 +329,39 @@ describe('deactivate all tokens', () => {
     expect(page.total).toBe(0);
     const [bulk] = (await t.call(alice, 'admin/audit/list', { types: ['bulk.deactivated-all'] }, ADMIN_PAGE)).events;
     expect(bulk).toMatchObject({ actorAccountId: alice, detail: { deactivated } });
+  });
+});
+
+describe('token managers', () => {
+  // After the key and deactivate-all tests: the log holds key.* and bulk.* events.
+  it('see the events of any token, never policy, key, bulk or token-less events; ordinary users are refused', async () => {
+    await t.call(alice, 'admin/policy/update', { policy: { ...DEFAULT_POLICY, managerGroups: ['security-team'] } }, ADMIN_PAGE);
+    const { tokenInfo } = await create(carol, 'managed');
+    await t.call(alice, 'admin/tokens/set-active', { id: tokenInfo.id, active: false }, ADMIN_PAGE);
+    const recorder = createAuditRecorder({ audit: createAuditRepository(t.host.db), clock: { now: () => Date.now() } });
+    await recorder.refused({ at: Date.now(), tokenId: null, ownerAccountId: null, reason: 'MALFORMED', ip: '203.0.113.9' });
+
+    // Bob is in security-team: a manager, not a Jira admin.
+    const ofToken = await t.call(bob, 'manager/audit/list', { tokenId: tokenInfo.id });
+    expect(ofToken.events.map((event) => [event.type, event.actorAccountId, event.ownerAccountId])).toEqual([
+      ['token.deactivated', alice, carol],
+      ['token.created', carol, carol],
+    ]);
+    const everything = await t.call(bob, 'manager/audit/list', { pageSize: 200 });
+    expect(everything.total).toBeGreaterThan(2);
+    expect(everything.events.every((event) => (TOKEN_EVENT_TYPES as readonly string[]).includes(event.type) && event.tokenId !== null)).toBe(true);
+    // The admin's list of the same log holds what the manager's leaves out.
+    const adminTypes = new Set((await t.call(alice, 'admin/audit/list', { pageSize: 200 }, ADMIN_PAGE)).events.map((event) => event.type));
+    for (const type of ['policy.changed', 'key.created', 'key.retired', 'bulk.deactivated-all']) expect(adminTypes).toContain(type);
+    const asked = await t.call(bob, 'manager/audit/list', { types: ['policy.changed', 'key.created', 'key.retired', 'bulk.deactivated-all'] });
+    expect(asked).toEqual({ events: [], page: 1, pageSize: 50, total: 0 });
+    const refusals = await t.call(bob, 'manager/audit/list', { types: ['token.refused'], pageSize: 200 });
+    expect(refusals.events.every((event) => event.tokenId !== null)).toBe(true);
+
+    expect(await t.invoke(carol, 'manager/audit/list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await t.invoke(carol, 'manager/audit/list', { tokenId: tokenInfo.id })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    await t.call(alice, 'admin/policy/update', { policy: DEFAULT_POLICY }, ADMIN_PAGE);
+    expect(await t.invoke(bob, 'manager/audit/list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 });
 

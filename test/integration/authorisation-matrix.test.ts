@@ -70,6 +70,7 @@ const RULES = {
   'builder/options': 'anyone',
   'admin/audit/list': 'admin',
   'admin/audit/export': 'admin',
+  'manager/audit/list': 'manager',
   'tokens/history': 'owner only',
   'tokens/expiry-window': 'anyone',
   'admin/hygiene/get': 'admin',

@@ -127,9 +127,19 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
   const groups = cachedGroupDirectory(overrides.groups ?? createJiraGroupDirectory(ports.jira, { runtime }), clock);
   const policy = createPolicyService({ store: createPolicyStore(settingsRepository), audit: auditRepository, users, groups, clock });
   const projects = createProjectDirectory(ports.jira, { runtime });
-  const tokens = createTokenService({ tokens: tokenRepository, audit: auditRepository, recorder, keys, users, policy, projects, clock });
-  const ipAllowlist = createInstallationIpAllowlist({ settings: settingsRepository, audit: auditRepository, users, clock });
   const hygieneSettings = createHygieneSettings({ settings: settingsRepository, users, clock, recorder });
+  const tokens = createTokenService({
+    tokens: tokenRepository,
+    audit: auditRepository,
+    recorder,
+    keys,
+    users,
+    policy,
+    projects,
+    expiryWarningDays: () => hygieneSettings.expiryWarningDays(),
+    clock,
+  });
+  const ipAllowlist = createInstallationIpAllowlist({ settings: settingsRepository, audit: auditRepository, users, clock });
   const activeCaller = createActiveCallerCheck({ accountState });
   const paramSets = createParamSetService({ db, users, clock });
   return {
@@ -181,7 +191,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       projects,
       settings: { calendars: () => calendars.list(), statusGroups: () => statusGroups.list(), paramSets: () => paramSets.list() },
     }),
-    audit: createAuditService({ audit: auditRepository, addresses, tokens: tokenRepository, users, clock }),
+    audit: createAuditService({ audit: auditRepository, addresses, tokens: tokenRepository, users, policy, clock }),
     hygieneSettings,
     // The sweep asks Jira itself, not the short cache: it acts on what Jira says now.
     tokenHygiene: createTokenHygiene({

@@ -1,6 +1,6 @@
 // Issue 12's resolvers: the audit log, each owner's token history and expiry window, the
 // hygiene settings, signing keys and "deactivate all tokens". Authorisation is in the
-// services (Jira admin for admin/*, the owner for tokens/*), since any page may call any key.
+// services (Jira admin for admin/*, token managers for manager/*, the owner for tokens/*), since any page may call any key.
 import * as audit from '../../contract/audit';
 import { emptyPayload } from '../../contract/tokens';
 import type { ResolverTable } from './define';
@@ -13,6 +13,10 @@ export const auditResolvers: ResolverTable = {
   'admin/audit/export': {
     schema: audit.auditExportPayload,
     run: (services, caller, payload) => services.audit.export(caller, payload),
+  },
+  'manager/audit/list': {
+    schema: audit.auditListPayload,
+    run: (services, caller, payload) => services.audit.managerList(caller, payload),
   },
   'tokens/history': {
     schema: audit.tokenHistoryPayload,

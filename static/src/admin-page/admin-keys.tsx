@@ -1,26 +1,25 @@
-// The Keys & hygiene tab: the signing keys (kid, created, tokens each signs) with rotate and
+// The Signing keys tab: the signing keys (kid, created, tokens each signs) with rotate and
 // retire (retiring first shows how many tokens stop working, then asks to confirm that
-// count), the emergency "deactivate all tokens" behind a typed confirmation, and the
-// hygiene settings (retention, stale sweep, departed owners, expiry warning window).
+// count), and the emergency "deactivate all tokens" behind a typed confirmation. The
+// hygiene settings are on the Policy tab (hygiene-settings-form.tsx).
 import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
-import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
+import { Label } from '@atlaskit/form';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
-import { useEffect, useState } from 'react';
-import type { HygieneSettings, RetireKeyResult, SigningKeyView } from '../../../src/contract/audit';
+import { useState } from 'react';
+import type { RetireKeyResult, SigningKeyView } from '../../../src/contract/audit';
 import { DEACTIVATE_ALL_CONFIRMATION } from '../../../src/contract/audit-events';
 import { ConfirmDialog } from '../shared/confirm-dialog';
 import { showErrorFlag, showSuccessFlag } from '../shared/flags';
 import { formatDateTime, pluralise } from '../shared/format';
-import { ErrorState, LoadingState } from '../shared/load-states';
-import { callResolver, fieldMessage } from '../shared/resolver-client';
+import { ErrorState } from '../shared/load-states';
+import { callResolver } from '../shared/resolver-client';
 import { useLatestLoad } from '../shared/use-latest-load';
 
-const grid = xcss({ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(240px, 1fr))', gap: 'space.200', alignItems: 'start' });
 const monospace = xcss({ fontFamily: 'font.family.code', overflowWrap: 'anywhere' });
 
 const head: HeadType = {
@@ -190,89 +189,6 @@ function SigningKeys() {
   );
 }
 
-type NumberField = 'auditRetentionDays' | 'staleAfterDays' | 'deleteDeactivatedOwnersAfterDays' | 'expiryWarningDays';
-const fields: Array<{ field: NumberField; label: string; help: string; optional: boolean }> = [
-  { field: 'auditRetentionDays', label: 'Keep audit events (days)', help: 'Older events are removed by the daily sweep.', optional: false },
-  {
-    field: 'staleAfterDays',
-    label: 'Deactivate tokens unused for (days)',
-    help: 'Empty: never. Unused means no successful use since creation or the last use.',
-    optional: true,
-  },
-  { field: 'deleteDeactivatedOwnersAfterDays', label: 'Delete departed owners’ tokens after (days)', help: 'Empty: keep them deactivated.', optional: true },
-  { field: 'expiryWarningDays', label: 'Warn before expiry (days)', help: 'Owners see a banner when a token expires within this window.', optional: false },
-];
-
-function HygieneForm() {
-  const { state, shown, reload } = useLatestLoad(() => callResolver('admin/hygiene/get', {}), []);
-  const [texts, setTexts] = useState<Record<NumberField, string> | undefined>();
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<unknown>();
-  useEffect(() => {
-    if (shown)
-      setTexts(Object.fromEntries(fields.map(({ field }) => [field, shown[field] === null ? '' : String(shown[field])])) as Record<NumberField, string>);
-  }, [shown]);
-
-  if (state.status === 'failed') return <ErrorState title="Hygiene settings could not be loaded" error={state.error} onRetry={reload} />;
-  if (!texts) return <LoadingState label="Loading hygiene settings" />;
-
-  const save = async () => {
-    setSaving(true);
-    setError(undefined);
-    try {
-      const payload: Partial<HygieneSettings> = {};
-      for (const { field, optional } of fields) {
-        const text = texts[field].trim();
-        const value = text === '' && optional ? null : Number(text);
-        Object.assign(payload, { [field]: value });
-      }
-      await callResolver('admin/hygiene/update', payload);
-      reload();
-      showSuccessFlag('Hygiene settings saved');
-    } catch (failure) {
-      setError(failure);
-      showErrorFlag('Hygiene settings not saved', failure);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  return (
-    <Stack space="space.200">
-      <Heading size="small" as="h2">
-        Hygiene
-      </Heading>
-      <Box xcss={grid} testId="hygiene-form">
-        {fields.map(({ field, label, help }) => (
-          <Stack space="space.050" key={field}>
-            <Label htmlFor={`hygiene-${field}`}>{label}</Label>
-            <Textfield
-              id={`hygiene-${field}`}
-              testId={`hygiene-${field}`}
-              value={texts[field]}
-              onChange={(event) => setTexts({ ...texts, [field]: event.currentTarget.value })}
-              inputMode="numeric"
-              isCompact
-              isInvalid={fieldMessage(error, field) !== undefined}
-            />
-            {fieldMessage(error, field) ? <ErrorMessage>{fieldMessage(error, field)}</ErrorMessage> : <HelperMessage>{help}</HelperMessage>}
-          </Stack>
-        ))}
-      </Box>
-      <Inline>
-        <Button appearance="primary" onClick={() => void save()} isLoading={saving} testId="hygiene-save">
-          Save hygiene settings
-        </Button>
-      </Inline>
-    </Stack>
-  );
-}
-
 export function AdminKeys() {
-  return (
-    <Stack space="space.400">
-      <SigningKeys />
-      <HygieneForm />
-    </Stack>
-  );
+  return <SigningKeys />;
 }

@@ -23,6 +23,7 @@ import { ResolverCallError, callResolver } from '../shared/resolver-client';
 import { ExpiresCell, OwnerCell, TokenIdCell } from '../shared/token-cells';
 import { useNow } from '../shared/use-now';
 import { AdminIpAllowlist } from './admin-ip-allowlist';
+import { HygieneSettingsForm } from './hygiene-settings-form';
 
 interface GroupOption {
   label: string;
@@ -420,6 +421,7 @@ export function AdminPolicy() {
           </Stack>
         </Box>
       </form>
+      <HygieneSettingsForm />
       <OverLimit policy={view.policy} version={version} />
       <AdminIpAllowlist />
     </Stack>

@@ -27,7 +27,7 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
         <Tab testId="admin-tab-activity">REST activity</Tab>
         <Tab testId="admin-tab-param-sets">Saved parameter sets</Tab>
         <Tab testId="admin-tab-audit">Audit log</Tab>
-        <Tab testId="admin-tab-keys">Keys &amp; hygiene</Tab>
+        <Tab testId="admin-tab-keys">Signing keys</Tab>
         <Tab testId="admin-tab-policy">Policy</Tab>
       </TabList>
       <TabPanel>
@@ -72,7 +72,7 @@ export function AdminTabs({ restBaseUrl }: { restBaseUrl: string }) {
       </TabPanel>
       <TabPanel>
         <Box xcss={panel}>
-          <Suspense fallback={<LoadingState label="Loading keys and hygiene" />}>
+          <Suspense fallback={<LoadingState label="Loading signing keys" />}>
             <AdminKeys />
           </Suspense>
         </Box>

@@ -8,6 +8,7 @@ import { AsyncSelect } from '@atlaskit/select';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useState } from 'react';
 import type { TokenState } from '../../../src/contract/tokens';
+import { callResolver } from '../shared/resolver-client';
 import { DateRangeField } from './date-range-field';
 import { emptyFilters, isFiltered, stateLabels, type TokenFilters } from './token-filters';
 import { searchUsers, type UserOption } from './user-search';
@@ -28,6 +29,13 @@ export interface FilterBarProps {
 }
 
 export function FilterBar({ filters, onChange }: FilterBarProps) {
+  const [windowDays, setWindowDays] = useState<number | undefined>();
+  useEffect(() => {
+    // Only the label names the window; the server applies its own when filtering.
+    callResolver('tokens/expiry-window', {})
+      .then((result) => setWindowDays(result.expiryWarningDays))
+      .catch(() => setWindowDays(undefined));
+  }, []);
   const [notes, setNotes] = useState(filters.notes);
   useEffect(() => setNotes(filters.notes), [filters.notes]);
   useEffect(() => {
@@ -77,22 +85,34 @@ export function FilterBar({ filters, onChange }: FilterBarProps) {
           <DateRangeField id="filter-last-used" label="Last used" range={filters.lastUsed} onChange={(lastUsed) => onChange({ ...filters, lastUsed })} />
           <DateRangeField id="filter-expires" label="Expires" range={filters.expires} onChange={(expires) => onChange({ ...filters, expires })} future />
           <Box xcss={stateRow}>
-            <Fieldset>
-              <Legend>State</Legend>
-              <Inline space="space.100" shouldWrap>
-                {(Object.keys(stateLabels) as TokenState[]).map((state) => (
-                  <Checkbox
-                    key={state}
-                    name="filter-state"
-                    value={state}
-                    label={stateLabels[state]}
-                    isChecked={filters.states.includes(state)}
-                    onChange={() => toggleState(state)}
-                    testId={`filter-state-${state}`}
-                  />
-                ))}
-              </Inline>
-            </Fieldset>
+            <Inline space="space.400" shouldWrap>
+              <Fieldset>
+                <Legend>State</Legend>
+                <Inline space="space.100" shouldWrap>
+                  {(Object.keys(stateLabels) as TokenState[]).map((state) => (
+                    <Checkbox
+                      key={state}
+                      name="filter-state"
+                      value={state}
+                      label={stateLabels[state]}
+                      isChecked={filters.states.includes(state)}
+                      onChange={() => toggleState(state)}
+                      testId={`filter-state-${state}`}
+                    />
+                  ))}
+                </Inline>
+              </Fieldset>
+              <Fieldset>
+                <Legend>Expiring soon</Legend>
+                <Checkbox
+                  name="filter-expires-within-window"
+                  label={windowDays === undefined ? 'Within the expiry warning window' : `Within the expiry warning window (${windowDays} days)`}
+                  isChecked={filters.expiresWithinWindow}
+                  onChange={() => onChange({ ...filters, expiresWithinWindow: !filters.expiresWithinWindow })}
+                  testId="filter-expires-within-window"
+                />
+              </Fieldset>
+            </Inline>
           </Box>
         </Box>
         {isFiltered(filters) ? (

@@ -23,10 +23,20 @@ export interface TokenFilters {
   lastUsed: DateRange;
   expires: DateRange;
   states: TokenState[];
+  /** Only tokens expiring within the expiry warning window (a hygiene setting), applied on the server. */
+  expiresWithinWindow: boolean;
 }
 
 export const anyTime: DateRange = { preset: 'any', from: '', to: '' };
-export const emptyFilters: TokenFilters = { users: [], notes: '', created: anyTime, lastUsed: anyTime, expires: anyTime, states: [] };
+export const emptyFilters: TokenFilters = {
+  users: [],
+  notes: '',
+  created: anyTime,
+  lastUsed: anyTime,
+  expires: anyTime,
+  states: [],
+  expiresWithinWindow: false,
+};
 
 /** The filter's words are the State lozenge's words, so a ticked box matches what the rows say. */
 export const stateLabels: Record<TokenState, string> = {
@@ -73,6 +83,7 @@ export function isFiltered(filters: TokenFilters): boolean {
     filters.users.length > 0 ||
     filters.notes.trim() !== '' ||
     filters.states.length > 0 ||
+    filters.expiresWithinWindow ||
     [filters.created, filters.lastUsed, filters.expires].some((range) => range.preset !== 'any')
   );
 }
@@ -91,5 +102,6 @@ export function toListPayload(filters: TokenFilters, page: number, pageSize: num
   if (lastUsed.to) payload.lastUsedTo = lastUsed.to;
   if (expires.from) payload.expiresFrom = expires.from;
   if (expires.to) payload.expiresTo = expires.to;
+  if (filters.expiresWithinWindow) payload.expiresWithinWindow = true;
   return payload;
 }

@@ -1,6 +1,7 @@
 // The Token manager tab, for members of the policy's manager groups and Jira admins:
 // every user's tokens with the admin page's filters, a token created for another user
-// (its text shown once, here, to the manager), and deactivate or delete any token. A
+// (its text shown once, here, to the manager), each token's history (its audit events),
+// and deactivate or delete any token. A
 // deactivation from here sticks: the owner cannot switch the token back on.
 import Button from '@atlaskit/button/new';
 import { DynamicTableStateless } from '@atlaskit/dynamic-table';
@@ -26,10 +27,11 @@ import { TokenDetails } from '../shared/token-details';
 import { useLatestLoad } from '../shared/use-latest-load';
 import { useNow } from '../shared/use-now';
 import { IssuedTokenDialog } from './issued-token-dialog';
+import { TokenHistoryDialog } from './token-history-dialog';
 
 const PAGE_SIZE = 20;
 
-type ManagerAction = { kind: 'set-active'; token: TokenView; active: boolean } | { kind: 'delete'; token: TokenView };
+type ManagerAction = { kind: 'set-active'; token: TokenView; active: boolean } | { kind: 'delete'; token: TokenView } | { kind: 'history'; token: TokenView };
 
 const head: HeadType = {
   cells: [
@@ -63,6 +65,15 @@ function rowOf(token: TokenView, now: number, onAction: (action: ManagerAction) 
           <Inline space="space.050" shouldWrap>
             <Button
               spacing="compact"
+              appearance="subtle"
+              onClick={() => onAction({ kind: 'history', token })}
+              aria-label={`History of ${label}`}
+              testId="manager-history"
+            >
+              History
+            </Button>
+            <Button
+              spacing="compact"
               onClick={() => onAction({ kind: 'set-active', token, active: !token.active })}
               aria-label={`${token.active ? 'Deactivate' : 'Activate'} ${label}`}
               testId={token.active ? 'manager-deactivate' : 'manager-activate'}
@@ -87,6 +98,7 @@ function rowOf(token: TokenView, now: number, onAction: (action: ManagerAction) 
 
 function ManagerActionDialog({ action, onClose, onDone }: { action: ManagerAction; onClose: () => void; onDone: (message: string) => void }) {
   const { token } = action;
+  if (action.kind === 'history') return <TokenHistoryDialog token={token} asManager onClose={onClose} />;
   if (action.kind === 'delete') {
     return (
       <ConfirmDialog

@@ -98,7 +98,7 @@ export function UserApp() {
                     <Text as="p">{state.context.governance.createRefusal}</Text>
                   </SectionMessage>
                 ) : null}
-                <ExpiryBanner tokens={state.tokens} now={now} onExtended={upsertToken} />
+                <ExpiryBanner tokens={state.tokens} now={now} governance={state.context.governance} onExtended={upsertToken} />
                 <TokenTable tokens={state.tokens} now={now} onAction={setDialog} />
                 <Suspense fallback={<LoadingState label="Loading the report builder" />}>
                   <ReportBuilderPanel restBaseUrl={state.context.restBaseUrl} opening={builderOpening} />

@@ -1,6 +1,7 @@
 // Issue 12's storage on every database the app runs on: refused uses counted in one row
 // per token, hour, reason and address by a single upsert (concurrent ones too), the audit
-// log's filters and retention, first sightings of an address, and the signing-key registry.
+// log's filters (the token managers' token-only one too) and retention, first sightings
+// of an address, and the signing-key registry.
 import { createAuditRepository, type RefusedUse } from '../../../src/storage/audit-repository';
 import { createSigningKeyRepository } from '../../../src/storage/signing-key-repository';
 import { createTokenAddressRepository } from '../../../src/storage/token-address-repository';
@@ -47,6 +48,9 @@ describe.each(storageTargets)('audit storage on $name', (target) => {
     await audit.countRefusal(refusal({ tokenId: null, ownerAccountId: null, reason: 'BAD_SIGNATURE', ip: null }));
     const { rows, total } = await audit.page({ actions: ['token.refused'] }, 0, 100);
     expect(total).toBe(5);
+    // The token managers' view leaves out the refusal that names no token.
+    expect((await audit.page({ actions: ['token.refused'], withToken: true }, 0, 100)).rows.every((row) => row.tokenId === id(1))).toBe(true);
+    expect((await audit.page({ actions: ['token.refused'], withToken: true }, 0, 100)).total).toBe(4);
     const counts = rows.map((row) => [row.detail.reason, row.ip, row.occurrences]).sort((a, b) => String(a).localeCompare(String(b)));
     expect(counts).toEqual(
       [

@@ -14,6 +14,7 @@ export const AUDIT_EVENT_TYPES = [
   'token.refused',
   'token.new-address',
   'policy.changed',
+  'ip-allowlist.updated',
   'key.created',
   'key.retired',
   'bulk.lifetimes-capped',

@@ -149,5 +149,10 @@ describe('the installation-wide IP allow-list', () => {
 
     await t.call(alice, 'admin/ip-allowlist/update', { allowedIps: [] }, ADMIN_PAGE);
     expect((await whoamiFrom(OTHER, plain)).status).toBe(200);
+
+    // Each change is in the audit log, and the audit tab's type filter can pick it.
+    const changes = await t.call(alice, 'admin/audit/list', { types: ['ip-allowlist.updated'] }, ADMIN_PAGE);
+    expect(changes.events.length).toBeGreaterThanOrEqual(2);
+    expect(changes.events.every((event) => event.type === 'ip-allowlist.updated' && event.actorAccountId === alice)).toBe(true);
   });
 });

@@ -14,7 +14,18 @@ export const permissionGrantsSchema = z.object({
 });
 
 export const bulkIssuesSchema = z.object({
-  issues: z.array(z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) })).default([]),
+  issues: z
+    .array(
+      z.object({
+        id: z.string(),
+        key: z.string(),
+        fields: z.record(z.string(), z.unknown()).default({}),
+        // expand=names,schema (IssueBean): each present field's name and value schema.
+        names: z.record(z.string(), z.string()).optional(),
+        schema: z.record(z.string(), z.object({ type: z.string().optional(), items: z.string().optional() })).optional(),
+      }),
+    )
+    .default([]),
   issueErrors: z.array(z.object({ id: z.string().optional(), errorMessage: z.string().optional() })).default([]),
 });
 

@@ -8,7 +8,7 @@ import type { StatusInfo } from '../engine';
 import { AdaptiveLimiter, DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
 import { createJiraClient, PRIORITY, type JiraClient, type JiraClientOptions } from './jira-client';
 import { fieldListSchema, statusListSchema } from './jira-schemas';
-import type { IssueWithHistory } from './issue-history-fetch';
+import type { IssueWithHistory, JiraField } from './issue-history-fetch';
 import { resolveSelectionJql, type IssueSelection } from './issue-selection';
 import { IssueStream, type StreamedIssue } from './issue-stream';
 import { decodePosition, SEARCH_MAX_PAGE } from './page-position';
@@ -32,6 +32,8 @@ export interface IssueStreamRequest {
   fields: readonly string[];
   /** Fields whose changes the histories carry as otherChanges (at most MAX_HISTORY_FIELDS). */
   historyFields?: readonly string[];
+  /** Name the fields on each issue (expand=names,schema on the bulk fetch): no field list call. */
+  describeFields?: boolean;
   /** Browsable issues wanted to begin with (IssueStream.want raises it). */
   demand: number;
   /** The most issues the caller may read through this stream: sizes the search pages. */
@@ -52,16 +54,6 @@ export interface IssuePageRequest {
   pageSize: number;
   pageToken?: string;
   deadline?: number;
-}
-
-/** A Jira field as GET /rest/api/3/field describes it. */
-export interface JiraField {
-  id: string;
-  name: string;
-  /** schema.type (string, number, date, datetime, user, option, array, ...); undefined when Jira gives none. */
-  type: string | undefined;
-  /** schema.items for arrays. */
-  items: string | undefined;
 }
 
 export interface IssuePage {
@@ -118,6 +110,7 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
       projectKeys: request.projectKeys ?? [],
       fields: request.fields,
       ...(request.historyFields?.length ? { historyFields: request.historyFields } : {}),
+      ...(request.describeFields ? { describeFields: true } : {}),
       jql,
       start: start ? { ...(start.jira === undefined ? {} : { jira: start.jira }), size: start.size, skip: start.skip } : { size, skip: 0 },
       singleIssue: request.selection.kind === 'issue' && start === undefined,

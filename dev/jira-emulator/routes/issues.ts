@@ -31,6 +31,9 @@ const bulkFetchSchema = z.object({
   fieldsByKeys: z.boolean().optional(),
 });
 
+/** Jira reads bulkfetch's `expand` as a list whose items may themselves be comma-separated. */
+const expandList = (expand: readonly string[] | undefined): string[] => (expand ?? []).flatMap((e) => e.split(',')).map((e) => e.trim());
+
 export function issueBulkFetch(request: EmulatorRequest): EmulatorResponse {
   const parsed = bulkFetchSchema.safeParse(request.body ?? {});
   if (!parsed.success) throw invalid(parsed.error);
@@ -43,7 +46,7 @@ export function issueBulkFetch(request: EmulatorRequest): EmulatorResponse {
   const issueErrors: unknown[] = [];
   for (const idOrKey of ids) {
     const issue = request.model.findIssue(idOrKey);
-    if (issue && request.model.canBrowseIssue(request.caller, issue)) issues.push(renderIssue(request, issue, fields));
+    if (issue && request.model.canBrowseIssue(request.caller, issue)) issues.push(renderIssue(request, issue, fields, expandList(parsed.data.expand)));
     else issueErrors.push({ id: idOrKey, errorMessage: NOT_VISIBLE });
   }
   return ok({ issues, issueErrors });

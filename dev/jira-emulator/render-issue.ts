@@ -37,6 +37,8 @@ export function renderStatus(request: EmulatorRequest, status: DatasetStatus): R
     untranslatedName: status.name,
     id: status.id,
     statusCategory: renderStatusCategory(request, status.categoryKey),
+    // Jira names a team-managed status's project by id only.
+    ...(status.scopeProjectId === undefined ? {} : { scope: { type: 'PROJECT', project: { id: status.scopeProjectId } } }),
   };
 }
 

@@ -7,7 +7,8 @@ import type { JiraHttp } from '../kernel/ports';
 import type { StatusInfo } from '../engine';
 import { AdaptiveLimiter, DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
 import { createJiraClient, PRIORITY, type JiraClient, type JiraClientOptions } from './jira-client';
-import { fieldListSchema, statusListSchema } from './jira-schemas';
+import { fieldListSchema, projectKeysPageSchema, statusListSchema } from './jira-schemas';
+import { chunk } from './semaphore';
 import type { IssueWithHistory, JiraField } from './issue-history-fetch';
 import { resolveSelectionJql, type IssueSelection } from './issue-selection';
 import { IssueStream, type StreamedIssue } from './issue-stream';
@@ -22,6 +23,9 @@ const CHANGELOG_CAP = new Map([[PRIORITY.changelog, 2]]);
 
 /** Search pages are at least this large, so issues the owner may not browse cost no extra search. */
 const SEARCH_MIN_PAGE = 1000;
+
+/** Jira's cap on `id` values of one GET /rest/api/3/project/search. */
+const PROJECT_SEARCH_IDS = 50;
 
 export interface IssueStreamRequest {
   selection: IssueSelection;
@@ -151,7 +155,19 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
       const statusClient = client(call.deadline ?? options.deadline);
       try {
         const statuses = await statusClient.get('/rest/api/3/status', statusListSchema, 'the status list');
-        return statuses.map((s) => ({ id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? 'undefined' }));
+        const scoped = statuses.flatMap((s) => (s.scope?.type === 'PROJECT' && s.scope.project ? [s.scope.project] : []));
+        const keys = new Map(scoped.flatMap((p) => (p.key === undefined ? [] : [[p.id, p.key] as const])));
+        // Jira names a team-managed status's project by id: one project search per 50 ids, only when there are such statuses.
+        const unnamed = [...new Set(scoped.filter((p) => !keys.has(p.id)).map((p) => p.id))];
+        for (const ids of chunk(unnamed, PROJECT_SEARCH_IDS)) {
+          const query = new URLSearchParams([...ids.map((id) => ['id', id]), ['maxResults', String(PROJECT_SEARCH_IDS)]]);
+          const page = await statusClient.get(`/rest/api/3/project/search?${query.toString()}`, projectKeysPageSchema, 'the projects of team-managed statuses');
+          for (const project of page.values) keys.set(project.id, project.key);
+        }
+        return statuses.map((s) => {
+          const key = s.scope?.type === 'PROJECT' && s.scope.project ? keys.get(s.scope.project.id) : undefined;
+          return { id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? 'undefined', ...(key === undefined ? {} : { scopeProjectKey: key }) };
+        });
       } finally {
         retire(statusClient);
       }

@@ -198,13 +198,9 @@ export async function startLocalHost(options: LocalHostOptions): Promise<LocalHo
       .parse(await (handler as unknown as (e: unknown, c: unknown) => Promise<unknown>)(event, { installContext: LOCAL_INSTALLATION }));
     const outHeaders: Record<string, string> = {};
     for (const [name, values] of Object.entries(response.headers ?? {})) outHeaders[name] = values.join(', ');
-    // A binary body (xlsx) comes back as base64 text so marked; the client gets the bytes.
-    if (outHeaders['content-transfer-encoding'] === 'base64') {
-      delete outHeaders['content-transfer-encoding'];
-      res.writeHead(response.statusCode, outHeaders);
-      res.end(Buffer.from(response.body ?? '', 'base64'));
-      return;
-    }
+    // As Forge does: the body is a string and leaves as its UTF-8 text. A binary file (xlsx)
+    // therefore reaches the client as the base64 text the app wrote (Content-Transfer-Encoding:
+    // base64 says so), never as bytes the platform has no way to send.
     res.writeHead(response.statusCode, outHeaders);
     res.end(response.body ?? '');
   }

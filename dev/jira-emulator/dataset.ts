@@ -47,6 +47,8 @@ export const datasetStatusSchema = z.object({
   id: z.string().regex(/^\d+$/),
   name: z.string().min(1),
   categoryKey: statusCategoryKeySchema,
+  /** A team-managed project's own status: that project's id (Jira's scope PROJECT); absent for company-wide ones. */
+  scopeProjectId: z.string().regex(/^\d+$/).optional(),
 });
 
 export const issueTypeSchema = z.object({
@@ -194,6 +196,11 @@ export function crossCheck(dataset: Dataset): string[] {
   const levels = new Set(dataset.securityLevels.map((l) => l.id));
   const priorities = new Set(dataset.priorities.map((p) => p.id));
   const customFields = new Set(dataset.customFields.map((f) => f.id));
+  const projectIds = new Set(dataset.projects.map((p) => p.id));
+  for (const status of dataset.statuses) {
+    if (status.scopeProjectId !== undefined && !projectIds.has(status.scopeProjectId))
+      problems.push(`status ${status.id} is scoped to project id ${status.scopeProjectId}, which the dataset does not have`);
+  }
   const unique = (what: string, values: string[]): void => {
     const seen = new Set<string>();
     for (const v of values) {

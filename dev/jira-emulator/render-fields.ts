@@ -152,6 +152,30 @@ const CUSTOM_SCHEMA: Record<DatasetCustomField['type'], { type: string; items?: 
 
 /** GET /rest/api/3/field: system fields, then the dataset's custom fields (FieldDetails). */
 export function listFields(request: EmulatorRequest): EmulatorResponse {
+  return ok(fieldDetails(request));
+}
+
+/**
+ * What an issue's `expand: ['names', 'schema']` adds (IssueBean.names and .schema): the name
+ * and the value schema of each field present on the rendered issue, as the field list gives them.
+ */
+export function describeRenderedFields(
+  request: EmulatorRequest,
+  fieldIds: Iterable<string>,
+): { names: Record<string, string>; schema: Record<string, unknown> } {
+  const byId = new Map(fieldDetails(request).map((f) => [f.id, f]));
+  const names: Record<string, string> = {};
+  const schema: Record<string, unknown> = {};
+  for (const id of fieldIds) {
+    const field = byId.get(id);
+    if (!field) continue;
+    names[id] = field.name;
+    if (field.schema) schema[id] = field.schema;
+  }
+  return { names, schema };
+}
+
+function fieldDetails(request: EmulatorRequest): Array<{ id: string; name: string; schema?: Record<string, unknown> } & Record<string, unknown>> {
   const system = SYSTEM_FIELDS.map((f) => ({
     id: f.id,
     key: f.id,
@@ -177,5 +201,5 @@ export function listFields(request: EmulatorRequest): EmulatorResponse {
       schema: { ...CUSTOM_SCHEMA[f.type], customId: number },
     };
   });
-  return ok([...system, ...custom]);
+  return [...system, ...custom];
 }

@@ -4,7 +4,7 @@ import type { ChangelogEntry, DatasetStatus } from './dataset';
 import { selfUrl, type EmulatorRequest } from './http';
 import type { IndexedIssue } from './model';
 import { renderUserDetails } from './render';
-import { changeDisplay, changeFieldName, extraFieldRenderers } from './render-fields';
+import { changeDisplay, changeFieldName, describeRenderedFields, extraFieldRenderers } from './render-fields';
 
 export function jiraInstant(iso: string | number): string {
   return new Date(iso).toISOString().replace('Z', '+0000');
@@ -37,6 +37,8 @@ export function renderStatus(request: EmulatorRequest, status: DatasetStatus): R
     untranslatedName: status.name,
     id: status.id,
     statusCategory: renderStatusCategory(request, status.categoryKey),
+    // Jira names a team-managed status's project by id only.
+    ...(status.scopeProjectId === undefined ? {} : { scope: { type: 'PROJECT', project: { id: status.scopeProjectId } } }),
   };
 }
 
@@ -77,7 +79,12 @@ export function selectFields(requested: readonly string[] | undefined, fallback:
   return [...selected];
 }
 
-export function renderIssue(request: EmulatorRequest, indexed: IndexedIssue, fields: readonly string[]): Record<string, unknown> {
+export function renderIssue(
+  request: EmulatorRequest,
+  indexed: IndexedIssue,
+  fields: readonly string[],
+  expand: readonly string[] = [],
+): Record<string, unknown> {
   const { issue } = indexed;
   const { model } = request;
   const user = (accountId: string | null): Record<string, unknown> | null => {
@@ -126,12 +133,15 @@ export function renderIssue(request: EmulatorRequest, indexed: IndexedIssue, fie
     const value = render?.();
     if (value !== undefined) rendered[name] = value;
   }
+  const described = expand.includes('names') || expand.includes('schema') ? describeRenderedFields(request, Object.keys(rendered)) : undefined;
   return {
     expand: 'renderedFields,names,schema,operations,editmeta,changelog,versionedRepresentations',
     id: issue.id,
     self: selfUrl(request, `/rest/api/3/issue/${issue.id}`),
     key: issue.key,
     fields: rendered,
+    ...(described && expand.includes('names') ? { names: described.names } : {}),
+    ...(described && expand.includes('schema') ? { schema: described.schema } : {}),
   };
 }
 

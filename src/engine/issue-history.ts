@@ -52,4 +52,6 @@ export interface StatusInfo {
   name: string;
   /** Status category key: 'new' | 'indeterminate' | 'done' (Jira's keys). */
   categoryKey: string;
+  /** A team-managed project's own status: that project's key (Jira's scope PROJECT). Absent for company-wide statuses. */
+  scopeProjectKey?: string;
 }

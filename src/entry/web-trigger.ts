@@ -19,8 +19,9 @@ const lowerCaseKeys = (headers: Record<string, string[]>): Record<string, string
   Object.fromEntries(Object.entries(headers).map(([name, values]) => [name.toLowerCase(), values]));
 
 /**
- * Forge's response shape has a text body only: a binary body (an xlsx file) leaves as its
- * base64 text, marked with Content-Transfer-Encoding so a client can decode it.
+ * Forge's web trigger response has a string body only (the platform sends it as text; its
+ * response format has no binary or base64 flag): a binary body (an xlsx file) leaves as its
+ * base64 text, marked with Content-Transfer-Encoding so a client knows to decode it.
  */
 function forgeResponse(response: RestResponse): RestResponse {
   if (!response.isBase64Encoded) return response;

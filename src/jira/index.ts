@@ -1,8 +1,8 @@
 // The Jira data access: what code outside src/jira imports (a dependency rule checks it).
-export { createIssueDataAccess, type IssueDataAccess, type JiraField } from './report-data-access';
+export { createIssueDataAccess, type IssueDataAccess } from './report-data-access';
 export { SEARCH_MAX_PAGE } from './page-position';
 export type { IssueStream, StreamedIssue } from './issue-stream';
-export { MAX_HISTORY_FIELDS, type IssueWithHistory } from './issue-history-fetch';
+export { MAX_HISTORY_FIELDS, type IssueWithHistory, type JiraField } from './issue-history-fetch';
 export { jqlString, type IssueSelection } from './issue-selection';
 export { rewriteJqlForOwner } from './jql-rewrite';
 export { jiraRuntimeOn, type JiraRuntime } from './jira-runtime';

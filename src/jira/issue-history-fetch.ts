@@ -14,10 +14,32 @@ export const CHANGELOG_MAX_RESULTS = 10000;
 /** The fields IssueHistory is built from; always requested besides the report's own. */
 export const HISTORY_FIELDS = ['created', 'status', 'assignee'] as const;
 
+/** A Jira field as GET /rest/api/3/field, or an issue's expand=names,schema, describes it. */
+export interface JiraField {
+  id: string;
+  name: string;
+  /** schema.type (string, number, date, datetime, user, option, array, ...); undefined when Jira gives none. */
+  type: string | undefined;
+  /** schema.items for arrays. */
+  items: string | undefined;
+}
+
 export interface IssueWithHistory {
   history: IssueHistory;
   /** The requested fields as Jira rendered them (held as unknown: the report narrows them). */
   fields: Record<string, unknown>;
+  /**
+   * With `describeFields`: the requested fields Jira named on this issue (expand=names,schema),
+   * one map shared by the issues of a bulk fetch call, so a report needs no field list call.
+   */
+  fieldDescriptions?: ReadonlyMap<string, JiraField>;
+}
+
+export interface HistoryFetchOptions {
+  /** Fields whose changelog items the histories carry besides status and assignee. */
+  historyFields?: readonly string[];
+  /** Ask Jira for the requested fields' names and schemas on the bulk fetch it sends anyway. */
+  describeFields?: boolean;
 }
 
 function parseInstant(text: string, what: string): number {
@@ -26,12 +48,25 @@ function parseInstant(text: string, what: string): number {
   return ms;
 }
 
-async function fetchFields(client: JiraClient, ids: readonly string[], fields: readonly string[], concurrency: number) {
+async function fetchFields(client: JiraClient, ids: readonly string[], fields: readonly string[], concurrency: number, describe: boolean) {
   const wanted = [...new Set([...HISTORY_FIELDS, ...fields])];
+  const body = (batch: string[]) => ({ issueIdsOrKeys: batch, fields: wanted, ...(describe ? { expand: ['names', 'schema'] } : {}) });
   const pages = await mapBounded(chunk(ids, ISSUE_BULKFETCH_BATCH), concurrency, (batch) =>
-    client.post('/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: batch, fields: wanted }, bulkIssuesSchema, 'the bulk issue fetch', PRIORITY.fields),
+    client.post('/rest/api/3/issue/bulkfetch', body(batch), bulkIssuesSchema, 'the bulk issue fetch', PRIORITY.fields),
   );
-  return pages.flatMap((page) => page.issues);
+  type Issue = (typeof pages)[number]['issues'][number];
+  return pages.flatMap((page): Array<{ issue: Issue; described: ReadonlyMap<string, JiraField> | undefined }> => {
+    if (!describe) return page.issues.map((issue) => ({ issue, described: undefined }));
+    const described = new Map<string, JiraField>();
+    for (const issue of page.issues) {
+      for (const [id, name] of Object.entries(issue.names ?? {})) {
+        if (!fields.includes(id) || described.has(id)) continue;
+        const schema = issue.schema?.[id];
+        described.set(id, { id, name, type: schema?.type, items: schema?.items });
+      }
+    }
+    return page.issues.map((issue) => ({ issue, described }));
+  });
 }
 
 /** Jira's bulk changelog takes at most 10 fieldIds: status and assignee, and up to 8 history fields. */
@@ -97,18 +132,20 @@ export async function fetchIssueHistories(
   ids: readonly string[],
   fields: readonly string[],
   concurrency: number,
-  historyFields: readonly string[] = [],
+  options: HistoryFetchOptions = {},
 ): Promise<IssueWithHistory[]> {
   if (ids.length === 0) return [];
+  const historyFields = options.historyFields ?? [];
   const [issues, { changes, others }] = await Promise.all([
-    fetchFields(client, ids, fields, concurrency),
+    fetchFields(client, ids, fields, concurrency, options.describeFields === true),
     fetchChanges(client, ids, concurrency, historyFields),
   ]);
-  const byId = new Map(issues.map((issue) => [issue.id, issue]));
+  const byId = new Map(issues.map((fetched) => [fetched.issue.id, fetched]));
   const result: IssueWithHistory[] = [];
   for (const id of ids) {
-    const issue = byId.get(id);
-    if (!issue) continue;
+    const fetched = byId.get(id);
+    if (!fetched) continue;
+    const { issue, described } = fetched;
     const parsed = historyFieldsSchema.safeParse(issue.fields);
     if (!parsed.success)
       throw new JiraAccessError('JIRA_UNEXPECTED_RESPONSE', `Jira returned issue ${issue.key} without created, status or assignee fields`, {
@@ -127,6 +164,7 @@ export async function fetchIssueHistories(
         ...(historyFields.length > 0 ? { otherChanges: others.get(issue.id) ?? [] } : {}),
       },
       fields: requested,
+      ...(described ? { fieldDescriptions: described } : {}),
     });
   }
   return result;

@@ -48,6 +48,8 @@ export interface IssueStreamSetup {
   fields: readonly string[];
   /** Fields whose changelog items the histories carry besides status and assignee. */
   historyFields?: readonly string[];
+  /** Ask Jira for the fields' names and schemas on the bulk fetches (IssueWithHistory.fieldDescriptions). */
+  describeFields?: boolean;
   /** The JQL in the owner's view (resolving a saved filter may need Jira first). */
   jql: Promise<string>;
   /** Where to start: Jira's page token, page size and ids of that page already read. */
@@ -263,7 +265,10 @@ export class IssueStream {
     this.batches.push(batch);
     const where = new Map(items.map((item) => [item.id, item]));
     // Bulk fields run 100 a call; the client's limit, not mapBounded, bounds them.
-    fetchIssueHistories(this.setup.client, [...where.keys()], this.setup.fields, Number.POSITIVE_INFINITY, this.setup.historyFields ?? []).then(
+    fetchIssueHistories(this.setup.client, [...where.keys()], this.setup.fields, Number.POSITIVE_INFINITY, {
+      historyFields: this.setup.historyFields ?? [],
+      describeFields: this.setup.describeFields === true,
+    }).then(
       (issues) => {
         batch.value = issues.flatMap((issue) => {
           const at = where.get(issue.history.issueId);

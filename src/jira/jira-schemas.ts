@@ -14,7 +14,18 @@ export const permissionGrantsSchema = z.object({
 });
 
 export const bulkIssuesSchema = z.object({
-  issues: z.array(z.object({ id: z.string(), key: z.string(), fields: z.record(z.string(), z.unknown()).default({}) })).default([]),
+  issues: z
+    .array(
+      z.object({
+        id: z.string(),
+        key: z.string(),
+        fields: z.record(z.string(), z.unknown()).default({}),
+        // expand=names,schema (IssueBean): each present field's name and value schema.
+        names: z.record(z.string(), z.string()).optional(),
+        schema: z.record(z.string(), z.object({ type: z.string().optional(), items: z.string().optional() })).optional(),
+      }),
+    )
+    .default([]),
   issueErrors: z.array(z.object({ id: z.string().optional(), errorMessage: z.string().optional() })).default([]),
 });
 
@@ -40,7 +51,18 @@ export const bulkChangelogSchema = z.object({
   nextPageToken: z.string().optional(),
 });
 
-export const statusListSchema = z.array(z.object({ id: z.string(), name: z.string(), statusCategory: z.object({ key: z.string() }).optional() }));
+export const statusListSchema = z.array(
+  z.object({
+    id: z.string(),
+    name: z.string(),
+    statusCategory: z.object({ key: z.string() }).optional(),
+    // Team-managed projects' statuses: scope PROJECT, the project named by id (a key is read when Jira sends one).
+    scope: z.object({ type: z.string(), project: z.object({ id: z.string(), key: z.string().optional() }).optional() }).optional(),
+  }),
+);
+
+/** GET /rest/api/3/project/search?id=...: the keys of projects named by id. */
+export const projectKeysPageSchema = z.object({ values: z.array(z.object({ id: z.string(), key: z.string() })).default([]) });
 
 export const filterSchema = z.object({
   id: z.string(),

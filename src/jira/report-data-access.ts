@@ -7,8 +7,9 @@ import type { JiraHttp } from '../kernel/ports';
 import type { StatusInfo } from '../engine';
 import { AdaptiveLimiter, DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
 import { createJiraClient, PRIORITY, type JiraClient, type JiraClientOptions } from './jira-client';
-import { fieldListSchema, statusListSchema } from './jira-schemas';
-import type { IssueWithHistory } from './issue-history-fetch';
+import { fieldListSchema, projectKeysPageSchema, statusListSchema } from './jira-schemas';
+import { chunk } from './semaphore';
+import type { IssueWithHistory, JiraField } from './issue-history-fetch';
 import { resolveSelectionJql, type IssueSelection } from './issue-selection';
 import { IssueStream, type StreamedIssue } from './issue-stream';
 import { decodePosition, SEARCH_MAX_PAGE } from './page-position';
@@ -23,6 +24,9 @@ const CHANGELOG_CAP = new Map([[PRIORITY.changelog, 2]]);
 /** Search pages are at least this large, so issues the owner may not browse cost no extra search. */
 const SEARCH_MIN_PAGE = 1000;
 
+/** Jira's cap on `id` values of one GET /rest/api/3/project/search. */
+const PROJECT_SEARCH_IDS = 50;
+
 export interface IssueStreamRequest {
   selection: IssueSelection;
   ownerAccountId: string;
@@ -32,6 +36,8 @@ export interface IssueStreamRequest {
   fields: readonly string[];
   /** Fields whose changes the histories carry as otherChanges (at most MAX_HISTORY_FIELDS). */
   historyFields?: readonly string[];
+  /** Name the fields on each issue (expand=names,schema on the bulk fetch): no field list call. */
+  describeFields?: boolean;
   /** Browsable issues wanted to begin with (IssueStream.want raises it). */
   demand: number;
   /** The most issues the caller may read through this stream: sizes the search pages. */
@@ -52,16 +58,6 @@ export interface IssuePageRequest {
   pageSize: number;
   pageToken?: string;
   deadline?: number;
-}
-
-/** A Jira field as GET /rest/api/3/field describes it. */
-export interface JiraField {
-  id: string;
-  name: string;
-  /** schema.type (string, number, date, datetime, user, option, array, ...); undefined when Jira gives none. */
-  type: string | undefined;
-  /** schema.items for arrays. */
-  items: string | undefined;
 }
 
 export interface IssuePage {
@@ -118,6 +114,7 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
       projectKeys: request.projectKeys ?? [],
       fields: request.fields,
       ...(request.historyFields?.length ? { historyFields: request.historyFields } : {}),
+      ...(request.describeFields ? { describeFields: true } : {}),
       jql,
       start: start ? { ...(start.jira === undefined ? {} : { jira: start.jira }), size: start.size, skip: start.skip } : { size, skip: 0 },
       singleIssue: request.selection.kind === 'issue' && start === undefined,
@@ -158,7 +155,19 @@ export function createIssueDataAccess(http: JiraHttp, options: IssueDataAccessOp
       const statusClient = client(call.deadline ?? options.deadline);
       try {
         const statuses = await statusClient.get('/rest/api/3/status', statusListSchema, 'the status list');
-        return statuses.map((s) => ({ id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? 'undefined' }));
+        const scoped = statuses.flatMap((s) => (s.scope?.type === 'PROJECT' && s.scope.project ? [s.scope.project] : []));
+        const keys = new Map(scoped.flatMap((p) => (p.key === undefined ? [] : [[p.id, p.key] as const])));
+        // Jira names a team-managed status's project by id: one project search per 50 ids, only when there are such statuses.
+        const unnamed = [...new Set(scoped.filter((p) => !keys.has(p.id)).map((p) => p.id))];
+        for (const ids of chunk(unnamed, PROJECT_SEARCH_IDS)) {
+          const query = new URLSearchParams([...ids.map((id) => ['id', id]), ['maxResults', String(PROJECT_SEARCH_IDS)]]);
+          const page = await statusClient.get(`/rest/api/3/project/search?${query.toString()}`, projectKeysPageSchema, 'the projects of team-managed statuses');
+          for (const project of page.values) keys.set(project.id, project.key);
+        }
+        return statuses.map((s) => {
+          const key = s.scope?.type === 'PROJECT' && s.scope.project ? keys.get(s.scope.project.id) : undefined;
+          return { id: s.id, name: s.name, categoryKey: s.statusCategory?.key ?? 'undefined', ...(key === undefined ? {} : { scopeProjectKey: key }) };
+        });
       } finally {
         retire(statusClient);
       }

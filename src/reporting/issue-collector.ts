@@ -14,6 +14,8 @@ export interface CollectRequest {
   fields: readonly string[];
   /** Fields whose changes the histories carry (historyFields). */
   historyFields?: readonly string[];
+  /** Name the fields on the bulk fetches (IssueWithHistory.fieldDescriptions). */
+  describeFields?: boolean;
   /** Issues to skip first (`startIssueIndex`): read and dropped, Jira has no offset. */
   skip: number;
   pageToken: string | undefined;
@@ -48,6 +50,7 @@ export function openCollection(access: IssueDataAccess, request: CollectRequest)
     projectKeys: request.projectKeys,
     fields: request.fields,
     ...(request.historyFields?.length ? { historyFields: request.historyFields } : {}),
+    ...(request.describeFields ? { describeFields: true } : {}),
     demand: 0,
     horizon: request.horizon + request.skip,
     ...(request.pageToken === undefined ? {} : { pageToken: request.pageToken }),

@@ -120,15 +120,37 @@ export function createReportService(deps: ReportServiceDeps) {
     return (id) => users.get(id)?.displayName ?? id;
   }
 
-  async function context(params: ReportParams): Promise<ReportContext> {
+  /**
+   * The requested fields as the report's own issues name them (expand=names,schema on the bulk
+   * fetch it sends anyway). Only an id no issue named (unknown to Jira, or no issue read) costs
+   * the field list, which then decides: a known field gets its name, an unknown one a 400.
+   */
+  async function fieldsNamedOn(issues: Promise<readonly IssueWithHistory[]>, params: ReportParams): Promise<JiraField[]> {
+    const named = new Map<string, JiraField>();
+    const seen = new Set<ReadonlyMap<string, JiraField>>();
+    for (const issue of await issues) {
+      const described = issue.fieldDescriptions;
+      if (!described || seen.has(described)) continue;
+      seen.add(described);
+      for (const [id, field] of described) if (!named.has(id)) named.set(id, field);
+    }
+    const wanted = [...params.fields, ...params.groupByFields, ...params.historyFields];
+    return wanted.every((id) => named.has(id)) ? [...named.values()] : fields();
+  }
+
+  /** With `issues`, field names come from them (see fieldsNamedOn) instead of Jira's field list. */
+  async function context(params: ReportParams, issues?: Promise<readonly IssueWithHistory[]>): Promise<ReportContext> {
     try {
-      return await buildReportContext(params, { ...deps.config, statuses, fields });
+      const fieldSource = issues ? () => fieldsNamedOn(issues, params) : fields;
+      return await buildReportContext(params, { ...deps.config, statuses, fields: fieldSource });
     } catch (error) {
       throw reportErrorOf(error, selectionParamOf(params));
     }
   }
 
-  function collectionFor(request: Omit<ReportPageRequest, 'limit'> & { horizon: number }): IssueCollection {
+  const namesFields = (params: ReportParams): boolean => params.fields.length + params.groupByFields.length + params.historyFields.length > 0;
+
+  function collectionFor(request: Omit<ReportPageRequest, 'limit'> & { horizon: number; describeFields?: boolean }): IssueCollection {
     const { params } = request;
     const selection = params.selection;
     if (!selection) throw new AppError('INTERNAL', 'a report page needs a selection');
@@ -144,6 +166,7 @@ export function createReportService(deps: ReportServiceDeps) {
       fields,
       // Only the report of field histories reads them: other reports' changelog calls stay as they are.
       ...(params.columnsBy === 'anyFieldDurationExpanded' ? { historyFields: params.historyFields } : {}),
+      ...(request.describeFields && namesFields(params) ? { describeFields: true } : {}),
       skip: params.nextPageToken === undefined ? params.startIssueIndex : 0,
       pageToken: params.nextPageToken,
       softDeadline: request.softDeadline,
@@ -157,11 +180,14 @@ export function createReportService(deps: ReportServiceDeps) {
    * Successive pages of one report from one issue stream (an export's invocation reads
    * several). The context may still be loading: Jira's search starts meanwhile.
    */
-  function openPages(request: Omit<ReportPageRequest, 'limit'> & { horizon: number }, ctx: ReportContext | Promise<ReportContext>) {
+  function openPages(
+    request: Omit<ReportPageRequest, 'limit'> & { horizon: number },
+    ctx: ReportContext | Promise<ReportContext> | ((issues: Promise<readonly IssueWithHistory[]>) => Promise<ReportContext>),
+  ) {
     const { params } = request;
     let collection: IssueCollection;
     try {
-      collection = collectionFor(request);
+      collection = collectionFor({ ...request, describeFields: typeof ctx === 'function' });
     } catch (error) {
       throw reportErrorOf(error, selectionParamOf(params));
     }
@@ -169,8 +195,13 @@ export function createReportService(deps: ReportServiceDeps) {
       async next(limit: number): Promise<ReportPage> {
         const collecting = collection.page(limit);
         collecting.catch(() => undefined);
+        const issues = collecting.then((page) => page.issues);
+        // Read only when the report names fields; a failed read surfaces through `collecting`.
+        issues.catch(() => undefined);
+        const pageContext = typeof ctx === 'function' ? ctx(issues) : ctx;
+        if (pageContext instanceof Promise) pageContext.catch(() => undefined);
         try {
-          const resolved = await ctx;
+          const resolved = await pageContext;
           const collected = await collecting;
           const table = buildReportTable({
             issues: collected.issues,
@@ -190,8 +221,8 @@ export function createReportService(deps: ReportServiceDeps) {
 
   /** One page of the report; the caller has already checked that params.selection exists. */
   async function runPage(request: ReportPageRequest, known?: ReportContext): Promise<ReportPage> {
-    const ctx = known ?? context(request.params);
-    if (ctx instanceof Promise) ctx.catch(() => undefined);
+    // A page read once names its fields from its own issues: no field list call.
+    const ctx = known ?? ((issues: Promise<readonly IssueWithHistory[]>) => context(request.params, issues));
     const pages = openPages({ ...request, horizon: request.limit }, ctx);
     try {
       return await pages.next(request.limit);

@@ -269,6 +269,10 @@ const aggregationSchema: Schema = {
   },
 };
 
+/** A Forge web trigger body is a string: the workbook is sent as its base64 text (Content-Transfer-Encoding: base64). */
+const XLSX_BODY: Schema = { schema: { type: 'string', contentEncoding: 'base64', description: 'The workbook as base64 text; decode it to open the file.' } };
+const TRANSFER_ENCODING_HEADER: Schema = { schema: { type: 'string', enum: ['base64'] }, description: 'Present on an xlsx body: it is base64 text.' };
+
 function smallExportOperation(operationId: string, post: boolean): Schema {
   return {
     summary: 'A list report as one file, synchronously (csv by default, or xlsx, json, jsonSimplified)',
@@ -280,10 +284,14 @@ function smallExportOperation(operationId: string, post: boolean): Schema {
     responses: {
       '200': {
         description: 'The file, as an attachment.',
-        headers: { 'Content-Disposition': { schema: { type: 'string' } }, 'X-Next-Page-Token': { schema: { type: 'string' } } },
+        headers: {
+          'Content-Disposition': { schema: { type: 'string' } },
+          'X-Next-Page-Token': { schema: { type: 'string' } },
+          'Content-Transfer-Encoding': TRANSFER_ENCODING_HEADER,
+        },
         content: {
           'text/csv': { schema: { type: 'string' } },
-          [XLSX_CONTENT_TYPE]: { schema: { type: 'string', contentEncoding: 'binary' } },
+          [XLSX_CONTENT_TYPE]: XLSX_BODY,
           'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } },
         },
       },
@@ -449,11 +457,12 @@ export function openApiDocument(serverUrl: string): Schema {
                 'X-Export-Parts': { schema: { type: 'string' } },
                 Link: { schema: { type: 'string' }, description: 'rel="next": the next part, when there is one.' },
                 'Content-Disposition': { schema: { type: 'string' } },
+                'Content-Transfer-Encoding': TRANSFER_ENCODING_HEADER,
               },
               content: {
                 'application/json': { schema: { oneOf: [ref('JsonTable'), ref('JsonSimplified')] } },
                 'text/csv': { schema: { type: 'string' } },
-                [XLSX_CONTENT_TYPE]: { schema: { type: 'string', contentEncoding: 'binary' } },
+                [XLSX_CONTENT_TYPE]: XLSX_BODY,
               },
             },
             ...errors(400, 401, 404, 405, 409, 429),

@@ -1,5 +1,6 @@
 // `npm run bench rest`: a 10,000-issue statusDuration report through the web trigger (and
-// the same with fields=assignee,priority,labels, whose Jira requests must equal it), with
+// the same with fields=assignee,priority,labels: json for its size, csv, whose 10,000 issues'
+// Jira requests must equal those without fields), with
 // the Jira emulator in a process of its own (150 ms latency per call) and the local host in
 // another, a fresh one per output type: wall time beside the critical-path floor of the
 // app's Jira reads at its in-flight limit, Jira requests, response size, and the peak heap
@@ -80,16 +81,16 @@ async function report(emulator: EmulatorProcess, issues: number, outputType: str
 }
 
 /**
- * `fields` ride on the bulk issue fetch the summary already needs: the same Jira requests
- * for the report's reads, plus the one field list call (GET /rest/api/3/field) per report.
+ * `fields` ride on the bulk issue fetch the summary already needs, which also names them
+ * (expand=names,schema): the same Jira requests, path by path, as the report without fields.
  */
 function compareFieldRequests(without: RequestsByPath, withFields: RequestsByPath): void {
   const paths = [...new Set([...Object.keys(without), ...Object.keys(withFields)])].sort();
   const line = (path: string): string => `${path.replace('/rest/api/3/', '')} ${without[path] ?? 0} / ${withFields[path] ?? 0}`;
-  const reads = paths.filter((path) => path !== '/rest/api/3/field');
-  const equal = reads.every((path) => (without[path] ?? 0) === (withFields[path] ?? 0));
-  console.log(`\nJira requests without / with fields=assignee,priority,labels: ${paths.map(line).join(', ')}`);
-  console.log(`  report reads equal: ${equal ? 'yes' : 'NO'}; the field list is read ${withFields['/rest/api/3/field'] ?? 0} time(s) for the whole report`);
+  const total = (counts: RequestsByPath): number => Object.values(counts).reduce((sum, n) => sum + n, 0);
+  const equal = paths.every((path) => (without[path] ?? 0) === (withFields[path] ?? 0));
+  console.log(`\nJira requests of the csv report without / with fields=assignee,priority,labels: ${paths.map(line).join(', ')}`);
+  console.log(`  total ${total(without)} / ${total(withFields)}; equal: ${equal ? 'yes' : 'NO'}`);
 }
 
 async function warmUp(emulator: EmulatorProcess): Promise<void> {
@@ -118,7 +119,9 @@ export async function run(): Promise<void> {
     await warmUp(emulator);
     const byOutput: Record<string, RequestsByPath> = {};
     for (const outputType of ['json', 'jsonSimplified', 'csv']) byOutput[outputType] = await report(emulator, 10_000, outputType);
-    compareFieldRequests(byOutput.json ?? {}, await report(emulator, 10_000, 'json', 'fields=assignee,priority,labels'));
+    // json pages with fields hold fewer issues (syncIssueLimit): its size is measured, its requests are not compared.
+    await report(emulator, 10_000, 'json', 'fields=assignee,priority,labels');
+    compareFieldRequests(byOutput.csv ?? {}, await report(emulator, 10_000, 'csv', 'fields=assignee,priority,labels'));
   } finally {
     await emulator.close();
   }

@@ -11,8 +11,11 @@ import { createJiraOverHttp } from '../../dev/host/jira-over-http';
 
 function datasetWithShares(): Dataset {
   const base = demoDataset({ now: TEST_NOW });
+  const scrum = base.projects.find((p) => p.key === 'SCRUM')!;
   return {
     ...base,
+    // A team-managed project's own status: /status scopes it to the project.
+    statuses: [...base.statuses, { id: '20001', name: 'Team Review', categoryKey: 'indeterminate', scopeProjectId: scrum.id }],
     filters: [
       ...base.filters,
       {
@@ -80,6 +83,8 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
         '/rest/api/3/issue/bulkfetch',
         '/rest/api/3/changelog/bulkfetch',
         '/rest/api/3/status',
+        // The keys of team-managed statuses' projects (the dataset has one such status).
+        '/rest/api/3/project/search',
         '/rest/api/3/filter/{id}',
         '/rest/api/3/user/groups',
         '/rest/api/3/user/bulk',
@@ -133,6 +138,9 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
       [app, '/rest/api/3/project/search?orderBy=issueCount'],
       [app, '/rest/api/3/project/search?startAt=0&maxResults=2&orderBy=key'],
       [bob, '/rest/api/3/project/search?startAt=1'],
+      [app, `/rest/api/3/project/search?id=${jira().emulator.dataset.projects.find((p) => p.key === 'SCRUM')!.id}&maxResults=50`],
+      [app, '/rest/api/3/status'],
+      [app, '/rest/api/3/issue/bulkfetch', post({ issueIdsOrKeys: [issue.key], fields: ['assignee', 'labels'], expand: ['names', 'schema'] })],
     ];
     for (const [http, path, init] of calls) await http.fetch(path, init);
     expect(app.exchanges.some((e) => e.status >= 400)).toBe(true);

@@ -32,6 +32,9 @@ const bulkFetchSchema = z.object({
   fieldsByKeys: z.boolean().optional(),
 });
 
+/** Jira reads bulkfetch's `expand` as a list whose items may themselves be comma-separated. */
+const expandList = (expand: readonly string[] | undefined): string[] => (expand ?? []).flatMap((e) => e.split(',')).map((e) => e.trim());
+
 export function issueBulkFetch(request: EmulatorRequest): EmulatorResponse {
   const parsed = bulkFetchSchema.safeParse(request.body ?? {});
   if (!parsed.success) throw invalid(parsed.error);
@@ -40,13 +43,14 @@ export function issueBulkFetch(request: EmulatorRequest): EmulatorResponse {
   if (ids.length > ISSUE_BULKFETCH_MAX)
     throw new JiraError(400, [`The number of issues requested (${ids.length}) exceeds the maximum of ${ISSUE_BULKFETCH_MAX}.`]);
   const fields = selectFields(parsed.data.fields, 'all');
-  const variant = `${request.baseUrl}|${fields.join(',')}`;
+  const expand = expandList(parsed.data.expand);
+  const variant = `${request.baseUrl}|${fields.join(',')}|${expand.join(',')}`;
   const issues: string[] = [];
   const issueErrors: unknown[] = [];
   for (const idOrKey of ids) {
     const issue = request.model.findIssue(idOrKey);
     if (issue && request.model.canBrowseIssue(request.caller, issue))
-      issues.push(renderedJson(issue.issue, variant, () => renderIssue(request, issue, fields)));
+      issues.push(renderedJson(issue.issue, variant, () => renderIssue(request, issue, fields, expand)));
     else issueErrors.push({ id: idOrKey, errorMessage: NOT_VISIBLE });
   }
   return { status: 200, json: `{"issues":[${issues.join(',')}],"issueErrors":${JSON.stringify(issueErrors)}}` };

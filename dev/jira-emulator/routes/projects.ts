@@ -25,6 +25,9 @@ function renderProject(request: EmulatorRequest, project: DatasetProject): Recor
   };
 }
 
+/** Jira's cap on `id` values of one project search. */
+export const PROJECT_SEARCH_MAX_IDS = 50;
+
 export function searchProjects(request: EmulatorRequest): EmulatorResponse {
   const { model, query, caller } = request;
   const startAt = Math.max(0, intParam(query, 'startAt', 0));
@@ -35,8 +38,11 @@ export function searchProjects(request: EmulatorRequest): EmulatorResponse {
   // The emulator models the two orders pickers use; another is refused rather than ignored.
   if (!compare) throw new JiraError(400, [`The Jira emulator orders projects by key or name only, not '${orderBy}'.`]);
   const text = (query.get('query') ?? '').toLowerCase();
+  const ids = query.getAll('id');
+  if (ids.length > PROJECT_SEARCH_MAX_IDS) throw new JiraError(400, [`Up to ${PROJECT_SEARCH_MAX_IDS} project IDs can be provided.`]);
   const visible = model.dataset.projects
     .filter((project) => model.canBrowseProject(caller, project))
+    .filter((project) => ids.length === 0 || ids.includes(project.id))
     .filter((project) => text === '' || project.key.toLowerCase().includes(text) || project.name.toLowerCase().includes(text))
     .sort((a, b) => (descending ? -compare(a, b) : compare(a, b)));
   const page = visible.slice(startAt, startAt + maxResults);

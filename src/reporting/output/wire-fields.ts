@@ -14,7 +14,7 @@ export interface WireStatus {
   id: string;
   name: string;
   statusCategory: { key: string; name: string };
-  /** The project a team-managed status belongs to; null for company-wide statuses (all this app reads today). */
+  /** The key of the team-managed project a status belongs to; null for company-wide statuses. */
   scopeProjectKey: string | null;
 }
 
@@ -38,8 +38,14 @@ export interface WireSource {
 const NORMAL_HOURS: CalendarSummary = { id: null, name: 'normalHours', timeZone: 'UTC', dailyWorkingHours: 24, is7x24Calendar: true };
 
 function wireStatus(status: { id: string; name: string }, byId: Map<string, StatusInfo>): WireStatus {
-  const key = byId.get(status.id)?.categoryKey ?? 'undefined';
-  return { id: status.id, name: status.name, statusCategory: { key, name: CATEGORY_NAMES[key] ?? 'No Category' }, scopeProjectKey: null };
+  const known = byId.get(status.id);
+  const key = known?.categoryKey ?? 'undefined';
+  return {
+    id: status.id,
+    name: status.name,
+    statusCategory: { key, name: CATEGORY_NAMES[key] ?? 'No Category' },
+    scopeProjectKey: known?.scopeProjectKey ?? null,
+  };
 }
 
 export function wireFields(

@@ -78,6 +78,26 @@ describe('Jira emulator issue endpoints', () => {
     expect(tooMany.status).toBe(400);
   });
 
+  it("bulk fetch with expand names and schema describes each rendered field (unknown ids ignored, as Jira's)", async () => {
+    const issue = jira().emulator.dataset.issues[0]!;
+    const answer = await jiraJson(
+      jira().http,
+      '/rest/api/3/issue/bulkfetch',
+      post({ issueIdsOrKeys: [issue.id], fields: ['status', 'assignee', 'labels', 'customfield_99999'], expand: ['names', 'schema'] }),
+    );
+    const [rendered] = (answer.body as { issues: Array<{ fields: Record<string, unknown>; names: Record<string, string>; schema: Record<string, unknown> }> })
+      .issues;
+    expect(rendered!.names).toEqual({ status: 'Status', assignee: 'Assignee', labels: 'Labels' });
+    expect(rendered!.schema).toEqual({
+      status: { type: 'status', system: 'status' },
+      assignee: { type: 'user', system: 'assignee' },
+      labels: { type: 'array', items: 'string', system: 'labels' },
+    });
+    expect(Object.keys(rendered!.fields).sort()).toEqual(['assignee', 'labels', 'status']);
+    const plain = await jiraJson(jira().http, '/rest/api/3/issue/bulkfetch', post({ issueIdsOrKeys: [issue.id], fields: ['status'] }));
+    expect((plain.body as { issues: Array<Record<string, unknown>> }).issues[0]).not.toHaveProperty('names');
+  });
+
   it('pages bulk changelogs by change histories, splitting an issue across pages when needed', async () => {
     const issues = jira().emulator.dataset.issues.slice(0, 300);
     const expected = issues.reduce((n, i) => n + i.changelog.filter((h) => h.items.some((it) => it.field === 'status' || it.field === 'assignee')).length, 0);

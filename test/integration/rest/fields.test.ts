@@ -1,7 +1,7 @@
 // `fields` on the list endpoints: Jira field ids fill fieldColumns (header: the field's
 // name; rows: display text and raw value), become csv / jsonSimplified columns, come from
-// the same bulk fetch as the summary (the only extra Jira call is the field list, once),
-// and an id Jira does not have is a 400 naming `fields`.
+// the same bulk fetch as the summary, which also names them (expand=names,schema: no
+// field list call), and an id Jira does not have is a 400 naming `fields`.
 import { DEMO_ACCOUNTS } from '../../../dev/jira-emulator';
 import { startTestHost, type TestHost } from '../../support/host-client';
 import { CUSTOM, fieldDataset } from '../../support/field-dataset';
@@ -135,21 +135,6 @@ describe('fields', () => {
     const [header, line] = csv.text.split('\r\n');
     expect(header?.split(',').slice(0, 5)).toEqual(['Key', 'Summary', 'Priority', 'Labels', 'Team']);
     expect(line).toContain('High,"backend, customer",Mobile');
-  });
-
-  it('ride on the same bulk requests: the only extra Jira call is the field list, once per minute', async () => {
-    const emulator = t.host.emulator!;
-    const byPath = (): Record<string, number> => ({ ...emulator.requestsByPath() });
-    const diff = (before: Record<string, number>, after: Record<string, number>): Record<string, number> =>
-      Object.fromEntries(Object.entries(after).flatMap(([path, n]) => (n - (before[path] ?? 0) > 0 ? [[path, n - (before[path] ?? 0)]] : [])));
-    // Warm the status and field caches, then compare like with like.
-    await get('/rest/list2?projectKey=SCRUM&fields=priority');
-    const a = byPath();
-    expect((await get('/rest/list2?projectKey=SCRUM')).status).toBe(200);
-    const b = byPath();
-    expect((await get('/rest/list2?projectKey=SCRUM&fields=assignee,priority,labels,customfield_10016')).status).toBe(200);
-    const c = byPath();
-    expect(diff(b, c)).toEqual(diff(a, b));
   });
 
   it('an unknown field id, a malformed one, and a case slip are 400s naming fields, all at once', async () => {

@@ -74,6 +74,11 @@ function expiryOrThrow(text: string): number {
   return instant;
 }
 
+/** A new expiry must lie ahead: a token born expired would be refused at its first use. */
+function requireFuture(expiresAt: number, now: number): void {
+  if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
+}
+
 /** A filter bound; a date covers its whole day (`from` its midnight, `to` the next one). */
 function optionalBound(text: string | undefined, field: string, side: 'from' | 'to'): number | undefined {
   if (text === undefined) return undefined;
@@ -166,7 +171,7 @@ export function createTokenService(deps: TokenServiceDeps) {
   ): Promise<IssuedToken> {
     const now = clock.now();
     const expiresAt = payload.expiresAt === undefined ? now + current.defaultLifetimeDays * DAY_MS : expiryOrThrow(payload.expiresAt);
-    if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
+    requireFuture(expiresAt, now);
     checkLifetime(current, expiresAt, now);
     checkNotes(current, payload.notes);
     const restrictions = await restrictionsOf(ownerAccountId, payload);
@@ -336,7 +341,7 @@ export function createTokenService(deps: TokenServiceDeps) {
       // without naming an expiry keeps working when the limit is lowered.
       const sameLifetime = now + (current.expiresAt - lifetimeFrom);
       const expiresAt = expiresAtText === undefined ? Math.min(sameLifetime, limit ?? sameLifetime) : expiryOrThrow(expiresAtText);
-      if (expiresAt <= now) throw new FieldError([{ field: 'expiresAt', message: 'must be in the future' }], { message: 'expiresAt must be in the future' });
+      requireFuture(expiresAt, now);
       checkLifetime(currentPolicy, expiresAt, now);
       const issued = await issue(caller, tokenId, now);
       if (!(await tokens.replaceHash(tokenId, caller.accountId, current.tokenHash, issued.hash, issued.kid, now, expiresAt))) {

@@ -30,6 +30,8 @@ export interface RestActivityView {
   clientIp: string | null;
   /** Why a genuine token was refused (IP: from outside an allow-list); null when the request ran. */
   refusal: string | null;
+  /** What a failed request was told (a refusal: which check failed, in words); null when it succeeded. */
+  message: string | null;
 }
 
 export interface RestActivityPage {

@@ -6,6 +6,7 @@
 import { requireJiraAdmin, type Caller } from '../access/guards';
 import type { ActivityListPayload, RestActivityPage } from '../contract/rest-activity';
 import type { UserDirectory } from '../jira';
+import { scrubbed } from '../kernel/echo';
 import type { Clock } from '../kernel/ports';
 import { isoInstant } from '../kernel/time';
 import type { RateWindowRepository } from '../storage/rate-window-repository';
@@ -18,6 +19,8 @@ export interface RateLimit {
 }
 
 export const DEFAULT_RATE_LIMIT: RateLimit = { limit: 120, windowSeconds: 60 };
+/** A failure's message is kept to this many characters (the log is for reading, not replaying). */
+export const ACTIVITY_MESSAGE_MAX = 500;
 /** Activity rows are kept this long. */
 export const ACTIVITY_RETENTION_MS = 30 * 86_400_000;
 
@@ -44,7 +47,9 @@ export function createRestActivity(deps: {
   async function record(entry: Omit<RestRequestRecord, 'at'>): Promise<void> {
     const now = deps.clock.now();
     try {
-      await deps.log.append({ ...entry, at: now });
+      // The second fence: a message already echoes input through echo(); nothing token-shaped is stored whatever a route wrote.
+      const message = entry.message ? scrubbed(entry.message, ACTIVITY_MESSAGE_MAX) : null;
+      await deps.log.append({ ...entry, message, at: now });
       // Prune now and then rather than on a schedule: one DELETE per 200 requests.
       recorded += 1;
       if (recorded % 200 === 1) {
@@ -89,6 +94,7 @@ export function createRestActivity(deps: {
           durationMs: row.durationMs,
           clientIp: row.clientIp ?? null,
           refusal: row.refusal ?? null,
+          message: row.message ?? null,
         })),
       };
     },

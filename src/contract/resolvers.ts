@@ -15,7 +15,7 @@ import type {
 } from './tokens';
 import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView, StatusView } from './report-config';
 import type { ParamSetBody, ParamSetView } from './param-sets';
-import type { ActivityListPayload, RestActivityPage } from './rest-activity';
+import type { ActivityListPayload, RestActivityPage, TokenActivity } from './rest-activity';
 import type { CapResult, GroupSearchPayload, GroupView, ManagerCreatePayload, ManagerListPayload, PolicyView, UpdatePolicyPayload } from './policy';
 import type { BuilderOptions, ProjectView, ReportPreview, ReportPreviewPayload } from './report-builder';
 import type * as audit from './audit';
@@ -73,6 +73,8 @@ export interface ResolverDefinitions {
   'admin/audit/export': { payload: audit.AuditExportPayload; result: audit.AuditExport };
   /** The events of one of the caller's own tokens and the last addresses it was used from. */
   'tokens/history': { payload: audit.TokenHistoryPayload; result: audit.TokenHistory };
+  /** The newest REST requests of one of the caller's own tokens, refused ones with their reason. */
+  'tokens/activity': { payload: TokenIdPayload; result: TokenActivity };
   /** The expiry warning window, for the user page's banner. */
   'tokens/expiry-window': { payload: EmptyPayload; result: { expiryWarningDays: number } };
   'admin/hygiene/get': { payload: EmptyPayload; result: audit.HygieneSettings };

@@ -34,6 +34,13 @@ export interface RestActivityView {
   message: string | null;
 }
 
+/** The owner's view of one token's requests: the newest, refused ones with their reason. */
+export interface TokenActivity {
+  requests: RestActivityView[];
+  /** Every request of the token in the log (30 days), of which `requests` are the newest. */
+  total: number;
+}
+
 export interface RestActivityPage {
   requests: RestActivityView[];
   page: number;

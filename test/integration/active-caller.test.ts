@@ -45,6 +45,7 @@ const EVERY_KEY = {
   'admin/audit/list': true,
   'admin/audit/export': true,
   'tokens/history': true,
+  'tokens/activity': true,
   'tokens/expiry-window': true,
   'admin/hygiene/get': true,
   'admin/hygiene/update': true,

@@ -71,6 +71,7 @@ const RULES = {
   'admin/audit/list': 'admin',
   'admin/audit/export': 'admin',
   'tokens/history': 'owner only',
+  'tokens/activity': 'owner only',
   'tokens/expiry-window': 'anyone',
   'admin/hygiene/get': 'admin',
   'admin/hygiene/update': 'admin',
@@ -164,6 +165,7 @@ async function payloadFor(key: ResolverKey, tokenId: string): Promise<Record<str
       return { id: tokenId, notes: 'changed' };
     case 'tokens/regenerate':
     case 'tokens/history':
+    case 'tokens/activity':
     case 'tokens/delete':
     case 'admin/tokens/delete':
     case 'manager/tokens/delete':

@@ -172,6 +172,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       windows: createRateWindowRepository(db),
       clock,
       users,
+      tokens: tokenRepository,
       ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),
     }),
     reportPreview: createReportPreview({

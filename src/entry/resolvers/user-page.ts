@@ -1,4 +1,5 @@
-// Resolvers the user page calls: the app context, the caller's own tokens, and the report
+// Resolvers the user page calls: the app context, the caller's own tokens (and their REST
+// requests), and the report
 // builder (a preview run as the caller, and the projects the caller may browse).
 import { reportPreviewPayload } from '../../contract/report-builder';
 import * as contract from '../../contract/tokens';
@@ -28,6 +29,10 @@ export const userPageResolvers: ResolverTable = {
   'tokens/delete': {
     schema: contract.tokenIdPayload,
     run: (services, caller, payload) => services.tokens.remove(caller, payload),
+  },
+  'tokens/activity': {
+    schema: contract.tokenIdPayload,
+    run: (services, caller, payload) => services.restActivity.tokenActivity(caller, payload),
   },
   'reports/preview': {
     schema: reportPreviewPayload,

@@ -46,6 +46,7 @@ const EVERY_KEY = {
   'admin/audit/export': true,
   'tokens/history': true,
   'tokens/activity': true,
+  'builder/filters': true,
   'tokens/expiry-window': true,
   'admin/hygiene/get': true,
   'admin/hygiene/update': true,

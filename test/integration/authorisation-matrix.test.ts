@@ -68,6 +68,7 @@ const RULES = {
   'reports/preview': 'anyone',
   'builder/projects': 'anyone',
   'builder/options': 'anyone',
+  'builder/filters': 'anyone',
   'admin/audit/list': 'admin',
   'admin/audit/export': 'admin',
   'tokens/history': 'owner only',

@@ -83,7 +83,7 @@ export function TokenHistoryDialog({ token, onClose }: { token: TokenView; onClo
   const { state, shown, reload } = useLatestLoad(() => callResolver('tokens/history', { id: token.id }), [token.id]);
   const requests = useLatestLoad(() => callResolver('tokens/activity', { id: token.id }), [token.id]);
   return (
-    <Modal onClose={onClose} width="large" testId="token-history-dialog">
+    <Modal onClose={onClose} width="large" testId="token-history-dialog" shouldScrollInViewport>
       <ModalHeader hasCloseButton>
         <ModalTitle>Token details</ModalTitle>
       </ModalHeader>

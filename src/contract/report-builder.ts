@@ -55,6 +55,17 @@ export interface ProjectView {
   name: string;
 }
 
+/** The saved filter picker: the signed-in user's visible filters whose names contain `query`. */
+export const filterSearchPayload = z.strictObject({ query: z.string().max(255).optional() });
+export type FilterSearchPayload = z.infer<typeof filterSearchPayload>;
+
+export interface FilterView {
+  /** The jqlFilterID a request names. */
+  id: string;
+  name: string;
+  ownerName?: string;
+}
+
 /** What the builder's pickers offer, from the server's own lists (never a copy in the page). */
 export interface BuilderOptions {
   /** Every columnsBy the API accepts, in the API's order. */

@@ -15,9 +15,9 @@ import type {
 } from './tokens';
 import type { CalendarView, DocumentIdPayload, StatusGroupBody, StatusGroupView, StatusView } from './report-config';
 import type { ParamSetBody, ParamSetView } from './param-sets';
-import type { ActivityListPayload, RestActivityPage } from './rest-activity';
+import type { ActivityListPayload, RestActivityPage, TokenActivity } from './rest-activity';
 import type { CapResult, GroupSearchPayload, GroupView, ManagerCreatePayload, ManagerListPayload, PolicyView, UpdatePolicyPayload } from './policy';
-import type { BuilderOptions, ProjectView, ReportPreview, ReportPreviewPayload } from './report-builder';
+import type { BuilderOptions, FilterSearchPayload, FilterView, ProjectView, ReportPreview, ReportPreviewPayload } from './report-builder';
 import type * as audit from './audit';
 import type { IpAllowlistView, ProjectView as ScopeProjectView, UpdateIpAllowlistPayload } from './token-restrictions';
 
@@ -66,6 +66,8 @@ export interface ResolverDefinitions {
   'reports/preview': { payload: ReportPreviewPayload; result: ReportPreview };
   /** The report builder's project picker: projects the signed-in user may browse. */
   'builder/projects': { payload: EmptyPayload; result: { projects: ProjectView[] } };
+  /** The report builder's saved filter picker: filters the signed-in user may see, by name (at most 50). */
+  'builder/filters': { payload: FilterSearchPayload; result: { filters: FilterView[] } };
   /** The report builder's pickers: report types, output types, statuses, calendars, groups, saved sets. */
   'builder/options': { payload: EmptyPayload; result: BuilderOptions };
   /** Issue 12: the audit log (Jira admins), newest first; exports of the filtered events. */
@@ -75,6 +77,8 @@ export interface ResolverDefinitions {
   'manager/audit/list': { payload: audit.AuditListPayload; result: audit.AuditPage };
   /** The events of one of the caller's own tokens and the last addresses it was used from. */
   'tokens/history': { payload: audit.TokenHistoryPayload; result: audit.TokenHistory };
+  /** The newest REST requests of one of the caller's own tokens, refused ones with their reason. */
+  'tokens/activity': { payload: TokenIdPayload; result: TokenActivity };
   /** The expiry warning window, for the user page's banner. */
   'tokens/expiry-window': { payload: EmptyPayload; result: { expiryWarningDays: number } };
   'admin/hygiene/get': { payload: EmptyPayload; result: audit.HygieneSettings };

@@ -30,6 +30,15 @@ export interface RestActivityView {
   clientIp: string | null;
   /** Why a genuine token was refused (IP: from outside an allow-list); null when the request ran. */
   refusal: string | null;
+  /** What a failed request was told (a refusal: which check failed, in words); null when it succeeded. */
+  message: string | null;
+}
+
+/** The owner's view of one token's requests: the newest, refused ones with their reason. */
+export interface TokenActivity {
+  requests: RestActivityView[];
+  /** Every request of the token in the log (30 days), of which `requests` are the newest. */
+  total: number;
 }
 
 export interface RestActivityPage {

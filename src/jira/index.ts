@@ -9,6 +9,7 @@ export { jiraRuntimeOn, type JiraRuntime } from './jira-runtime';
 export { cachedUserDirectory, OWNER_STATE_FRESH_MS } from './cached-user-directory';
 export { createJiraUserDirectory } from './jira-user-directory';
 export { createProjectDirectory, type ProjectDirectory } from './browsable-projects';
+export { createFilterDirectory, type FilterDirectory } from './saved-filters';
 export type { UserDirectory } from './user-directory';
 export { DEFAULT_MAX_IN_FLIGHT } from './adaptive-limiter';
 export { createJiraGroupDirectory, type GroupDirectory } from './group-directory';

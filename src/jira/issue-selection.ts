@@ -3,7 +3,8 @@
 import type { JiraClient } from './jira-client';
 import { JiraAccessError } from '../kernel/errors';
 import { readJson } from './jira-json';
-import { filterSchema, groupListSchema, permissionGrantsSchema } from './jira-schemas';
+import { filterSchema } from './jira-schemas';
+import { filtersVisibleTo } from './filter-visibility';
 import { refuseUnavailableKeys } from './issue-key-references';
 import { rewriteJqlForOwner } from './jql-rewrite';
 
@@ -17,48 +18,6 @@ export function jqlString(value: string): string {
 
 function filterNotVisible(filterId: string): JiraAccessError {
   return new JiraAccessError('JIRA_NOT_FOUND', `The saved filter ${filterId} does not exist or is not shared with the token owner.`, { status: 404 });
-}
-
-/** Jira's sharing rules for a saved filter, evaluated for the owner (the app reads every filter). */
-async function ownerMaySeeFilter(client: JiraClient, filter: ReturnType<typeof filterSchema.parse>, ownerAccountId: string): Promise<boolean> {
-  if (filter.owner?.accountId === ownerAccountId) return true;
-  let groups: Set<string> | undefined;
-  for (const share of filter.sharePermissions) {
-    switch (share.type) {
-      case 'global':
-      case 'loggedin':
-      case 'authenticated':
-        return true;
-      case 'user':
-        if (share.user?.accountId === ownerAccountId) return true;
-        break;
-      case 'group': {
-        if (!groups) {
-          const list = await client.get(`/rest/api/3/user/groups?accountId=${encodeURIComponent(ownerAccountId)}`, groupListSchema, 'the owner groups lookup');
-          groups = new Set(list.flatMap((g) => [g.name, ...(g.groupId ? [g.groupId] : [])]));
-        }
-        if ((share.group?.name && groups.has(share.group.name)) || (share.group?.groupId && groups.has(share.group.groupId))) return true;
-        break;
-      }
-      case 'project': {
-        const projectId = Number(share.project?.id);
-        if (!Number.isInteger(projectId)) break;
-        const grants = await client.post(
-          '/rest/api/3/permissions/check',
-          { accountId: ownerAccountId, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], projects: [projectId] }] },
-          permissionGrantsSchema,
-          'the filter project permission check',
-        );
-        if (grants.projectPermissions.some((p) => p.projects.includes(projectId))) return true;
-        break;
-      }
-      // projectRole shares need role membership, which no bulk endpoint reveals: refusing
-      // is safer than guessing.
-      default:
-        break;
-    }
-  }
-  return false;
 }
 
 /** The JQL, once every issue key it names is one the owner may browse (issue-key-references.ts). */
@@ -85,7 +44,7 @@ export async function resolveSelectionJql(client: JiraClient, selection: IssueSe
       );
       if (response.status === 400 || response.status === 404) throw filterNotVisible(selection.filterId);
       const filter = await readJson(response, filterSchema, 'the saved filter lookup');
-      if (!(await ownerMaySeeFilter(client, filter, ownerAccountId))) throw filterNotVisible(selection.filterId);
+      if ((await filtersVisibleTo(client, [filter], ownerAccountId)).length === 0) throw filterNotVisible(selection.filterId);
       return withAvailableKeys(client, rewriteJqlForOwner(filter.jql, ownerAccountId), ownerAccountId);
     }
   }

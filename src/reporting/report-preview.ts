@@ -3,8 +3,16 @@
 // API uses, so what the preview shows is what the copied request will answer.
 import type { ActiveCallerCheck } from '../access/active-caller';
 import type { Caller } from '../access/guards';
-import { PREVIEW_MAX_ROWS, type BuilderOptions, type ProjectView, type ReportPreview, type ReportPreviewPayload } from '../contract/report-builder';
-import type { ProjectDirectory } from '../jira';
+import {
+  PREVIEW_MAX_ROWS,
+  type BuilderOptions,
+  type FilterSearchPayload,
+  type FilterView,
+  type ProjectView,
+  type ReportPreview,
+  type ReportPreviewPayload,
+} from '../contract/report-builder';
+import type { FilterDirectory, ProjectDirectory } from '../jira';
 import type { JsonTableDocument } from './output/json-table';
 import { paramsWithSet, type SavedParamsLookup } from './params-with-set';
 import { COLUMNS_BY } from './kinds';
@@ -20,6 +28,7 @@ export interface ReportPreviewDeps {
   reports: ReportService;
   savedParams: SavedParamsLookup;
   projects: ProjectDirectory;
+  filters: FilterDirectory;
   /** The report settings every signed-in user may read (reports name them). */
   settings: {
     calendars(): Promise<Array<{ id: string; name: string }>>;
@@ -74,6 +83,12 @@ export function createReportPreview(deps: ReportPreviewDeps) {
     async projects(caller: Caller): Promise<{ projects: ProjectView[] }> {
       await deps.activeCaller.requireActive(caller.accountId);
       return { projects: await deps.projects.browsableBy(caller.accountId) };
+    },
+
+    /** Saved filters the caller may see, by Jira's sharing rules (the same rule jqlfilter reports apply). */
+    async filters(caller: Caller, payload: FilterSearchPayload): Promise<{ filters: FilterView[] }> {
+      await deps.activeCaller.requireActive(caller.accountId);
+      return { filters: await deps.filters.visibleTo(caller.accountId, payload.query ?? '') };
     },
   };
 }

@@ -5,7 +5,7 @@
 // activity view (token id, endpoint pattern, issues, status, duration).
 import { AppError, MethodNotAllowedError, RetryLaterError } from '../kernel/errors';
 import { isoInstant } from '../kernel/time';
-import { TokenRejectedError } from '../tokens/token-rejected-error';
+import { REFUSAL_EXPLANATIONS, TokenRejectedError } from '../tokens/token-rejected-error';
 import { clientIp, presentedToken } from './authentication';
 import { restResponseOf } from './error-status';
 import type { RestRequest, RestResponse } from './http';
@@ -84,6 +84,19 @@ function addExpiryWarning(response: RestResponse, expiresAt: number): void {
   response.headers.warning = [`299 - "This Status Clock token expires at ${when}; extend or rotate it before then"`];
 }
 
+/** What a failed answer told the caller (its `messages`), for the activity log; null for a success. */
+function failureMessage(response: RestResponse): string | null {
+  if (response.statusCode < 400 || response.isBase64Encoded === true) return null;
+  try {
+    const body: unknown = JSON.parse(response.body);
+    const messages = typeof body === 'object' && body !== null && 'messages' in body && Array.isArray(body.messages) ? body.messages : [];
+    const texts = messages.filter((message): message is string => typeof message === 'string');
+    return texts.length > 0 ? texts.join(' ') : null;
+  } catch {
+    return null;
+  }
+}
+
 async function routeRequest(request: RestRequest, services: RouteServices, installationId: string): Promise<RestResponse> {
   if (Buffer.byteLength(request.body, 'utf8') > MAX_REQUEST_BODY_BYTES) {
     throw new AppError('PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_REQUEST_BODY_BYTES} bytes.`);
@@ -107,7 +120,18 @@ async function routeRequest(request: RestRequest, services: RouteServices, insta
     // A genuine token used from outside its allow-list: the refusal is logged with the address.
     if (error instanceof TokenRejectedError && error.refused) {
       const { tokenId, accountId } = error.refused;
-      await timing.finish({ tokenId, accountId, endpoint: route.pattern, method, issueCount: 0, status: 401, clientIp: ip, refusal: error.reason });
+      // The caller heard the one 401 message; the log says which check failed.
+      await timing.finish({
+        tokenId,
+        accountId,
+        endpoint: route.pattern,
+        method,
+        issueCount: 0,
+        status: 401,
+        clientIp: ip,
+        refusal: error.reason,
+        message: REFUSAL_EXPLANATIONS[error.reason],
+      });
     }
     throw error;
   }
@@ -135,6 +159,7 @@ async function routeRequest(request: RestRequest, services: RouteServices, insta
     issueCount: result.issueCount ?? 0,
     status: result.response.statusCode,
     clientIp: ip,
+    message: failureMessage(result.response),
   });
   return result.response;
 }

@@ -271,6 +271,11 @@ export const schemaMigrations: readonly SchemaMigration[] = [
     name: '0143-add-rest-requests-refusal',
     statement: (db) => db.schema.alterTable('rest_requests').addColumn('refusal', 'varchar(32)'),
   },
+  {
+    // What a failed request was told (a refusal: which check failed), sanitised; null for successes.
+    name: '0144-add-rest-requests-message',
+    statement: (db) => db.schema.alterTable('rest_requests').addColumn('message', 'varchar(500)'),
+  },
 ];
 
 /** The same migrations for Kysely's Migrator (SQLite and MariaDB). */

@@ -17,7 +17,12 @@ export interface RestRequestRecord {
   clientIp?: string | null;
   /** Why a known token was refused (e.g. IP); absent for requests that ran. */
   refusal?: string | null;
+  /** What a failed request was told (for a refusal: which check failed); absent for successes. */
+  message?: string | null;
 }
+
+/** The column's width. */
+const MESSAGE_MAX = 500;
 
 export interface LoggedRestRequest extends RestRequestRecord {
   id: string;
@@ -35,6 +40,7 @@ const rowSchema = z.object({
   duration_ms: z.coerce.number(),
   client_ip: z.string().nullable(),
   refusal: z.string().nullable(),
+  message: z.string().nullable(),
 });
 
 export interface RestRequestRepository {
@@ -62,6 +68,7 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
           duration_ms: Math.min(record.durationMs, 2_147_483_647),
           client_ip: record.clientIp ?? null,
           refusal: record.refusal?.slice(0, 32) ?? null,
+          message: record.message?.slice(0, MESSAGE_MAX) ?? null,
         })
         .execute();
     },
@@ -91,6 +98,7 @@ export function createRestRequestRepository(db: Db): RestRequestRepository {
             durationMs: row.duration_ms,
             clientIp: row.client_ip,
             refusal: row.refusal,
+            message: row.message,
           };
         }),
         total: z.object({ total: z.coerce.number() }).parse(count ?? { total: 0 }).total,

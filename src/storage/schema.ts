@@ -98,6 +98,8 @@ export interface RestRequestsTable {
   client_ip: string | null;
   /** A known token's refusal reason (e.g. IP); null for requests that ran. */
   refusal: string | null;
+  /** A failed request's message (a refusal's reason in words), sanitised and capped; null otherwise. */
+  message: string | null;
 }
 
 /** A /rest/export job: its parameters, progress and the layout of its stored result. */

@@ -24,6 +24,24 @@ export type TokenRejection =
  */
 export const TOKEN_REFUSED_MESSAGE = 'tisjwt is required for authentication.';
 
+/**
+ * Which check failed, in words, for the activity log that admins and the token's owner read
+ * (never for the caller, who gets TOKEN_REFUSED_MESSAGE whatever the reason).
+ */
+export const REFUSAL_EXPLANATIONS: Record<TokenRejection, string> = {
+  MISSING: 'No token was sent.',
+  MALFORMED: 'The text sent is not a Status Clock token.',
+  UNKNOWN_KEY: 'The token was signed with a key that is retired or unknown.',
+  BAD_SIGNATURE: 'The token signature does not match.',
+  BAD_CLAIMS: "The token's claims (issuer, audience, subject) do not fit this app.",
+  UNKNOWN_TOKEN: 'The token was regenerated or deleted; an older text was sent.',
+  INACTIVE: 'The token is deactivated.',
+  EXPIRED: 'The token has expired.',
+  OWNER_INACTIVE: "The token owner's Jira account is inactive or gone.",
+  POLICY: 'The token policy does not let the owner use tokens (not in a "who may use tokens" group).',
+  IP: 'The request came from an address outside the IP allow-list.',
+};
+
 /** The genuine token a refusal concerns (a known token from the wrong place), for the activity log. */
 export interface RefusedToken {
   tokenId: string;

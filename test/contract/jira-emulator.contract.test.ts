@@ -2,7 +2,7 @@
 // platform OpenAPI document: the request bodies the app sends and the answers the
 // emulator gives, errors included.
 import { DEMO_ACCOUNTS, DEMO_FILTER_IDS, demoDataset, type Dataset } from '../../dev/jira-emulator';
-import { createIssueDataAccess, createJiraUserDirectory, type IssueSelection } from '../../src/jira';
+import { createFilterDirectory, createIssueDataAccess, createJiraUserDirectory, type IssueSelection } from '../../src/jira';
 import { useJiraEmulator, TEST_NOW } from '../support/jira-emulator';
 import { fakeRuntime } from '../support/jira-fakes';
 import { JiraOpenApi, type Exchange } from '../support/jira-openapi';
@@ -30,6 +30,15 @@ function datasetWithShares(): Dataset {
           { type: 'user', accountId: DEMO_ACCOUNTS.carol },
           { type: 'loggedin' },
         ],
+      },
+      // Shared with a group only: the owner's groups are looked up.
+      {
+        id: '10003',
+        name: 'Builders',
+        jql: 'project = SCRUM',
+        owner: DEMO_ACCOUNTS.alice,
+        description: '',
+        sharePermissions: [{ type: 'group', group: 'jira-software-users' }],
       },
     ],
   };
@@ -68,6 +77,7 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
     await run({ kind: 'jql', jql: 'assignee = currentUser() OR created >= -30d' }, DEMO_ACCOUNTS.carol);
     await run({ kind: 'filter', filterId: DEMO_FILTER_IDS.bobsPrivate }, DEMO_ACCOUNTS.bob);
     await run({ kind: 'filter', filterId: '10002' }, DEMO_ACCOUNTS.bob);
+    await run({ kind: 'filter', filterId: '10003' }, DEMO_ACCOUNTS.bob);
     await run({ kind: 'filter', filterId: DEMO_FILTER_IDS.bobsPrivate }, DEMO_ACCOUNTS.carol).catch(() => undefined);
     await run({ kind: 'jql', jql: 'project = ' }, DEMO_ACCOUNTS.alice).catch(() => undefined);
     await run({ kind: 'project', projectKey: 'SEC' }, 'unknown-account').catch(() => undefined);
@@ -76,6 +86,10 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
     await directory.getUsers([DEMO_ACCOUNTS.alice, DEMO_ACCOUNTS.dave, 'nobody']);
     await directory.isJiraAdmin(DEMO_ACCOUNTS.alice);
     await directory.isJiraAdmin('nobody');
+    // The builder's filter picker: the app searches every filter, then applies the user's view.
+    const filters = createFilterDirectory(http, { runtime: fakeRuntime() });
+    expect((await filters.visibleTo(DEMO_ACCOUNTS.carol, 'team')).map((filter) => filter.name)).toEqual(['Team board']);
+    expect((await filters.visibleTo(DEMO_ACCOUNTS.bob, '')).map((filter) => filter.id)).toEqual(['10000', '10001', '10003', '10002']);
     expect(new Set(http.exchanges.map((e) => e.path.replace(/\d+$/, '{id}')))).toEqual(
       new Set([
         '/rest/api/3/search/jql',
@@ -86,6 +100,7 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
         // The keys of team-managed statuses' projects (the dataset has one such status).
         '/rest/api/3/project/search',
         '/rest/api/3/filter/{id}',
+        '/rest/api/3/filter/search',
         '/rest/api/3/user/groups',
         '/rest/api/3/user/bulk',
       ]),
@@ -133,6 +148,10 @@ describe('Jira emulator and Jira client against the OpenAPI document', () => {
       [app, '/rest/api/3/filter/10002'],
       [bob, `/rest/api/3/filter/${DEMO_FILTER_IDS.bobsPrivate}`],
       [app, '/rest/api/3/filter/424242'],
+      [bob, '/rest/api/3/filter/search'],
+      [bob, '/rest/api/3/filter/search?filterName=team&isSubstringMatch=true&expand=owner,sharePermissions,jql&maxResults=1'],
+      [app, '/rest/api/3/filter/search?overrideSharePermissions=true&expand=owner,sharePermissions&orderBy=-id&startAt=1&maxResults=2'],
+      [app, '/rest/api/3/filter/search?orderBy=sideways'],
       [app, '/rest/api/3/project/search?startAt=0&maxResults=2&orderBy=name'],
       [bob, '/rest/api/3/project/search?query=scr'],
       [app, '/rest/api/3/project/search?orderBy=issueCount'],

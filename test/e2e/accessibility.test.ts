@@ -8,6 +8,7 @@ import { startUiHarness, users, type UiHarness } from './ui-harness';
 jest.setTimeout(300_000);
 
 let harness: UiHarness;
+let refusedTokenId = '';
 
 beforeAll(async () => {
   harness = await startUiHarness();
@@ -16,6 +17,14 @@ beforeAll(async () => {
   if (!created.ok) throw new Error('could not create the token the accessibility run needs');
   expect(await harness.whoami(created.data.token)).toBe(200);
   await harness.invoke(users.bob, 'tokens/create', { expiresAt: '2099-12-31', notes: 'bob accessibility' });
+  // A failed and a refused request, so the activity rows' messages are checked too.
+  const refused = await harness.invoke(users.carol, 'tokens/create', { expiresAt: '2099-12-31', notes: 'refused later' });
+  if (!refused.ok) throw new Error('could not create the token the accessibility run needs');
+  refusedTokenId = refused.data.tokenInfo.id;
+  const bad = await fetch(`${harness.restBaseUrl}/rest/list?projectKey=SCRUM&pageSize=0`, { headers: { authorization: `TISJWT ${refused.data.token}` } });
+  expect(bad.status).toBe(400);
+  await harness.invoke(users.carol, 'tokens/update', { id: refusedTokenId, active: false });
+  expect(await harness.whoami(refused.data.token)).toBe(401);
 });
 
 afterAll(async () => {
@@ -89,6 +98,13 @@ describe.each(['light', 'dark'] as const)('%s mode', (colorScheme) => {
     findings.push(...(await audit(page, 'delete dialog')));
     await closeDialog(page, 'delete-token-dialog');
 
+    // The details dialog with its recent requests, a failure and a refusal among them.
+    const carol = (await harness.openPage('user-page', users.carol, 1280, { colorScheme })).page;
+    await carol.getByTestId(`token-row-${refusedTokenId}`).getByTestId('token-history').click();
+    await carol.getByTestId('token-history-dialog').getByTestId('activity-message').first().waitFor();
+    findings.push(...(await audit(carol, 'token details dialog')));
+    await closeDialog(carol, 'token-history-dialog');
+
     expect(findings).toEqual([]);
   });
 
@@ -130,6 +146,7 @@ describe.each(['light', 'dark'] as const)('%s mode', (colorScheme) => {
 
     await page.getByTestId('admin-tab-activity').click();
     await page.getByTestId('activity-count').getByText('request', { exact: false }).waitFor();
+    await page.getByTestId('activity-message').first().waitFor();
     findings.push(...(await audit(page, 'REST activity tab')));
 
     expect(findings).toEqual([]);

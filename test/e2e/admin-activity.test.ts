@@ -81,6 +81,9 @@ describe('admin REST activity tab', () => {
     expect(texts[1]).toContain('Bob Builder');
     expect(texts[1]).toContain('GET /rest/list');
     expect(texts[1]).toContain('400');
+    // A failure's row says what the caller was told.
+    await expect(rows.nth(1).getByTestId('activity-message').textContent()).resolves.toContain("outputType: 'nonsense' is not one of");
+    await expect(rows.nth(0).getByTestId('activity-message').count()).resolves.toBe(0);
     expect(texts[2]).toContain('Bob Builder');
     expect(texts[2]).toContain('/rest/list');
     expect(texts[2]).toContain(String(reportIssues));
@@ -139,6 +142,20 @@ describe('admin REST activity tab', () => {
     // The oldest request is Bob's first whoami.
     await expect(page.getByTestId('activity-row-52').textContent()).resolves.toContain('Bob Builder');
     await harness.screenshot(page, 'admin-activity-page-2');
+  });
+
+  test("a refused token's row says which check failed", async () => {
+    const updated = await harness.invoke(users.bob, 'tokens/update', { id: bob.id, active: false });
+    expect(updated.ok).toBe(true);
+    expect(await rest(bob.token, '/rest/whoami')).toBe(401);
+    const page = await openActivityTab(users.alice);
+    await page.getByTestId('activity-token-id').fill(bob.id.slice(0, 8));
+    await page.keyboard.press('Enter');
+    await countText(page, '5 requests with this token');
+    const newest = activityRows(page).nth(0);
+    await expect(newest.textContent()).resolves.toContain('401');
+    await expect(newest.getByTestId('activity-message').textContent()).resolves.toBe('Refused: The token is deactivated.');
+    await harness.screenshot(page, 'admin-activity-refused');
   });
 
   test('only Jira admins may list activity', async () => {

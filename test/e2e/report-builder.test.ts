@@ -45,6 +45,17 @@ async function choose(page: Page, inputId: string, text: string, option: string 
   await page.getByRole('option', { name: option }).first().click();
 }
 
+/** Waits until the open select lists exactly `expected` (an async list answers after each keystroke). */
+async function untilOptions(page: Page, expected: string[]): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  let shown = await page.getByRole('option').allTextContents();
+  while (JSON.stringify(shown) !== JSON.stringify(expected) && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    shown = await page.getByRole('option').allTextContents();
+  }
+  expect(shown).toEqual(expected);
+}
+
 async function previewKeys(page: Page): Promise<string[]> {
   const rows = page.getByTestId('builder-preview-row');
   await rows.first().waitFor();
@@ -157,6 +168,37 @@ async function tokenIdOf(h: UiHarness, token: string): Promise<string> {
   return found.id;
 }
 
+describe('saved filter picker', () => {
+  test('lists the filters the user may see by name, and a picked filter runs and goes into the request', async () => {
+    const { page } = await harness.openPage('user-page', users.carol);
+    await page.locator('#builder-project').waitFor();
+    await choose(page, 'builder-source', 'A saved filter');
+    // Carol sees the filter shared with everyone, not Bob's private one.
+    await page.locator('#builder-filter').fill('open work');
+    await untilOptions(page, ['All open work (Alice Admin)']);
+    await page.locator('#builder-filter').fill('Bob');
+    await page.getByText('No saved filter you can see is named like "Bob"').waitFor();
+    await choose(page, 'builder-filter', 'all open', 'All open work (Alice Admin)');
+    await expect(page.getByTestId('builder-filter-select--control').textContent()).resolves.toContain('All open work');
+    await page.getByTestId('builder-run').click();
+    await expect(previewKeys(page)).resolves.not.toEqual([]);
+    await expect(copied(page, 'url')).resolves.toContain('jqlFilterID=10000');
+    await harness.screenshot(page, 'builder-filter-picked');
+
+    // Bob sees his own private filter too, named with its owner.
+    const bob = await harness.openPage('user-page', users.bob);
+    await bob.page.locator('#builder-project').waitFor();
+    await choose(bob.page, 'builder-source', 'A saved filter');
+    await bob.page.locator('#builder-filter').click();
+    await bob.page.getByRole('option', { name: "Bob's open work (Bob Builder)" }).waitFor();
+    // A filter id typed as digits finds the filter, or is offered as it is.
+    await bob.page.locator('#builder-filter').fill('10001');
+    await untilOptions(bob.page, ["Bob's open work (Bob Builder)"]);
+    await choose(bob.page, 'builder-filter', '12345', 'Filter 12345 (by its id)');
+    await expect(copied(bob.page, 'url')).resolves.toContain('jqlFilterID=12345');
+  });
+});
+
 describe('saved parameter sets', () => {
   test('create (every problem shown first), edit and delete on the admin page, and load into the builder', async () => {
     const { page } = await harness.openPage('admin-page', users.alice);
@@ -223,6 +265,11 @@ describe('accessibility (axe-core: no serious or critical violations)', () => {
     await choose(user, 'builder-type', 'Time in each status');
     await user.getByTestId('builder-run').click();
     await previewKeys(user);
+    await expect(accessibilityProblems(user, '[data-testid="report-builder"]')).resolves.toEqual([]);
+    // The saved filter picker, its list open.
+    await choose(user, 'builder-source', 'A saved filter');
+    await user.locator('#builder-filter').click();
+    await user.getByRole('option', { name: /All open work/ }).waitFor();
     await expect(accessibilityProblems(user, '[data-testid="report-builder"]')).resolves.toEqual([]);
 
     const admin = await openIn(colorScheme, 'admin-page', users.alice);

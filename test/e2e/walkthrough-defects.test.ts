@@ -298,6 +298,30 @@ describe('6. one State lozenge', () => {
   });
 });
 
+describe('7. REST activity', () => {
+  test("the token's owner sees its failed and refused requests, each with its message or which check failed", async () => {
+    const { token, id } = await createToken(users.carol, 'activity for the owner');
+    expect((await rest('/rest/whoami', token)).status).toBe(200);
+    expect((await rest('/rest/list?projectKey=SCRUM&pageSize=0', token)).status).toBe(400);
+    const deactivated = await harness.invoke(users.carol, 'tokens/update', { id, active: false });
+    expect(deactivated.ok).toBe(true);
+    expect((await rest('/rest/whoami', token)).status).toBe(401);
+
+    const { page } = await harness.openPage('user-page', users.carol);
+    await page.getByTestId(`token-row-${id}`).getByTestId('token-history').click();
+    const dialog = page.getByTestId('token-history-dialog');
+    await dialog.getByTestId('token-activity-count').getByText('3 requests in the last 30 days.').waitFor();
+    const rows = dialog.locator('[data-testid^="token-activity-row-"]');
+    await expect(rows.count()).resolves.toBe(3);
+    // Newest first: the refusal says why (the caller only heard the one 401 message), the 400 what the caller was told.
+    await expect(rows.nth(0).textContent()).resolves.toContain('401');
+    await expect(rows.nth(0).getByTestId('activity-message').textContent()).resolves.toBe('Refused: The token is deactivated.');
+    await expect(rows.nth(1).getByTestId('activity-message').textContent()).resolves.toContain("pageSize: '0' is not a whole number");
+    await expect(rows.nth(2).getByTestId('activity-message').count()).resolves.toBe(0);
+    await harness.screenshot(page, 'user-token-recent-requests');
+  });
+});
+
 describe('8. calendars', () => {
   test('plain sentences, every problem in one round, Start/End labels, and the id with a copy button', async () => {
     const { page } = await harness.openPage('admin-page', users.alice);

@@ -46,6 +46,8 @@ const EVERY_KEY = {
   'admin/audit/export': true,
   'manager/audit/list': true,
   'tokens/history': true,
+  'tokens/activity': true,
+  'builder/filters': true,
   'tokens/expiry-window': true,
   'admin/hygiene/get': true,
   'admin/hygiene/update': true,

@@ -68,10 +68,12 @@ const RULES = {
   'reports/preview': 'anyone',
   'builder/projects': 'anyone',
   'builder/options': 'anyone',
+  'builder/filters': 'anyone',
   'admin/audit/list': 'admin',
   'admin/audit/export': 'admin',
   'manager/audit/list': 'manager',
   'tokens/history': 'owner only',
+  'tokens/activity': 'owner only',
   'tokens/expiry-window': 'anyone',
   'admin/hygiene/get': 'admin',
   'admin/hygiene/update': 'admin',
@@ -165,6 +167,7 @@ async function payloadFor(key: ResolverKey, tokenId: string): Promise<Record<str
       return { id: tokenId, notes: 'changed' };
     case 'tokens/regenerate':
     case 'tokens/history':
+    case 'tokens/activity':
     case 'tokens/delete':
     case 'admin/tokens/delete':
     case 'manager/tokens/delete':

@@ -2,15 +2,36 @@
 // signed-in user through the REST API's own parser and report service, so it must show
 // the rows a token of that user gets from /rest/list, refuse what the API refuses (every
 // problem at once), honour saved parameter sets and Jira's project permissions.
-import { DEMO_ACCOUNTS } from '../../dev/jira-emulator';
+import { DEMO_ACCOUNTS, demoDataset } from '../../dev/jira-emulator';
 import type { ReportPreview } from '../../src/contract/report-builder';
 import { ADMIN_PAGE, startTestHost, type TestHost } from '../support/host-client';
 
 const { alice, bob, carol } = DEMO_ACCOUNTS;
 
 let t: TestHost;
+// Filters shared every way Jira shares them, beside the demo's global and private ones.
+function datasetWithFilters() {
+  const dataset = demoDataset();
+  const filter = (id: string, name: string, owner: string, sharePermissions: (typeof dataset.filters)[number]['sharePermissions']) => ({
+    id,
+    name,
+    jql: 'project = SCRUM',
+    owner,
+    description: '',
+    sharePermissions,
+  });
+  dataset.filters.push(
+    filter('10100', 'Security triage', alice, [{ type: 'group', group: 'security-team' }]),
+    filter('10101', 'SEC board', alice, [{ type: 'project', projectKey: 'SEC' }]),
+    filter('10102', 'For Carol', alice, [{ type: 'user', accountId: carol }]),
+    filter('10103', "Alice's drafts", alice, []),
+    filter('10104', 'Scrum board', alice, [{ type: 'project', projectKey: 'SCRUM' }]),
+  );
+  return dataset;
+}
+
 beforeAll(async () => {
-  t = await startTestHost();
+  t = await startTestHost({ dataset: datasetWithFilters() });
 });
 afterAll(async () => {
   await t.close();
@@ -91,6 +112,39 @@ describe('builder/projects', () => {
     expect(carols.map((p) => p.key)).not.toContain('SEC');
     expect(carols.map((p) => p.key)).toContain('SCRUM');
     expect(carols.map((p) => p.name)).toEqual([...carols.map((p) => p.name)].sort((a, b) => a.localeCompare(b)));
+  });
+});
+
+describe('builder/filters', () => {
+  const namesFor = async (accountId: string, query?: string) =>
+    (await t.call(accountId, 'builder/filters', query === undefined ? {} : { query })).filters.map((filter) => filter.name);
+
+  it("lists the saved filters the signed-in user may see under Jira's sharing rules, by name", async () => {
+    // Bob: his own, the global one, his group's and the projects he may browse; not Alice's private or Carol's.
+    expect(await namesFor(bob)).toEqual(['All open work', "Bob's open work", 'SEC board', 'Scrum board', 'Security triage'].sort((a, b) => a.localeCompare(b)));
+    // Carol: shared with her by name, with everyone and with SCRUM; not SEC (she may not browse it), not Bob's group.
+    expect(await namesFor(carol)).toEqual(['All open work', 'For Carol', 'Scrum board']);
+    // Alice owns them all.
+    expect(await namesFor(alice)).toEqual(expect.arrayContaining(["Alice's drafts", 'For Carol', 'SEC board', 'Security triage']));
+    expect(await namesFor(alice)).not.toContain("Bob's open work");
+  });
+
+  it('narrows by a part of the name, in any case, and names each owner', async () => {
+    expect(await namesFor(bob, 'BOARD')).toEqual(['SEC board', 'Scrum board'].sort((a, b) => a.localeCompare(b)));
+    expect(await namesFor(carol, 'sec')).toEqual([]);
+    const [openWork] = (await t.call(carol, 'builder/filters', { query: 'open work' })).filters;
+    expect(openWork).toEqual({ id: '10000', name: 'All open work', ownerName: 'Alice Admin' });
+  });
+
+  it('a listed filter runs as a report for that user', async () => {
+    const [filter] = (await t.call(carol, 'builder/filters', { query: 'For Carol' })).filters;
+    const preview = await t.call(carol, 'reports/preview', { params: { filterType: 'jqlfilter', jqlFilterID: filter!.id } });
+    expect(preview.table.body.rows.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a query that is not text or too long, naming the field', async () => {
+    expect(await t.invoke(bob, 'builder/filters', { query: 'x'.repeat(256) })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'query' } });
+    expect(await t.invoke(bob, 'builder/filters', { query: 7 })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'query' } });
   });
 });
 

@@ -2,7 +2,7 @@
 import type { EmulatorRequest, EmulatorResponse } from '../http';
 import { groupsPicker } from './groups';
 import { changelogBulkFetch, issueBulkFetch, issueChangelog } from './issues';
-import { getFilter, listStatusCategories, listStatuses } from './meta';
+import { getFilter, listStatusCategories, listStatuses, searchFilters } from './meta';
 import { listFields } from '../render-fields';
 import { checkPermissions, myPermissions } from './permissions';
 import { searchProjects } from './projects';
@@ -36,6 +36,8 @@ export const routes: Route[] = [
   { method: 'GET', pattern: api('/status'), handler: listStatuses },
   { method: 'GET', pattern: api('/field'), handler: listFields },
   { method: 'GET', pattern: api('/statuscategory'), handler: listStatusCategories },
+  // Before /filter/{id}, which would take "search" for an id.
+  { method: 'GET', pattern: api('/filter/search'), handler: searchFilters },
   { method: 'GET', pattern: api('/filter/([^/]+)'), handler: getFilter },
   { method: 'GET', pattern: api('/project/search'), handler: searchProjects },
 ];

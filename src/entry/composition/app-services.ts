@@ -16,6 +16,7 @@ import {
   createIssueDataAccess,
   createJiraGroupDirectory,
   createJiraUserDirectory,
+  createFilterDirectory,
   createProjectDirectory,
   jiraRuntimeOn,
   type GroupDirectory,
@@ -182,6 +183,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       windows: createRateWindowRepository(db),
       clock,
       users,
+      tokens: tokenRepository,
       ...(overrides.restRateLimit ? { rateLimit: overrides.restRateLimit } : {}),
     }),
     reportPreview: createReportPreview({
@@ -189,6 +191,7 @@ export function createAppServices(ports: AppPorts, overrides: ServiceOverrides =
       reports,
       savedParams: (id) => paramSets.savedParams(id),
       projects,
+      filters: createFilterDirectory(ports.jira, { runtime }),
       settings: { calendars: () => calendars.list(), statusGroups: () => statusGroups.list(), paramSets: () => paramSets.list() },
     }),
     audit: createAuditService({ audit: auditRepository, addresses, tokens: tokenRepository, users, policy, clock }),

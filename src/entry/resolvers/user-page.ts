@@ -1,6 +1,7 @@
-// Resolvers the user page calls: the app context, the caller's own tokens, and the report
+// Resolvers the user page calls: the app context, the caller's own tokens (and their REST
+// requests), and the report
 // builder (a preview run as the caller, and the projects the caller may browse).
-import { reportPreviewPayload } from '../../contract/report-builder';
+import { filterSearchPayload, reportPreviewPayload } from '../../contract/report-builder';
 import * as contract from '../../contract/tokens';
 import type { ResolverTable } from './define';
 
@@ -29,6 +30,10 @@ export const userPageResolvers: ResolverTable = {
     schema: contract.tokenIdPayload,
     run: (services, caller, payload) => services.tokens.remove(caller, payload),
   },
+  'tokens/activity': {
+    schema: contract.tokenIdPayload,
+    run: (services, caller, payload) => services.restActivity.tokenActivity(caller, payload),
+  },
   'reports/preview': {
     schema: reportPreviewPayload,
     run: (services, caller, payload) => services.reportPreview.preview(caller, payload),
@@ -36,6 +41,10 @@ export const userPageResolvers: ResolverTable = {
   'builder/projects': {
     schema: contract.emptyPayload,
     run: (services, caller) => services.reportPreview.projects(caller),
+  },
+  'builder/filters': {
+    schema: filterSearchPayload,
+    run: (services, caller, payload) => services.reportPreview.filters(caller, payload),
   },
   'builder/options': {
     schema: contract.emptyPayload,

@@ -5,7 +5,6 @@ import { DynamicTableStateless } from '@atlaskit/dynamic-table';
 import type { HeadType, RowType } from '@atlaskit/dynamic-table/types';
 import EmptyState from '@atlaskit/empty-state';
 import { ErrorMessage, Label } from '@atlaskit/form';
-import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import Textfield from '@atlaskit/textfield';
 import { useEffect, useState, type FormEvent } from 'react';
@@ -15,6 +14,7 @@ import { SHORT_TOKEN_ID } from '../../../src/contract/token-id';
 import { CodeBlock } from '../shared/code-block';
 import { formatDateTime, formatDuration, pluralise } from '../shared/format';
 import { ErrorState } from '../shared/load-states';
+import { RequestMessage, RequestStatus } from '../shared/rest-request-cells';
 import { callResolver, fieldMessage } from '../shared/resolver-client';
 import { TokenIdCell } from '../shared/token-cells';
 import { useLatestLoad } from '../shared/use-latest-load';
@@ -41,13 +41,6 @@ const head: HeadType = {
     { key: 'duration', content: 'Duration', width: 10 },
   ],
 };
-
-function statusAppearance(status: number): ThemeAppearance {
-  if (status >= 200 && status < 300) return 'success';
-  if (status >= 500) return 'removed';
-  if (status >= 400) return 'moved';
-  return 'default';
-}
 
 interface Loaded {
   result: RestActivityPage;
@@ -102,12 +95,15 @@ function rowOf(request: RestActivityView, position: number, names: ReadonlyMap<s
       {
         key: 'request',
         content: (
-          <Box as="span" xcss={monospace}>
-            <Text weight="semibold">{request.method}</Text> <Text>{request.endpoint}</Text>
-          </Box>
+          <Stack space="space.050">
+            <Box as="span" xcss={monospace}>
+              <Text weight="semibold">{request.method}</Text> <Text>{request.endpoint}</Text>
+            </Box>
+            <RequestMessage request={request} />
+          </Stack>
         ),
       },
-      { key: 'status', content: <Lozenge appearance={statusAppearance(request.status)}>{String(request.status)}</Lozenge> },
+      { key: 'status', content: <RequestStatus status={request.status} /> },
       { key: 'issues', content: <Text>{request.issueCount}</Text> },
       { key: 'duration', content: <Text>{formatDuration(request.durationMs)}</Text> },
     ],

@@ -40,12 +40,21 @@ describe.each(storageTargets)('rest request log on $name', (target) => {
     expect(onlyA.total).toBe(3);
     expect(onlyA.rows.map((r) => r.status)).toEqual([400, 200]);
 
-    // A refused use (a known token from outside its allow-list) keeps its address and reason,
-    // (refused uses never reach the rate limit: admission follows verification).
-    await log.append({ ...base, at: T0 + 4000, tokenId: TOKEN_B, status: 401, issueCount: 0, clientIp: '198.51.100.9', refusal: 'IP' });
-    expect((await log.list({ tokenId: TOKEN_B, offset: 0, limit: 1 })).rows[0]).toMatchObject({ status: 401, clientIp: '198.51.100.9', refusal: 'IP' });
-    expect((await log.list({ tokenId: TOKEN_A, offset: 0, limit: 1 })).rows[0]).toMatchObject({ clientIp: null, refusal: null });
+    // A refused use (a known token from outside its allow-list) keeps its address, reason and
+    // message (which check failed; refused uses never reach the rate limit: admission follows
+    // verification). A failure's message is kept to the column's 500 characters.
+    const reason = 'The request came from an address outside the IP allow-list.';
+    await log.append({ ...base, at: T0 + 4000, tokenId: TOKEN_B, status: 401, issueCount: 0, clientIp: '198.51.100.9', refusal: 'IP', message: reason });
+    expect((await log.list({ tokenId: TOKEN_B, offset: 0, limit: 1 })).rows[0]).toMatchObject({
+      status: 401,
+      clientIp: '198.51.100.9',
+      refusal: 'IP',
+      message: reason,
+    });
+    expect((await log.list({ tokenId: TOKEN_A, offset: 0, limit: 1 })).rows[0]).toMatchObject({ clientIp: null, refusal: null, message: null });
+    await log.append({ ...base, at: T0 + 5000, tokenId: TOKEN_A, status: 400, issueCount: 0, message: `pageSize: ${'é'.repeat(600)}` });
+    expect((await log.list({ tokenId: TOKEN_A, offset: 0, limit: 1 })).rows[0]?.message).toBe(`pageSize: ${'é'.repeat(490)}`);
     expect(await log.deleteBefore(T0 + 1500)).toBe(2);
-    expect((await log.list({ offset: 0, limit: 10 })).total).toBe(3);
+    expect((await log.list({ offset: 0, limit: 10 })).total).toBe(4);
   });
 });

@@ -2,7 +2,7 @@
 // TISJWT API) replayed against the local host; responses checked field by field.
 import { DEMO_ACCOUNTS, STATUS_IDS } from '../../../dev/jira-emulator';
 import type { JsonTableDocument } from '../../../src/reporting/output/json-table';
-import { startTestHost, type TestHost } from '../../support/host-client';
+import { ADMIN_PAGE, startTestHost, type TestHost } from '../../support/host-client';
 import { openApiValidator, type OpenApiValidator } from './openapi-validator';
 
 /** outputType=jsonSimplified, as the OpenAPI check just before each use validates it. */
@@ -173,6 +173,11 @@ describe('throttling', () => {
       expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
       const body: unknown = await response.json();
       expect(body).toMatchObject({ status: 503, message: 'Service unavailable' });
+      // The activity log keeps what the caller was told, for the admin and the owner.
+      const { messages } = body as { messages: string[] };
+      const [row] = (await busy.call(alice, 'admin/activity/list', {}, ADMIN_PAGE)).requests;
+      expect(row).toMatchObject({ status: 503, message: messages.join(' ') });
+      expect(row?.message).toContain('Jira is busy');
     } finally {
       await busy.close();
     }

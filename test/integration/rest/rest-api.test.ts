@@ -311,4 +311,68 @@ describe('activity log and rate limit', () => {
     const refused = await t.invoke(bob, 'admin/activity/list', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
+
+  it("keeps each failure's message: the 400 the caller got, and for a refused token which check failed", async () => {
+    const { tokenInfo, token } = await t.call(bob, 'tokens/create', { expiresAt: '2099-12-31' });
+    const bad = await getJson('/rest/list?projectKey=SCRUM&pageSize=0', token);
+    expect(bad.status).toBe(400);
+    const told = (bad.body as { messages: string[] }).messages;
+    expect(told.join(' ')).toContain('pageSize');
+    await t.rest('/rest/whoami', { token });
+    await t.call(bob, 'tokens/update', { id: tokenInfo.id, active: false });
+    expect((await t.rest('/rest/whoami', { token })).status).toBe(401);
+
+    const page = await t.call(alice, 'admin/activity/list', { tokenId: tokenInfo.id });
+    expect(page.requests.map((r) => [r.status, r.refusal, r.message])).toEqual([
+      [401, 'INACTIVE', 'The token is deactivated.'],
+      [200, null, null],
+      [400, null, told.join(' ')],
+    ]);
+  });
+
+  it("shows a token's owner, and only its owner, the token's requests with each refusal's reason", async () => {
+    const { tokenInfo, token } = await t.call(carol, 'tokens/create', { expiresAt: '2099-12-31' });
+    expect((await t.rest('/rest/list?projectKey=SCRUM&outputType=xml', { token })).status).toBe(400);
+    await t.call(carol, 'tokens/update', { id: tokenInfo.id, active: false });
+    expect((await t.rest('/rest/whoami', { token })).status).toBe(401);
+
+    const mine = await t.call(carol, 'tokens/activity', { id: tokenInfo.id });
+    expect(mine.total).toBe(2);
+    expect(mine.requests.map((r) => [r.endpoint, r.status, r.refusal])).toEqual([
+      ['/rest/whoami', 401, 'INACTIVE'],
+      ['/rest/list', 400, null],
+    ]);
+    expect(mine.requests[0]?.message).toBe('The token is deactivated.');
+    expect(mine.requests[1]?.message).toContain("outputType: 'xml' is not one of");
+    // Someone else's token, or none: the same NOT_FOUND, naming the field; admins too.
+    for (const [caller, id] of [
+      [bob, tokenInfo.id],
+      [alice, tokenInfo.id],
+      [carol, '00000000-0000-4000-8000-000000000000'],
+    ] as const) {
+      expect(await t.invoke(caller, 'tokens/activity', { id })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', field: 'id' } });
+    }
+    expect(await t.invoke(carol, 'tokens/activity', { id: 'abc' })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', field: 'id' } });
+  });
+
+  it('never stores token text that a bad parameter or path carried', async () => {
+    const { tokenInfo, token } = await t.call(bob, 'tokens/create', { expiresAt: '2099-12-31' });
+    const pasted = encodeURIComponent(token);
+    for (const path of [
+      `/rest/list?projectKey=SCRUM&pageSize=${pasted}`,
+      `/rest/list?projectKey=SCRUM&${pasted}=1`,
+      `/rest/list?customjql=${pasted}`,
+      `/rest/export/${pasted}`,
+      `/rest/calendar/${pasted}`,
+    ]) {
+      const answer = await t.rest(path, { token });
+      expect(answer.status).toBeGreaterThanOrEqual(400);
+      await answer.arrayBuffer();
+    }
+    const page = await t.call(alice, 'admin/activity/list', { tokenId: tokenInfo.id });
+    expect(page.requests).toHaveLength(5);
+    for (const row of page.requests) expect(row.message).toEqual(expect.any(String));
+    const stored = JSON.stringify(page);
+    for (const part of token.split('.')) expect(stored).not.toContain(part.slice(0, 16));
+  });
 });

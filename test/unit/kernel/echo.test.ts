@@ -1,6 +1,6 @@
 // Echoes of input in messages (issue 16, item 9): a short, sanitised prefix at most, and
 // nothing shaped like a token; FieldError deduplicates and caps its problems (item 13).
-import { ECHO_MAX, echo } from '../../../src/kernel/echo';
+import { ECHO_MAX, echo, scrubbed } from '../../../src/kernel/echo';
 import { FieldError, MAX_PROBLEMS } from '../../../src/kernel/errors';
 import { canonicalParams, parseReportParams } from '../../../src/reporting/report-params';
 
@@ -20,6 +20,22 @@ describe('echo', () => {
   });
   it.each([[JWT], [`x${JWT}`], [JWT.split('.')[0]!], ['A'.repeat(40)], ['0123456789abcdef'.repeat(4)]])('never repeats a token-shaped value: %s', (value) => {
     expect(echo(value)).toBe('(value not shown)');
+  });
+});
+
+describe('scrubbed (a whole message kept in the activity log)', () => {
+  it('keeps an ordinary message as it is', () => {
+    expect(scrubbed("pageSize: '0' is not a whole number from 1 to 1000", 500)).toBe("pageSize: '0' is not a whole number from 1 to 1000");
+  });
+  it('replaces every token-shaped run, wherever it is in the message, and control characters', () => {
+    expect(scrubbed(`customjql: bad JQL near ${JWT} and\n${'A'.repeat(40)}`, 500)).toBe(
+      'customjql: bad JQL near (value not shown).(value not shown).(value not shown) and?(value not shown)',
+    );
+  });
+  it('caps the length and marks the cut', () => {
+    const cut = scrubbed('In Progress '.repeat(100), 500);
+    expect(cut).toHaveLength(500);
+    expect(cut.endsWith('…')).toBe(true);
   });
 });
 

@@ -9,7 +9,6 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import SectionMessage from '@atlaskit/section-message';
 import Select from '@atlaskit/select';
 import TextArea from '@atlaskit/textarea';
-import Textfield from '@atlaskit/textfield';
 import { router } from '@forge/bridge';
 import { useEffect, useRef, useState } from 'react';
 import type { BuilderOptions, ProjectView, ReportPreview } from '../../../../src/contract/report-builder';
@@ -28,6 +27,7 @@ import {
   type BuilderState,
   type IssueSource,
 } from './builder-state';
+import { FilterPicker } from './filter-picker';
 import { PreviewTable } from './preview-table';
 import { outputTypeLabel, reportTypeLabel, VIEW_FORMATS } from './report-labels';
 import { RequestExamples } from './request-examples';
@@ -284,19 +284,7 @@ function BuilderForm({ state, options, projects, loadedSet, onChange, onLoadSet 
           </HelperMessage>
         </Box>
       ) : null}
-      {state.source === 'filter' ? (
-        <div>
-          <Label htmlFor="builder-filter">Saved filter id</Label>
-          <Textfield
-            id="builder-filter"
-            testId="builder-filter"
-            value={state.filterId}
-            inputMode="numeric"
-            onChange={(event) => onChange({ filterId: event.currentTarget.value })}
-          />
-          <HelperMessage>The number at the end of the filter&apos;s address, e.g. ?filter=10000.</HelperMessage>
-        </div>
-      ) : null}
+      {state.source === 'filter' ? <FilterPicker filterId={state.filterId} onChange={(filterId) => onChange({ filterId })} /> : null}
       <div>
         <Label htmlFor="builder-type">Report type</Label>
         <Select<Option>

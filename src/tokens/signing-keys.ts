@@ -1,7 +1,7 @@
 // Per-installation HS256 keys in secret storage. Each key lives under its own secret name
 // (by kid) and a pointer names the current one, so two first uses racing each other can
 // at worst leave two valid keys, never a token whose key was overwritten.
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
 import type { SecretStore } from '../kernel/ports';
 
 const CURRENT_KEY_POINTER = 'jwt-signing-key-current';
@@ -10,7 +10,8 @@ const secretNameFor = (kid: string): string => `jwt-signing-key-${kid}`;
 
 export interface SigningKey {
   kid: string;
-  secret: Uint8Array;
+  /** Made once per key: jose would otherwise build a KeyObject from the bytes at every verification. */
+  secret: KeyObject;
 }
 
 export interface SigningKeys {
@@ -36,7 +37,7 @@ export function createSigningKeys(secrets: SecretStore): SigningKeys {
     if (cached) return cached;
     const encoded = await secrets.get(secretNameFor(kid));
     if (encoded === undefined) return undefined;
-    const key = { kid, secret: new Uint8Array(Buffer.from(encoded, 'base64url')) };
+    const key = { kid, secret: createSecretKey(Buffer.from(encoded, 'base64url')) };
     cache.set(kid, key);
     return key;
   }
@@ -44,10 +45,10 @@ export function createSigningKeys(secrets: SecretStore): SigningKeys {
   // The secret is written before the pointer names it, so no reader sees a kid without a key.
   async function createCurrent(): Promise<SigningKey> {
     const kid = randomBytes(12).toString('base64url');
-    const secret = new Uint8Array(randomBytes(32)); // 256 bits from the CSPRNG
-    await secrets.set(secretNameFor(kid), Buffer.from(secret).toString('base64url'));
+    const bytes = randomBytes(32); // 256 bits from the CSPRNG
+    await secrets.set(secretNameFor(kid), bytes.toString('base64url'));
     await secrets.set(CURRENT_KEY_POINTER, kid);
-    const key = { kid, secret };
+    const key = { kid, secret: createSecretKey(bytes) };
     cache.set(kid, key);
     return key;
   }

@@ -69,8 +69,8 @@ describe('Forge adapters over the real SDKs', () => {
   it('keeps the signing key in @forge/kvs secret storage and finds it again', async () => {
     expect(await forgeSecrets.get('absent')).toBeUndefined();
     const key = await createSigningKeys(forgeSecrets).current();
-    expect(secrets.get(`jwt-signing-key-${key.kid}`)).toBe(Buffer.from(key.secret).toString('base64url'));
-    expect((await createSigningKeys(forgeSecrets).byId(key.kid))?.secret).toEqual(key.secret);
+    expect(secrets.get(`jwt-signing-key-${key.kid}`)).toBe(key.secret.export().toString('base64url'));
+    expect((await createSigningKeys(forgeSecrets).byId(key.kid))?.secret.export()).toEqual(key.secret.export());
     expect(calls.some((call) => call.type === 'kvs' && call.path === '/api/v1/secret/set')).toBe(true);
   });
 

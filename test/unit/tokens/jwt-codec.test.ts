@@ -83,7 +83,7 @@ describe('signing keys', () => {
     const secrets = memorySecrets();
     const keys = createSigningKeys(secrets);
     const first = await keys.current();
-    expect(first.secret).toHaveLength(32);
+    expect(first.secret.symmetricKeySize).toBe(32);
     expect((await keys.current()).kid).toBe(first.kid);
     expect((await createSigningKeys(secrets).current()).kid).toBe(first.kid);
     expect(new Set(secrets.values.keys())).toEqual(new Set(['jwt-signing-key-current', `jwt-signing-key-${first.kid}`]));

@@ -20,7 +20,8 @@ import {
   type TokenView,
   type UpdateTokenPayload,
 } from '../contract/tokens';
-import { latestAllowedExpiry, type CapResult, type ManagerCreatePayload, type Policy } from '../contract/policy';
+import { latestAllowedExpiry } from '../contract/lifetime-limit';
+import type { CapResult, ManagerCreatePayload, Policy } from '../contract/policy';
 import type { AuditRecorder } from '../audit/audit-recorder';
 import type { ProjectDirectory, UserDirectory } from '../jira';
 import type { ManagerRole, PolicyService } from '../policy/policy-service';

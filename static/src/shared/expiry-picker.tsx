@@ -6,7 +6,7 @@
 import { DatePicker } from '@atlaskit/datetime-picker';
 import { ErrorMessage, HelperMessage, Label } from '@atlaskit/form';
 import { Stack } from '@atlaskit/primitives';
-import { latestAllowedExpiryDate } from '../../../src/contract/policy';
+import { latestAllowedExpiryDate } from '../../../src/contract/lifetime-limit';
 import { useState } from 'react';
 import { FAR_FUTURE_EXPIRY } from '../../../src/contract/tokens';
 import { datePlaceholder, formatDayValue, parseTypedDate } from './date-input';

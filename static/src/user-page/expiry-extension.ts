@@ -2,7 +2,7 @@
 // expiry, but never past the token policy's maximum lifetime from today, which the server
 // refuses (tokens/update). A token without a usable lifetime (expiring no later than it was
 // created) gets the policy's default lifetime instead.
-import { latestAllowedExpiry } from '../../../src/contract/policy';
+import { latestAllowedExpiry } from '../../../src/contract/lifetime-limit';
 import type { CallerGovernance, TokenView } from '../../../src/contract/tokens';
 
 const DAY_MS = 86_400_000;

@@ -36,8 +36,10 @@ export type DeactivatedBy = (typeof deactivators)[number];
 export type NewTokenRecord = Omit<TokenRecord, 'useCount' | 'lastUsedAt' | 'lastUsedIp' | 'createdBy' | 'deactivatedBy' | 'allowedIps' | 'projectKeys'> &
   Partial<Pick<TokenRecord, 'lastUsedAt' | 'lastUsedIp' | 'createdBy' | 'allowedIps' | 'projectKeys'>>;
 
+// Built once: a zod schema made inside the transform would be rebuilt for every row read.
+const stringList = z.array(z.string());
 const textList = z.string().transform((text, ctx): string[] => {
-  const parsed = z.array(z.string()).safeParse(JSON.parse(text));
+  const parsed = stringList.safeParse(JSON.parse(text));
   if (parsed.success) return parsed.data;
   ctx.addIssue({ code: 'custom', message: 'is not a JSON list of strings' });
   return z.NEVER;

@@ -105,6 +105,20 @@ describe.each(['light', 'dark'] as const)('%s mode', (colorScheme) => {
     findings.push(...(await audit(carol, 'token details dialog')));
     await closeDialog(carol, 'token-history-dialog');
 
+    // The Token manager tab (Alice is a Jira admin, so a manager) and a token's history there.
+    const manager = (await harness.openPage('user-page', users.alice, 1280, { colorScheme })).page;
+    await manager.getByTestId('user-tab-manager').click();
+    await manager.locator('[data-testid^="manager-token-row-"]').first().getByTestId('manager-history').waitFor();
+    findings.push(...(await audit(manager, 'token manager tab')));
+    await manager.getByTestId('manager-history').first().click();
+    await manager.getByTestId('token-history-events').waitFor();
+    findings.push(...(await audit(manager, 'token manager history dialog')));
+    await closeDialog(manager, 'token-history-dialog');
+    await manager.getByTestId('manager-create').click();
+    await manager.getByTestId('manager-create-dialog').waitFor();
+    findings.push(...(await audit(manager, 'token manager create dialog')));
+    await closeDialog(manager, 'manager-create-dialog');
+
     expect(findings).toEqual([]);
   });
 
@@ -148,6 +162,33 @@ describe.each(['light', 'dark'] as const)('%s mode', (colorScheme) => {
     await page.getByTestId('activity-count').getByText('request', { exact: false }).waitFor();
     await page.getByTestId('activity-message').first().waitFor();
     findings.push(...(await audit(page, 'REST activity tab')));
+
+    await page.getByTestId('admin-tab-param-sets').click();
+    await page.getByTestId('param-set-create').waitFor();
+    findings.push(...(await audit(page, 'saved parameter sets tab')));
+
+    await page.getByTestId('admin-tab-audit').click();
+    await page.locator('[data-testid^="audit-row-"]').first().waitFor();
+    findings.push(...(await audit(page, 'audit log tab')));
+
+    await page.getByTestId('admin-tab-keys').click();
+    await page.locator('[data-testid^="key-row-"]').first().waitFor();
+    findings.push(...(await audit(page, 'signing keys tab')));
+    await page.getByTestId('rotate-key').click();
+    await page.getByTestId('rotate-key-dialog').waitFor();
+    findings.push(...(await audit(page, 'rotate key dialog')));
+    await closeDialog(page, 'rotate-key-dialog');
+    await page.getByTestId('deactivate-all').click();
+    await page.getByTestId('deactivate-all-dialog').waitFor();
+    findings.push(...(await audit(page, 'deactivate all dialog')));
+    await closeDialog(page, 'deactivate-all-dialog');
+
+    // The policy form, the hygiene settings and the installation IP allow-list.
+    await page.getByTestId('admin-tab-policy').click();
+    await page.getByTestId('policy-save').waitFor();
+    await page.getByTestId('hygiene-form').waitFor();
+    await page.getByTestId('ip-allowlist').waitFor();
+    findings.push(...(await audit(page, 'policy tab')));
 
     expect(findings).toEqual([]);
   });

@@ -103,4 +103,26 @@ describe('group membership lookup budget', () => {
     now += GROUP_MEMBERSHIP_FRESH_MS;
     expect([...(await cached.groupsOf('bob'))]).toEqual(['bob-group']);
   });
+
+  it('with a stale entry at hand waits the short stale wait, not the budget, and a late answer refreshes the cache', async () => {
+    let now = 0;
+    let release: ((groups: ReadonlySet<string>) => void) | undefined;
+    const calls: string[] = [];
+    const inner: GroupDirectory = {
+      groupsOf: (id) => {
+        calls.push(id);
+        return calls.length === 1 ? Promise.resolve(new Set(['old-group'])) : new Promise((resolve) => (release = resolve));
+      },
+      search: async () => [],
+    };
+    // A budget no test would wait out: the stale answer must come after the stale wait.
+    const cached = cachedGroupDirectory(inner, { now: () => now }, 60_000, 10);
+    await cached.groupsOf('bob');
+    now += GROUP_MEMBERSHIP_FRESH_MS;
+    expect([...(await cached.groupsOf('bob'))]).toEqual(['old-group']);
+    release?.(new Set(['new-group']));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect([...(await cached.groupsOf('bob'))]).toEqual(['new-group']);
+    expect(calls).toHaveLength(2);
+  });
 });

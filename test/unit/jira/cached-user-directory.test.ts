@@ -59,4 +59,27 @@ describe('owner lookup budget', () => {
     const cached = cachedUserDirectory(hanging, { now: () => 0 }, 20);
     await expect(cached.getUsers(['bob'])).rejects.toMatchObject({ code: 'JIRA_TIME_BUDGET_EXCEEDED' });
   });
+
+  it('with a stale answer at hand waits the short stale wait, not the budget, and a late answer refreshes the cache', async () => {
+    let now = 0;
+    let release: ((users: Map<string, JiraUser>) => void) | undefined;
+    let calls = 0;
+    const bob: JiraUser = { accountId: 'bob', displayName: 'Bob', active: true };
+    const inner: UserDirectory = {
+      getUsers: () => {
+        calls += 1;
+        return calls === 1 ? Promise.resolve(new Map([['bob', bob]])) : new Promise((resolve) => (release = resolve));
+      },
+      isJiraAdmin: async () => false,
+    };
+    // A budget no test would wait out: the stale answer must come after the stale wait.
+    const cached = cachedUserDirectory(inner, { now: () => now }, 60_000, 10);
+    await cached.getUsers(['bob']);
+    now += OWNER_STATE_FRESH_MS;
+    expect((await cached.getUsers(['bob'])).get('bob')).toEqual(bob);
+    release?.(new Map([['bob', { ...bob, active: false }]]));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect((await cached.getUsers(['bob'])).get('bob')?.active).toBe(false);
+    expect(calls).toBe(2);
+  });
 });

@@ -114,6 +114,15 @@ describe.each(['light', 'dark'] as const)('%s mode', (colorScheme) => {
     await manager.getByTestId('token-history-events').waitFor();
     findings.push(...(await audit(manager, 'token manager history dialog')));
     await closeDialog(manager, 'token-history-dialog');
+    const managedRow = manager.locator('[data-testid^="manager-token-row-"]').first();
+    await managedRow.getByTestId(/^manager-(de)?activate$/).click();
+    await manager.getByTestId('manager-set-active-dialog').waitFor();
+    findings.push(...(await audit(manager, 'token manager deactivate dialog')));
+    await closeDialog(manager, 'manager-set-active-dialog');
+    await managedRow.getByTestId('manager-delete').click();
+    await manager.getByTestId('manager-delete-dialog').waitFor();
+    findings.push(...(await audit(manager, 'token manager delete dialog')));
+    await closeDialog(manager, 'manager-delete-dialog');
     await manager.getByTestId('manager-create').click();
     await manager.getByTestId('manager-create-dialog').waitFor();
     findings.push(...(await audit(manager, 'token manager create dialog')));
@@ -177,7 +186,13 @@ describe.each(['light', 'dark'] as const)('%s mode', (colorScheme) => {
     await page.getByTestId('rotate-key').click();
     await page.getByTestId('rotate-key-dialog').waitFor();
     findings.push(...(await audit(page, 'rotate key dialog')));
-    await closeDialog(page, 'rotate-key-dialog');
+    await page.getByTestId('rotate-key-dialog').getByRole('button', { name: 'Rotate' }).click();
+    await page.getByTestId('rotate-key-dialog').waitFor({ state: 'detached' });
+    // After a rotation the older key can be retired: its dialog counts the tokens it signs.
+    await page.getByTestId('retire-key').first().click();
+    await page.getByTestId('retire-key-dialog').waitFor();
+    findings.push(...(await audit(page, 'retire key dialog')));
+    await closeDialog(page, 'retire-key-dialog');
     await page.getByTestId('deactivate-all').click();
     await page.getByTestId('deactivate-all-dialog').waitFor();
     findings.push(...(await audit(page, 'deactivate all dialog')));

@@ -5,7 +5,10 @@ import type { Db } from './schema';
 import { schemaMigrationProvider } from './migrations';
 
 export async function migrateToLatest(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: schemaMigrationProvider });
+  // Names are not in list order (0160-0161 were added before 0140-0144): without this, a
+  // database an earlier version made refuses a newer migration whose name sorts before one
+  // it already applied ("corrupted migrations"). Each migration still runs once.
+  const migrator = new Migrator({ db, provider: schemaMigrationProvider, allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error')?.migrationName ?? 'unknown';
